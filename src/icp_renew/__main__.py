@@ -1,0 +1,3 @@
+from icp_renew.cli.app import main
+
+main()

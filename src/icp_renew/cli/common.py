@@ -1,0 +1,170 @@
+"""Options shared by every command (same name, same meaning) and the error path.
+
+Nothing heavy is imported here: ``icp-renew --version`` and ``deadline`` must
+start close to bare Python (DESIGN.md, quality bars).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+
+from icp_renew.errors import UserError
+from icp_renew.i18n import Lang, detect_lang
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+RulesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--rules",
+        help="Extra or replacement rule files (a folder); repeatable. Env: ICP_RENEW_RULES.",
+        envvar="ICP_RENEW_RULES",
+        file_okay=False,
+        show_default=False,
+    ),
+]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        help="The date to treat as today (YYYY-MM-DD). Env: ICP_RENEW_TODAY.",
+        envvar="ICP_RENEW_TODAY",
+        show_default=False,
+    ),
+]
+ProvinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--province",
+        "-p",
+        help="Issuing authority: slug, ISO code, Chinese name or prefix (beijing, CN-BJ, 北京, 京).",
+        show_default=False,
+    ),
+]
+LangOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--lang",
+        help="Language of messages: zh or en. Env: ICP_RENEW_LANG, else the locale.",
+        envvar="ICP_RENEW_LANG",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output", "-o", help="Write the report to FILE instead of stdout.", dir_okay=False
+    ),
+]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
+
+
+def resolve_today(value: str | None) -> dt.date:
+    """``--today`` or the clock; the only place that reads the date."""
+    if value is None:
+        return dt.date.today()
+    from icp_renew.dates import DateFormatError, parse_date
+
+    try:
+        return parse_date(value)
+    except DateFormatError as exc:
+        raise UserError(str(exc), source="--today") from None
+
+
+def resolve_lang(value: str | None) -> Lang:
+    if value is not None and value.strip().lower()[:2] not in ("zh", "en"):
+        raise UserError(f"unknown language {value!r}: expected zh or en", source="--lang")
+    return detect_lang(value)
+
+
+def check_format(value: str, choices: tuple[str, ...], option: str = "--format") -> str:
+    value = value.strip().lower()
+    if value not in choices:
+        raise UserError(
+            f"unknown format {value!r}: expected one of {', '.join(choices)}", source=option
+        )
+    return value
+
+
+def error_line(exc: UserError) -> str:
+    """The single stderr line of a user error; control characters are made visible."""
+    text = str(exc).replace("\n", " ")
+    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return f"icp-renew: error: {text}"
+
+
+def handle_errors(func: F) -> F:
+    """Turn a :class:`UserError` into one line on stderr and exit 2; Ctrl-C into exit 130."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UserError as exc:
+            typer.echo(error_line(exc), err=True)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            typer.echo("icp-renew: interrupted", err=True)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:  # `icp-renew … | head`
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    import tempfile
+
+    directory = path.parent if str(path.parent) else Path()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise UserError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        Path(tmp).replace(path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text`` to stdout, or write it atomically to ``--output``."""
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text.encode("utf-8"))
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """For code paths outside a command function (callbacks)."""
+    try:
+        yield
+    except UserError as exc:
+        typer.echo(error_line(exc), err=True)
+        raise typer.Exit(exc.exit_code) from None
+
+
+def load_book(rules: list[Path] | None) -> Any:
+    """The rulebook with ``--rules`` overlays (imports pydantic: not for light commands)."""
+    from icp_renew.rulebook import load_rulebook
+
+    return load_rulebook(rules or ())

@@ -1,0 +1,188 @@
+"""``icp-renew rules list|show|lint``: what each authority asks for, and rule-file checks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from icp_renew.cli.common import (
+    LangOpt,
+    OutputOpt,
+    ProvinceOpt,
+    RulesOpt,
+    check_format,
+    emit,
+    handle_errors,
+    load_book,
+    resolve_lang,
+)
+from icp_renew.errors import UserError
+
+rules_app = typer.Typer(
+    help="查看生效的材料清单，检查规则文件。 Inspect the effective checklist; lint rule files.",
+    no_args_is_help=True,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(rules_app, name="rules")
+
+
+FormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="text, json or markdown.", envvar="ICP_RENEW_FORMAT")
+]
+
+
+@rules_app.command("list")
+@handle_errors
+def list_cmd(
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """List the issuing authorities and prior-approval industries.
+
+    Example: icp-renew rules list --format json
+    """
+    fmt = check_format(format, ("text", "json"))
+    lng = resolve_lang(lang)
+    book = load_book(rules)
+    if fmt == "json":
+        data = {
+            "rules_version": book.rules_version,
+            "authorities": [
+                {
+                    "slug": a.slug,
+                    "iso": a.iso,
+                    "name": a.name,
+                    "full_name": a.full_name,
+                    "name_en": a.name_en,
+                    "authority": a.authority,
+                    "license_prefixes": a.license_prefixes,
+                    "filing_prefixes": a.filing_prefixes,
+                    "cross_regional": a.cross_regional,
+                }
+                for a in sorted(book.authorities.values(), key=_authority_key)
+            ],
+            "industries": [
+                {
+                    "slug": i.slug,
+                    "name": i.name,
+                    "name_en": i.name_en,
+                    "permit": i.permit,
+                    "permit_en": i.permit_en,
+                    "confidence": i.confidence,
+                }
+                for i in sorted(book.industries.values(), key=lambda i: i.slug)
+            ],
+        }
+        emit(json.dumps(data, ensure_ascii=False, indent=2), output)
+        return
+    from icp_renew.formats.checklist import authorities_table
+
+    emit(authorities_table(book, lng), output)
+
+
+def _authority_key(a: Any) -> tuple[int, str]:
+    return (1 if a.cross_regional else 0, a.iso or a.slug)
+
+
+@rules_app.command("show")
+@handle_errors
+def show_cmd(
+    province: ProvinceOpt = None,
+    industry: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--industry", "-i", help="Prior-approval industry (repeatable), e.g. news, drugs."
+        ),
+    ] = None,
+    service: Annotated[
+        list[str] | None,
+        typer.Option("--service", "-s", help="Licence service code (repeatable); default B25."),
+    ] = None,
+    format: FormatOpt = "text",
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Print the effective checklist of one authority.
+
+    Example: icp-renew rules show --province 北京 --industry drugs --format markdown
+    """
+    from icp_renew.rulebook import find_authority, resolve
+
+    fmt = check_format(format, ("text", "json", "markdown"))
+    lng = resolve_lang(lang)
+    if not province:
+        raise UserError("--province is required (e.g. --province 北京)", source="--province")
+    book = load_book(rules)
+    authority = find_authority(book, province)
+    checklist = resolve(book, authority, industry or [], service or ["B25"])
+    from icp_renew.formats import checklist as fmt_checklist
+
+    if fmt == "json":
+        emit(
+            json.dumps(fmt_checklist.checklist_json(checklist), ensure_ascii=False, indent=2),
+            output,
+        )
+    elif fmt == "markdown":
+        emit(fmt_checklist.checklist_markdown(checklist, lng), output)
+    else:
+        emit(fmt_checklist.checklist_text(checklist, lng), output)
+
+
+@rules_app.command("lint")
+@handle_errors
+def lint_cmd(
+    directory: Annotated[
+        Path | None,
+        typer.Argument(
+            help="Rule folder to lint (default: the shipped rules). Without base.yaml it is linted "
+            "as an overlay on the shipped rules.",
+            file_okay=False,
+        ),
+    ] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text, json or github.")] = "text",
+    output: OutputOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+) -> None:
+    """Check rule files: schema, sources, unique ids and prefixes, known conditions.
+
+    Exit 0 when clean, 1 with problems.
+    Example: icp-renew rules lint my-agency-rules/
+    """
+    from icp_renew.rulebook.lint import lint
+
+    fmt = check_format(format, ("text", "json", "github"))
+    if directory is not None and not directory.is_dir():
+        raise UserError("not a folder", source=str(directory))
+    problems = lint(directory)
+    if fmt == "json":
+        emit(
+            json.dumps(
+                {"ok": not problems, "problems": [p.to_json() for p in problems]},
+                ensure_ascii=False,
+                indent=2,
+            ),
+            output,
+        )
+    elif fmt == "github":
+        from icp_renew.formats.github import command
+
+        lines = [
+            command("error", p.message + f" [{p.code}]", file=p.file, line=p.line, title=p.code)
+            for p in problems
+        ]
+        emit("\n".join(lines), output)
+    else:
+        lines = [str(p) for p in problems]
+        if not quiet:
+            lines.append(f"{len(problems)} problem(s)" if problems else "rules: ok")
+        emit("\n".join(lines), output)
+    if problems:
+        raise typer.Exit(1)

@@ -1,0 +1,45 @@
+"""Dates as users write them: ISO, ``2026/5/31``, ``2026.5.31``, ``2026年5月31日``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_DATE = re.compile(
+    r"^\s*(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?\s*$"
+)
+_COMPACT = re.compile(r"^\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})\s*$")
+
+
+class DateFormatError(ValueError):
+    """A date that cannot be read or does not exist."""
+
+
+def parse_date(value: object) -> dt.date:
+    """Parse a date; raise :class:`DateFormatError` with a clear reason."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise DateFormatError(f"expected a date such as 2026-05-31, got {type(value).__name__}")
+    match = _DATE.match(value) or _COMPACT.match(value)
+    if not match:
+        raise DateFormatError(
+            f"invalid date {value!r}: expected YYYY-MM-DD, YYYY/M/D or YYYY年M月D日"
+        )
+    y, m, d = (int(match[k]) for k in ("y", "m", "d"))
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        raise DateFormatError(
+            f"impossible date {value!r}: {y:04d}-{m:02d}-{d:02d} does not exist"
+        ) from None
+
+
+def add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` plus whole years; 29 February falls back to 28 February."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)

@@ -1,0 +1,64 @@
+"""The scanned dossier: which file is where, and what its bytes turned out to be.
+
+Scanning (``dossier/scan.py``) walks the folder and assigns files to materials;
+inspection (``inspect.py``) reads each file's header once. Checks and ``pack``
+only read these values: nothing is parsed twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from icp_renew.dossier.config import DossierConfig
+
+
+@dataclass(frozen=True)
+class FileInfo:
+    """What the bytes of one file are (from headers; images are never decoded)."""
+
+    format: str | None  # "pdf", "jpeg", "png", … by signature; None if unknown
+    size: int
+    pages: int | None = None  # PDF page count; 1 for an image; None if unknown
+    encrypted: bool = False
+    corrupt: str | None = None  # why a PDF/image could not be read
+    has_text: bool | None = None  # None: not a PDF, or not determined
+    text: str | None = None  # extracted text (bounded), for must_contain checks
+    min_dpi: float | None = None  # lowest resolution found (images, PDF page images)
+    width: int | None = None
+    height: int | None = None
+    title: str | None = None  # PDF metadata title, if any
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DossierFile:
+    """A regular file inside the dossier."""
+
+    path: str  # dossier-relative, "/"-separated, NFC-normalised
+    abspath: Path
+    material: str | None  # the material id its folder names, or None (unassigned)
+    size: int
+    info: FileInfo | None = None
+
+
+@dataclass(frozen=True)
+class UnsafeEntry:
+    """Something that is reported and skipped: a link out, a FIFO, an unreadable file."""
+
+    path: str
+    reason: str  # "link-outside", "link-loop", "special-file", "unreadable", "bad-name", …
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Dossier:
+    root: Path
+    display: str  # how the user named it (for reports)
+    config: DossierConfig
+    files: tuple[DossierFile, ...]  # sorted by path
+    unsafe: tuple[UnsafeEntry, ...] = ()
+    folders: dict[str, str] = field(default_factory=dict)  # material id → folder path found
+
+    def files_of(self, material: str) -> tuple[DossierFile, ...]:
+        return tuple(f for f in self.files if f.material == material)

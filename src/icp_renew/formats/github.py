@@ -1,0 +1,22 @@
+"""GitHub Actions workflow commands, escaped as the runner expects.
+
+See actions/toolkit ``command.ts``: data escapes ``%``, CR and LF; property
+values also ``:`` and ``,``.
+"""
+
+from __future__ import annotations
+
+
+def escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def command(level: str, message: str, **props: object) -> str:
+    """``::error file=a.pdf,line=3,title=x::message``; ``None`` properties are left out."""
+    parts = [f"{k}={escape_property(str(v))}" for k, v in props.items() if v is not None]
+    head = f"::{level}" + (" " + ",".join(parts) if parts else "")
+    return f"{head}::{escape_data(message)}"

@@ -1,0 +1,47 @@
+"""Chinese and English: choosing the language, and bilingual text.
+
+Messages are written where they are used, in both languages side by side
+(``Text(zh=..., en=...)``), so a check and its wording never drift apart.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+def detect_lang(explicit: str | None = None, environ: dict[str, str] | None = None) -> Lang:
+    """``--lang``, else ``ICP_RENEW_LANG``, else the locale (``zh_*`` → zh), else en."""
+    env = os.environ if environ is None else environ
+    for candidate in (explicit, env.get("ICP_RENEW_LANG")):
+        if candidate:
+            low = candidate.strip().lower()
+            if low.startswith("zh"):
+                return "zh"
+            if low.startswith("en"):
+                return "en"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(var)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+@dataclass(frozen=True)
+class Text:
+    """One message in both languages; ``{name}`` placeholders are filled by ``format``."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+def tr(lang: Lang, zh: str, en: str) -> str:
+    """Pick the text for ``lang``."""
+    return zh if lang == "zh" else en

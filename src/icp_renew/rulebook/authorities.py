@@ -1,0 +1,75 @@
+"""Finding an issuing authority by any of its names, and from a licence number."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+from icp_renew.errors import UnknownAuthorityError
+from icp_renew.rulebook.loader import Rulebook
+from icp_renew.rulebook.models import Authority
+
+#: a licence number: optional Chinese prefix, then the class (B2, B1.B2, A2, B-2…)
+LICENSE_PREFIX = re.compile(r"^\s*(?P<prefix>[\u3400-\u9fff]{1,3})?\s*(?P<rest>[A-Za-z].*)$")
+
+
+def _norm(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
+def names_of(a: Authority) -> list[str]:
+    """Every spelling that selects ``a``: slug, ISO code, names, prefixes."""
+    names = [a.slug, a.name, a.full_name, a.authority, a.name_en]
+    if a.iso:
+        names += [a.iso, a.iso.split("-")[1]]
+    names += a.license_prefixes + a.filing_prefixes
+    return names
+
+
+def find_authority(book: Rulebook, query: str) -> Authority:
+    """The authority named by slug, ISO code, Chinese name, authority name or prefix."""
+    wanted = _norm(query)
+    if not wanted:
+        raise UnknownAuthorityError("empty province", field="--province")
+    for a in book.authorities.values():
+        if wanted in {_norm(n) for n in names_of(a)}:
+            return a
+    # "北京市通信管理局" without 通信管理局, "四川省" …
+    for a in book.authorities.values():
+        if wanted in {
+            _norm(a.full_name) + "通信管理局",
+            _norm(a.name) + "省",
+            _norm(a.name) + "市",
+        }:
+            return a
+    candidates = {_norm(n): a.slug for a in book.authorities.values() for n in names_of(a)}
+    close = difflib.get_close_matches(wanted, list(candidates), n=5, cutoff=0.5)
+    slugs = list(dict.fromkeys(candidates[c] for c in close))
+    hint = f"; did you mean {', '.join(slugs)}?" if slugs else ""
+    raise UnknownAuthorityError(
+        f"unknown province or authority {query!r}{hint} (see `icp-renew rules list`)",
+        field="--province",
+    )
+
+
+def license_prefix(number: str) -> str | None:
+    """The Chinese prefix of a licence number (``京`` of 京B2-20210001), or None (MIIT)."""
+    match = LICENSE_PREFIX.match(unicodedata.normalize("NFKC", number))
+    if not match:
+        return None
+    return match["prefix"]
+
+
+def authority_for_license(book: Rulebook, number: str) -> Authority | None:
+    """The authority whose licence prefixes match ``number``; MIIT for no prefix."""
+    match = LICENSE_PREFIX.match(unicodedata.normalize("NFKC", number))
+    if not match:
+        return None
+    prefix = match["prefix"]
+    for a in book.authorities.values():
+        if prefix is None and a.cross_regional:
+            return a
+        if prefix is not None and prefix in a.license_prefixes:
+            return a
+    return None

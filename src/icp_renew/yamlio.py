@@ -1,0 +1,182 @@
+"""YAML without surprises, with line numbers.
+
+Every scalar stays a string (a BaseLoader: ``no`` is not ``False``, ``0755``
+is not 493, ``2026-05-31`` is not a date); pydantic coerces it to the type the
+schema wants. The node tree is kept so that a validation error can name the
+line of the offending field. libyaml's C parser is used when available: it is
+several times faster than the pure-Python one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from icp_renew.errors import UserError
+
+try:  # pragma: no cover - depends on the PyYAML build
+    _Loader: type = yaml.CBaseLoader
+except AttributeError:  # pragma: no cover
+    _Loader = yaml.BaseLoader
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+
+Loc = tuple[str | int, ...]
+
+#: Refuse absurd documents before parsing them (a dossier.yaml is a few KB).
+MAX_YAML_BYTES = 4 * 1024 * 1024
+
+
+class YamlDocument:
+    """A parsed document: plain data plus the line of every node (1-based)."""
+
+    def __init__(self, data: Any, lines: dict[Loc, int], source: str) -> None:
+        self.data = data
+        self.lines = lines
+        self.source = source
+
+    def line_of(self, loc: Sequence[str | int]) -> int | None:
+        """The line of the deepest node of ``loc`` that exists."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), None)
+
+
+def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], source: str) -> Any:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, yaml.ScalarNode):
+        value = str(node.value)
+        if node.style is None and value in _NULLS:
+            return None
+        return value
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*loc, i), lines, source) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise UserError(
+                    "a key must be a plain string",
+                    source=source,
+                    line=key_node.start_mark.line + 1,
+                )
+            key = str(key_node.value)
+            if key == "<<":
+                raise UserError(
+                    "merge keys (<<) are not supported",
+                    source=source,
+                    line=key_node.start_mark.line + 1,
+                )
+            if key in out:
+                raise UserError(
+                    f"duplicate key {key!r}",
+                    source=source,
+                    line=key_node.start_mark.line + 1,
+                    field=_dotted((*loc, key)),
+                )
+            child: Loc = (*loc, key)
+            lines[child] = key_node.start_mark.line + 1
+            out[key] = _convert(value_node, child, lines, source)
+        return out
+    raise UserError(
+        f"unsupported YAML node {type(node).__name__}", source=source
+    )  # pragma: no cover
+
+
+def parse_yaml(text: str | bytes, source: str) -> YamlDocument:
+    """Parse one YAML document; errors become a :class:`UserError` with a line."""
+    if isinstance(text, bytes):
+        if len(text) > MAX_YAML_BYTES:
+            raise UserError(
+                f"file is larger than {MAX_YAML_BYTES // 1024 // 1024} MiB", source=source
+            )
+        if b"\x00" in text:
+            raise UserError("not a text file (contains NUL bytes)", source=source)
+        try:
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise UserError(
+                f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", source=source
+            ) from None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise UserError(f"invalid YAML: {problem}", source=source, line=line) from None
+    except yaml.YAMLError as exc:
+        raise UserError(f"invalid YAML: {exc}", source=source) from None
+    except RecursionError:
+        raise UserError("invalid YAML: nested too deeply", source=source) from None
+    if node is None:
+        return YamlDocument(None, {(): 1}, source)
+    lines: dict[Loc, int] = {}
+    try:
+        data = _convert(node, (), lines, source)
+    except RecursionError:
+        raise UserError("invalid YAML: nested too deeply", source=source) from None
+    return YamlDocument(data, lines, source)
+
+
+def load_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
+    """Read and parse ``path``; an unreadable file is a :class:`UserError`."""
+    source = display or str(path)
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_YAML_BYTES + 1)
+    except FileNotFoundError:
+        raise UserError("file not found", source=source) from None
+    except IsADirectoryError:
+        raise UserError("is a directory, expected a YAML file", source=source) from None
+    except OSError as exc:
+        raise UserError(f"cannot read: {exc.strerror or exc}", source=source) from None
+    return parse_yaml(raw, source)
+
+
+def _dotted(loc: Iterable[str | int]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def dotted(loc: Iterable[str | int]) -> str:
+    """``("license", "expires")`` → ``license.expires``; ``("domains", 0)`` → ``domains[0]``."""
+    return _dotted(loc)
+
+
+def validation_error(exc: Any, doc: YamlDocument) -> UserError:
+    """Turn the first error of a pydantic ``ValidationError`` into a :class:`UserError`."""
+    errors: list[Mapping[str, Any]] = exc.errors(include_url=False)
+    err = errors[0]
+    loc = tuple(p for p in err.get("loc", ()) if isinstance(p, (str, int)))
+    # pydantic puts union/function tags into loc; keep only what exists in the document
+    real: list[str | int] = []
+    for part in loc:
+        if (*real, part) in doc.lines:
+            real.append(part)
+        elif err.get("type") == "missing" and part == loc[-1]:
+            # a missing required field: name it even though it has no line
+            real.append(part)
+    msg = str(err.get("msg", "invalid value"))
+    if err.get("type") == "extra_forbidden":
+        msg = "unknown field"
+    elif err.get("type") == "missing":
+        msg = "required field is missing"
+    value = err.get("input")
+    if err.get("type") not in ("missing", "extra_forbidden") and isinstance(value, str):
+        msg += f" (got {value!r})" if len(value) < 60 else ""
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return UserError(
+        msg + more, source=doc.source, line=doc.line_of(real), field=_dotted(real) or None
+    )

@@ -1,0 +1,59 @@
+"""Shared fixtures: a CLI runner with a pinned width, fixed dates, dossier factories."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+import factory
+from icp_renew.cli.app import app
+
+TODAY = "2026-01-15"  # the examples' --today: before the 2026-05-31 licence's filing deadline
+
+
+@pytest.fixture(autouse=True)
+def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No developer environment leaks into a test: no colour, fixed width, English default."""
+    for var in ("ICP_RENEW_LANG", "ICP_RENEW_FORMAT", "ICP_RENEW_TODAY", "ICP_RENEW_RULES",
+                "GITHUB_STEP_SUMMARY", "SOURCE_DATE_EPOCH", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "120")
+    monkeypatch.setenv("TERM", "dumb")
+
+
+class Cli:
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None, env: Mapping[str, str] | None = None) -> Any:
+        result = self.runner.invoke(app, list(args), input=input, env=dict(env or {}),
+                                    catch_exceptions=True)
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            raise result.exception  # a traceback is a bug: surface it in the test
+        return result
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
+
+
+@pytest.fixture
+def make_dossier(tmp_path: Path) -> Callable[..., Path]:
+    def make(config: Mapping[str, Any] | str | None = None,
+             files: Mapping[str, bytes | str] | None = None, name: str = "dossier") -> Path:
+        return factory.make_dossier(tmp_path / name, config, files)
+
+    return make
+
+
+@pytest.fixture
+def today() -> dt.date:
+    return dt.date.fromisoformat(TODAY)

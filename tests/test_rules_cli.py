@@ -1,0 +1,124 @@
+"""`icp-renew rules …`, `schema` and `--version` through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from icp_renew import __version__
+
+ISO = ("CN-BJ CN-TJ CN-HE CN-SX CN-NM CN-LN CN-JL CN-HL CN-SH CN-JS CN-ZJ CN-AH CN-FJ CN-JX CN-SD "
+       "CN-HA CN-HB CN-HN CN-GD CN-GX CN-HI CN-CQ CN-SC CN-GZ CN-YN CN-XZ CN-SN CN-GS CN-QH CN-NX "
+       "CN-XJ").split()
+BASE = {
+    "business-license": "qualification", "icp-license": "qualification",
+    "legal-rep-id": "qualification", "hosting-agreement": "technical",
+    "idc-license": "technical", "domain-certificates": "technical", "filing-query": "technical",
+    "security-measures": "technical", "financial-report": "operations",
+    "business-reports": "operations", "business-plan": "operations",
+    "operation-proof": "operations",
+}
+
+
+def test_version(cli):
+    result = cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"icp-renew {__version__} (rules 2026.11)"
+
+
+@pytest.mark.parametrize("province", [*ISO, "miit"])
+def test_show_json_every_authority(cli, province):
+    result = cli("rules", "show", "--province", province, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["rules_version"] == "2026.11"
+    assert data["authority"]["iso"] == (None if province == "miit" else province)
+    got = {m["id"]: m["category"] for m in data["materials"] if m["id"] in BASE}
+    assert got == BASE
+    for m in data["materials"]:
+        assert m["requirement"] in ("required", "recommended")
+        assert m["source"]
+        assert {"id", "title", "title_en", "category", "formats", "min_pages"} <= set(m)
+
+
+def test_show_checklist_order_follows_categories(cli):
+    data = json.loads(cli("rules", "show", "-p", "beijing", "--format", "json").stdout)
+    cats = [m["category"] for m in data["materials"]]
+    order = ["qualification", "technical", "operations", "industry"]
+    assert cats == sorted(cats, key=order.index)
+
+
+@pytest.mark.parametrize("spelling", ["sichuan", "CN-SC", "cn-sc", "四川", "四川省", "川", "蜀",
+                                      "四川省通信管理局"])
+def test_four_spellings(cli, spelling):
+    data = json.loads(cli("rules", "show", "-p", spelling, "--format", "json").stdout)
+    assert data["authority"]["slug"] == "sichuan"
+
+
+def test_industry_adds_permit(cli):
+    data = json.loads(cli("rules", "show", "-p", "京", "-i", "drugs", "-i", "medical",
+                          "--format", "json").stdout)
+    by_id = {m["id"]: m for m in data["materials"]}
+    assert by_id["permit-drugs"]["requirement"] == "required"
+    assert by_id["permit-drugs"]["needs"] == ["expires"]
+    assert by_id["permit-medical"]["requirement"] == "recommended"  # REGULATORY.md: "?" today
+    assert "permit-news" not in by_id
+
+
+def test_unknown_province_exit_2_with_suggestions(cli):
+    result = cli("rules", "show", "-p", "sichaun")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "sichaun" in lines[0] and "sichuan" in lines[0]
+    assert "Traceback" not in result.output
+
+
+def test_unknown_industry_exit_2(cli):
+    result = cli("rules", "show", "-p", "京", "-i", "gambling")
+    assert result.exit_code == 2
+    assert "gambling" in result.stderr
+
+
+def test_show_markdown_and_text(cli):
+    md = cli("rules", "show", "-p", "京", "--format", "markdown", "--lang", "zh").stdout
+    assert md.startswith("# 北京市通信管理局")
+    assert "- [ ] **营业执照副本**" in md
+    text = cli("rules", "show", "-p", "京", "--lang", "en").stdout
+    assert "business-license" in text
+
+
+def test_list_json(cli):
+    data = json.loads(cli("rules", "list", "--format", "json").stdout)
+    assert len(data["authorities"]) == 32
+    assert {i["slug"] for i in data["industries"]} >= {
+        "news", "publishing", "drugs", "medical", "education", "audiovisual", "culture", "religion"}
+
+
+def test_lint_shipped_rules_clean(cli):
+    result = cli("rules", "lint")
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.strip() == "rules: ok"
+
+
+@pytest.mark.parametrize("which", ["dossier", "rules"])
+def test_schema_is_valid_json_schema(cli, which):
+    schema = json.loads(cli("schema", which).stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].endswith(f"{which}.schema.json")
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_dossier_schema_accepts_design_example(cli):
+    import factory
+
+    schema = json.loads(cli("schema", "dossier").stdout)
+    jsonschema.Draft202012Validator(schema).validate(factory.VALID_CONFIG)
+
+
+def test_bad_format_exit_2(cli):
+    result = cli("rules", "show", "-p", "京", "--format", "xml")
+    assert result.exit_code == 2
+    assert "--format" in result.stderr
