@@ -193,6 +193,8 @@ class _Walk:
         self.files: dict[str, DossierFile] = {}
         self.unsafe: dict[str, UnsafeEntry] = {}
         self.folders: dict[str, str] = {}
+        root_stat = os.stat(root)
+        self.seen_dirs: set[tuple[int, int]] = {(root_stat.st_dev, root_stat.st_ino)}
 
     def _unsafe(self, entry: UnsafeEntry) -> None:
         self.unsafe.setdefault(entry.path, entry)
@@ -261,6 +263,10 @@ class _Walk:
                 entry = _link_entry(path, rel, self.root_real)
                 self._unsafe(UnsafeEntry(entry.path, entry.reason, entry.detail, d.material))
             elif stat.S_ISDIR(mode):
+                if st.st_ino and (st.st_dev, st.st_ino) in self.seen_dirs:  # a bind mount loop
+                    self._unsafe(UnsafeEntry(rel, "link-loop", "folder seen before", d.material))
+                    continue
+                self.seen_dirs.add((st.st_dev, st.st_ino))
                 subdirs.append(self._child_dir(d, name, path))
             elif stat.S_ISREG(mode):
                 self.files[rel] = DossierFile(rel, path, d.material, st.st_size)
