@@ -189,3 +189,11 @@ def test_dossier_is_not_modified(make_dossier, book):
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in root.rglob("*") if p.is_file()}
     assert before == after
     assert sorted(Path(p).name for p in before) == sorted(Path(p).name for p in after)
+
+
+def test_unassigned_files_are_not_read(make_dossier, book):
+    root = make_dossier(files={"business-license/a.pdf": "pdf:1", "notes/x.pdf": b""})
+    ctx = prepare(root, book, OPTS)
+    info = {f.path: f.info for f in ctx.dossier.files}
+    assert info["notes/x.pdf"] is None
+    assert info["business-license/a.pdf"] is not None

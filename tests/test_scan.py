@@ -299,3 +299,19 @@ def test_helpers():
     assert index.material("1.1-营业执照副本") == "business-license"
     assert index.category("4-特殊行业要求") == "industry"
     assert index.material("4-特殊行业要求") is None
+
+
+def test_folder_reached_twice_is_not_walked_again(tmp_path, monkeypatch):
+    """A bind mount of the dossier inside itself: the folder is reported, not walked forever."""
+    root = layout(tmp_path, {"business-license/a.pdf": PDF, "mnt/x.pdf": PDF})
+    real = os.lstat
+
+    def lstat(path, *args, **kwargs):
+        if Path(path) == root / "mnt":
+            return real(root)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    dossier = scan(root)
+    assert [f.path for f in dossier.files] == ["business-license/a.pdf"]
+    assert [(u.path, u.reason) for u in dossier.unsafe] == [("mnt", "link-loop")]

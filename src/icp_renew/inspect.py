@@ -188,11 +188,18 @@ def inspect_file(path: Path, *, want_text: bool = False) -> FileInfo:
 
 
 def inspect_dossier(dossier: Dossier, checklist: Checklist) -> Dossier:
-    """Inspect every file once; a file that cannot be opened becomes an unsafe entry."""
+    """Inspect every file of a material once; one that cannot be opened becomes unsafe.
+
+    Unassigned files are not read (their ``info`` stays None): they are reported as such
+    and neither checked nor packed.
+    """
     wants = {m.id for m in checklist.materials if m.must_contain}
     files: list[DossierFile] = []
     unsafe = list(dossier.unsafe)
     for f in dossier.files:
+        if f.material is None:
+            files.append(f)
+            continue
         try:
             info = inspect_file(f.abspath, want_text=f.material in wants)
         except OSError as exc:

@@ -193,7 +193,7 @@ class _Walk:
         self.files: dict[str, DossierFile] = {}
         self.unsafe: dict[str, UnsafeEntry] = {}
         self.folders: dict[str, str] = {}
-        root_stat = os.stat(root)
+        root_stat = root.stat()
         self.seen_dirs: set[tuple[int, int]] = {(root_stat.st_dev, root_stat.st_ino)}
 
     def _unsafe(self, entry: UnsafeEntry) -> None:
