@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import factory
-from checks.scan_support import book, context, pdf, raw_entry
+from checks.scan_support import book, bytes_names, context, pdf, raw_entry
 from icp_renew.dossier.config import load_config
 from icp_renew.dossier.scan import FolderIndex, bad_name, escape_name, scan_dossier, strip_ordinal
 from icp_renew.rulebook import find_authority, resolve
@@ -222,6 +222,7 @@ def test_socket_is_reported(tmp_path):
         sock.close()
 
 
+@bytes_names
 def test_gbk_names_are_escaped(tmp_path):
     root = layout(tmp_path, {"business-license/ok.pdf": PDF})
     raw_entry(root / "business-license", "营业执照.pdf".encode("gbk"), PDF)
@@ -241,6 +242,7 @@ def test_gbk_names_are_escaped(tmp_path):
         u.path.encode("utf-8")  # printable, encodable
 
 
+@bytes_names
 def test_control_characters_and_clashes(tmp_path):
     root = layout(
         tmp_path,
