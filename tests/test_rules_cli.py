@@ -9,7 +9,39 @@ import pytest
 
 from icp_renew import __version__
 
-ISO = ["CN-BJ", "CN-TJ", "CN-HE", "CN-SX", "CN-NM", "CN-LN", "CN-JL", "CN-HL", "CN-SH", "CN-JS", "CN-ZJ", "CN-AH", "CN-FJ", "CN-JX", "CN-SD", "CN-HA", "CN-HB", "CN-HN", "CN-GD", "CN-GX", "CN-HI", "CN-CQ", "CN-SC", "CN-GZ", "CN-YN", "CN-XZ", "CN-SN", "CN-GS", "CN-QH", "CN-NX", "CN-XJ"]
+ISO = [
+    "CN-BJ",
+    "CN-TJ",
+    "CN-HE",
+    "CN-SX",
+    "CN-NM",
+    "CN-LN",
+    "CN-JL",
+    "CN-HL",
+    "CN-SH",
+    "CN-JS",
+    "CN-ZJ",
+    "CN-AH",
+    "CN-FJ",
+    "CN-JX",
+    "CN-SD",
+    "CN-HA",
+    "CN-HB",
+    "CN-HN",
+    "CN-GD",
+    "CN-GX",
+    "CN-HI",
+    "CN-CQ",
+    "CN-SC",
+    "CN-GZ",
+    "CN-YN",
+    "CN-XZ",
+    "CN-SN",
+    "CN-GS",
+    "CN-QH",
+    "CN-NX",
+    "CN-XJ",
+]
 BASE = {
     "business-license": "qualification",
     "icp-license": "qualification",
