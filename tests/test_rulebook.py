@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from icp_renew.errors import RuleError, UserError
-from icp_renew.rulebook import find_authority, load_rulebook, resolve
+from icp_renew.rulebook import find_authority, load_rulebook
 from icp_renew.rulebook.authorities import authority_for_license
 from icp_renew.rulebook.lint import lint
+from icp_renew.rulebook.resolve import resolve
 from icp_renew.yamlio import parse_yaml
 
 

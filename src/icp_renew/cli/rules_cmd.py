@@ -114,7 +114,8 @@ def show_cmd(
 
     Example: icp-renew rules show --province 北京 --industry drugs --format markdown
     """
-    from icp_renew.rulebook import find_authority, resolve
+    from icp_renew.rulebook import find_authority
+    from icp_renew.rulebook.resolve import resolve
 
     fmt = check_format(format, ("text", "json", "markdown"))
     lng = resolve_lang(lang)

@@ -1,7 +1,8 @@
 """Rule files → validated models → the effective checklist of one authority.
 
 Exports are resolved lazily: ``icp_renew.rulebook.paths`` (used by ``--version``)
-must not pull in pydantic.
+must not pull in pydantic. ``resolve()`` is imported from ``icp_renew.rulebook.resolve``
+(the submodule of the same name would shadow a lazy export).
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ if TYPE_CHECKING:
     from icp_renew.rulebook.loader import load_rulebook as load_rulebook
     from icp_renew.rulebook.resolve import Checklist as Checklist
     from icp_renew.rulebook.resolve import Requirement as Requirement
-    from icp_renew.rulebook.resolve import resolve as resolve
 
 _EXPORTS = {
     "authority_for_license": "authorities",
@@ -25,7 +25,6 @@ _EXPORTS = {
     "load_rulebook": "loader",
     "Checklist": "resolve",
     "Requirement": "resolve",
-    "resolve": "resolve",
 }
 
 __all__ = sorted(_EXPORTS)
