@@ -88,6 +88,13 @@ def _model_table(model: type[BaseModel]) -> str:
     return "".join(rows)
 
 
+def _section(model: type[BaseModel]) -> str:
+    doc = inspect.cleandoc(model.__doc__) if model.__doc__ else ""
+    return (
+        f"### `{model.__name__}`\n\n" + (f"{doc}\n\n" if doc else "") + _model_table(model) + "\n"
+    )
+
+
 def rules_reference() -> str:
     from icp_renew.dossier import config as dc
     from icp_renew.rulebook import models as rm
@@ -99,7 +106,7 @@ def rules_reference() -> str:
         "JSON Schema: `icp-renew schema rules`, `icp-renew schema dossier`.\n\n",
         "## Rule files\n\n",
     ]
-    for model in (
+    rule_models: list[type[BaseModel]] = [
         rm.BaseRules,
         rm.Authority,
         rm.Industry,
@@ -109,30 +116,18 @@ def rules_reference() -> str:
         rm.When,
         rm.Settings,
         rm.SettingsPatch,
-    ):
-        doc = inspect.cleandoc(model.__doc__ or "") if model.__doc__ else ""
-        out.append(
-            f"### `{model.__name__}`\n\n"
-            + (f"{doc}\n\n" if doc else "")
-            + _model_table(model)
-            + "\n"
-        )
+    ]
+    out += [_section(m) for m in rule_models]
     out.append("## dossier.yaml\n\n")
-    for model in (
+    dossier_models: list[type[BaseModel]] = [
         dc.DossierConfig,
         dc.Company,
         dc.LegalRepresentative,
         dc.License,
         dc.Domain,
         dc.MaterialFacts,
-    ):
-        doc = inspect.cleandoc(model.__doc__ or "") if model.__doc__ else ""
-        out.append(
-            f"### `{model.__name__}`\n\n"
-            + (f"{doc}\n\n" if doc else "")
-            + _model_table(model)
-            + "\n"
-        )
+    ]
+    out += [_section(m) for m in dossier_models]
     return "".join(out).rstrip() + "\n"
 
 
