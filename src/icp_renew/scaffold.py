@@ -26,12 +26,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from icp_renew.dossier.config import DOSSIER_FILE
+from icp_renew.dossier.config import DOSSIER_FILE, SCHEMA_FILE
 from icp_renew.errors import UserError
 from icp_renew.rulebook.resolve import Checklist, Requirement
 
-#: the file ``init`` writes beside dossier.yaml for editors (yaml-language-server)
-SCHEMA_FILE = "dossier.schema.json"
 #: the ordinal prefix a folder name may carry (DESIGN.md): ``01-``, ``1.1-``, ``1.1 ``, ``2_``
 ORDINAL = re.compile(r"^\d+(\.\d+)*[-_. ]+")
 #: what ``check`` reports until it is replaced
