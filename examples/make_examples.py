@@ -562,7 +562,8 @@ def render_image(img: Image) -> bytes:
 
 def folders() -> dict[str, str]:
     """Material id → folder path, exactly as ``icp-renew init --province beijing`` makes them."""
-    from icp_renew.rulebook import find_authority, load_rulebook, resolve
+    from icp_renew.rulebook import find_authority, load_rulebook
+    from icp_renew.rulebook.resolve import resolve
     from icp_renew.scaffold import plan
 
     book = load_rulebook()

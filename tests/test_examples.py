@@ -19,7 +19,8 @@ import typer.main
 from conftest import TODAY
 from icp_renew.cli.app import app
 from icp_renew.dossier.config import load_config
-from icp_renew.rulebook import find_authority, load_rulebook, resolve
+from icp_renew.rulebook import find_authority, load_rulebook
+from icp_renew.rulebook.resolve import resolve
 from icp_renew.scaffold import plan
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

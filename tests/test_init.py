@@ -15,7 +15,8 @@ import yaml
 import factory
 from icp_renew.cli.app import app
 from icp_renew.dossier.config import parse_config
-from icp_renew.rulebook import authority_for_license, find_authority, load_rulebook, resolve
+from icp_renew.rulebook import authority_for_license, find_authority, load_rulebook
+from icp_renew.rulebook.resolve import resolve
 from icp_renew.scaffold import PLACEHOLDER, folder_name, plan
 from icp_renew.yamlio import parse_yaml
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from icp_renew.cli.common import (
+    IndustryOpt,
     LangOpt,
     ProvinceOpt,
     QuietOpt,
@@ -40,12 +41,7 @@ def init_cmd(
         ),
     ],
     province: ProvinceOpt = None,
-    industry: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--industry", "-i", help="Prior-approval industry (repeatable), e.g. news, drugs."
-        ),
-    ] = None,
+    industry: IndustryOpt = None,
     service: Annotated[
         list[str] | None,
         typer.Option("--service", "-s", help="Licence service code (repeatable); default B25."),
@@ -63,7 +59,8 @@ def init_cmd(
     Example: icp-renew init my-dossier --province 北京 --industry news
     """
     from icp_renew.dossier.config import DOSSIER_FILE, load_config
-    from icp_renew.rulebook import authority_for_license, find_authority, resolve
+    from icp_renew.rulebook import authority_for_license, find_authority
+    from icp_renew.rulebook.resolve import resolve
     from icp_renew.scaffold import render_config, scaffold
 
     lng = resolve_lang(lang)
