@@ -19,8 +19,16 @@ TODAY = "2026-01-15"  # the examples' --today: before the 2026-05-31 licence's f
 @pytest.fixture(autouse=True)
 def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """No developer environment leaks into a test: no colour, fixed width, English default."""
-    for var in ("ICP_RENEW_LANG", "ICP_RENEW_FORMAT", "ICP_RENEW_TODAY", "ICP_RENEW_RULES",
-                "GITHUB_STEP_SUMMARY", "SOURCE_DATE_EPOCH", "LC_ALL", "LC_MESSAGES"):
+    for var in (
+        "ICP_RENEW_LANG",
+        "ICP_RENEW_FORMAT",
+        "ICP_RENEW_TODAY",
+        "ICP_RENEW_RULES",
+        "GITHUB_STEP_SUMMARY",
+        "SOURCE_DATE_EPOCH",
+        "LC_ALL",
+        "LC_MESSAGES",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("NO_COLOR", "1")
@@ -32,9 +40,12 @@ class Cli:
     def __init__(self) -> None:
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | None = None, env: Mapping[str, str] | None = None) -> Any:
-        result = self.runner.invoke(app, list(args), input=input, env=dict(env or {}),
-                                    catch_exceptions=True)
+    def __call__(
+        self, *args: str, input: str | None = None, env: Mapping[str, str] | None = None
+    ) -> Any:
+        result = self.runner.invoke(
+            app, list(args), input=input, env=dict(env or {}), catch_exceptions=True
+        )
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception  # a traceback is a bug: surface it in the test
         return result
@@ -47,8 +58,11 @@ def cli() -> Cli:
 
 @pytest.fixture
 def make_dossier(tmp_path: Path) -> Callable[..., Path]:
-    def make(config: Mapping[str, Any] | str | None = None,
-             files: Mapping[str, bytes | str] | None = None, name: str = "dossier") -> Path:
+    def make(
+        config: Mapping[str, Any] | str | None = None,
+        files: Mapping[str, bytes | str] | None = None,
+        name: str = "dossier",
+    ) -> Path:
         return factory.make_dossier(tmp_path / name, config, files)
 
     return make

@@ -9,15 +9,51 @@ import pytest
 
 from icp_renew import __version__
 
-ISO = ("CN-BJ CN-TJ CN-HE CN-SX CN-NM CN-LN CN-JL CN-HL CN-SH CN-JS CN-ZJ CN-AH CN-FJ CN-JX CN-SD "
-       "CN-HA CN-HB CN-HN CN-GD CN-GX CN-HI CN-CQ CN-SC CN-GZ CN-YN CN-XZ CN-SN CN-GS CN-QH CN-NX "
-       "CN-XJ").split()
+ISO = [
+    "CN-BJ",
+    "CN-TJ",
+    "CN-HE",
+    "CN-SX",
+    "CN-NM",
+    "CN-LN",
+    "CN-JL",
+    "CN-HL",
+    "CN-SH",
+    "CN-JS",
+    "CN-ZJ",
+    "CN-AH",
+    "CN-FJ",
+    "CN-JX",
+    "CN-SD",
+    "CN-HA",
+    "CN-HB",
+    "CN-HN",
+    "CN-GD",
+    "CN-GX",
+    "CN-HI",
+    "CN-CQ",
+    "CN-SC",
+    "CN-GZ",
+    "CN-YN",
+    "CN-XZ",
+    "CN-SN",
+    "CN-GS",
+    "CN-QH",
+    "CN-NX",
+    "CN-XJ",
+]
 BASE = {
-    "business-license": "qualification", "icp-license": "qualification",
-    "legal-rep-id": "qualification", "hosting-agreement": "technical",
-    "idc-license": "technical", "domain-certificates": "technical", "filing-query": "technical",
-    "security-measures": "technical", "financial-report": "operations",
-    "business-reports": "operations", "business-plan": "operations",
+    "business-license": "qualification",
+    "icp-license": "qualification",
+    "legal-rep-id": "qualification",
+    "hosting-agreement": "technical",
+    "idc-license": "technical",
+    "domain-certificates": "technical",
+    "filing-query": "technical",
+    "security-measures": "technical",
+    "financial-report": "operations",
+    "business-reports": "operations",
+    "business-plan": "operations",
     "operation-proof": "operations",
 }
 
@@ -50,16 +86,18 @@ def test_show_checklist_order_follows_categories(cli):
     assert cats == sorted(cats, key=order.index)
 
 
-@pytest.mark.parametrize("spelling", ["sichuan", "CN-SC", "cn-sc", "四川", "四川省", "川", "蜀",
-                                      "四川省通信管理局"])
+@pytest.mark.parametrize(
+    "spelling", ["sichuan", "CN-SC", "cn-sc", "四川", "四川省", "川", "蜀", "四川省通信管理局"]
+)
 def test_four_spellings(cli, spelling):
     data = json.loads(cli("rules", "show", "-p", spelling, "--format", "json").stdout)
     assert data["authority"]["slug"] == "sichuan"
 
 
 def test_industry_adds_permit(cli):
-    data = json.loads(cli("rules", "show", "-p", "京", "-i", "drugs", "-i", "medical",
-                          "--format", "json").stdout)
+    data = json.loads(
+        cli("rules", "show", "-p", "京", "-i", "drugs", "-i", "medical", "--format", "json").stdout
+    )
     by_id = {m["id"]: m for m in data["materials"]}
     assert by_id["permit-drugs"]["requirement"] == "required"
     assert by_id["permit-drugs"]["needs"] == ["expires"]
@@ -94,7 +132,15 @@ def test_list_json(cli):
     data = json.loads(cli("rules", "list", "--format", "json").stdout)
     assert len(data["authorities"]) == 32
     assert {i["slug"] for i in data["industries"]} >= {
-        "news", "publishing", "drugs", "medical", "education", "audiovisual", "culture", "religion"}
+        "news",
+        "publishing",
+        "drugs",
+        "medical",
+        "education",
+        "audiovisual",
+        "culture",
+        "religion",
+    }
 
 
 def test_lint_shipped_rules_clean(cli):
@@ -122,3 +168,35 @@ def test_bad_format_exit_2(cli):
     result = cli("rules", "show", "-p", "京", "--format", "xml")
     assert result.exit_code == 2
     assert "--format" in result.stderr
+
+
+def test_shell_completion_of_provinces_and_industries(tmp_path):
+    """Typer's completion protocol, as bash drives it."""
+    import os
+    import subprocess
+    import sys
+
+    def complete(words: str) -> list[str]:
+        env = {
+            **os.environ,
+            "_ICP_RENEW_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+        }
+        out = subprocess.run(
+            [sys.executable, "-m", "icp_renew"],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
+        )
+        return out.stdout.split()
+
+    assert complete("icp-renew rules show --province sh") == [
+        "shaanxi",
+        "shandong",
+        "shanghai",
+        "shanxi",
+    ]
+    assert complete("icp-renew rules show --industry e") == ["education"]

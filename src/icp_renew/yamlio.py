@@ -52,7 +52,7 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], source: str) -> A
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.ScalarNode):
         value = str(node.value)
-        if node.style is None and value in _NULLS:
+        if not node.style and value in _NULLS:  # plain style: None (Python) or "" (libyaml)
             return None
         return value
     if isinstance(node, yaml.SequenceNode):

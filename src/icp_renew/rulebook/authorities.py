@@ -11,7 +11,7 @@ from icp_renew.rulebook.loader import Rulebook
 from icp_renew.rulebook.models import Authority
 
 #: a licence number: optional Chinese prefix, then the class (B2, B1.B2, A2, B-2…)
-LICENSE_PREFIX = re.compile(r"^\s*(?P<prefix>[\u3400-\u9fff]{1,3})?\s*(?P<rest>[A-Za-z].*)$")
+LICENSE_PREFIX = re.compile(r"^\s*(?P<prefix>[\u3400-\u9fff]{1,3})?\s*(?P<rest>[AB][-.]?\d.*)$")
 
 
 def _norm(text: str) -> str:
