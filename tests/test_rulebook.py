@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from icp_renew.errors import RuleError, UserError
-from icp_renew.rulebook import find_authority, load_rulebook, resolve
+from icp_renew.rulebook import find_authority, load_rulebook
 from icp_renew.rulebook.authorities import authority_for_license
 from icp_renew.rulebook.lint import lint
+from icp_renew.rulebook.resolve import resolve
 from icp_renew.yamlio import parse_yaml
 
 
@@ -416,3 +417,20 @@ def test_lint_a_full_rule_set(tmp_path):
         "utf-8",
     )
     assert {"duplicate-authority", "duplicate-prefix"} <= {p.code for p in lint(tmp_path / "rules")}
+
+
+def test_overlay_example_in_docs_is_valid(tmp_path):
+    """docs/rules.md shows an overlay; it must load and do what it says."""
+    import re
+
+    docs = (Path(__file__).parents[1] / "docs" / "rules.md").read_text("utf-8")
+    block = re.search(r"```yaml\n# my-rules/agency.yaml\n(.*?)```", docs, re.S)
+    assert block
+    (tmp_path / "agency.yaml").write_text(block[1], "utf-8")
+    assert lint(tmp_path) == []
+    book = load_rulebook([tmp_path])
+    checklist = resolve(book, find_authority(book, "重庆"))
+    assert checklist.settings.max_file_size == 5_000_000
+    assert checklist.material("business-plan").min_pages == 3
+    assert checklist.material("credit-publicity") is None
+    assert resolve(book, find_authority(book, "京")).material("credit-publicity") is not None

@@ -168,3 +168,35 @@ def test_bad_format_exit_2(cli):
     result = cli("rules", "show", "-p", "京", "--format", "xml")
     assert result.exit_code == 2
     assert "--format" in result.stderr
+
+
+def test_shell_completion_of_provinces_and_industries(tmp_path):
+    """Typer's completion protocol, as bash drives it."""
+    import os
+    import subprocess
+    import sys
+
+    def complete(words: str) -> list[str]:
+        env = {
+            **os.environ,
+            "_ICP_RENEW_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+        }
+        out = subprocess.run(
+            [sys.executable, "-m", "icp_renew"],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=tmp_path,
+            check=False,
+        )
+        return out.stdout.split()
+
+    assert complete("icp-renew rules show --province sh") == [
+        "shaanxi",
+        "shandong",
+        "shanghai",
+        "shanxi",
+    ]
+    assert complete("icp-renew rules show --industry e") == ["education"]

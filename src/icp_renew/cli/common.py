@@ -41,6 +41,30 @@ TodayOpt = Annotated[
         show_default=False,
     ),
 ]
+
+
+def complete_province(incomplete: str) -> list[str]:
+    """Shell completion: authority slugs, from the shipped file names (no YAML parsing)."""
+    from icp_renew.rulebook.paths import rules_root
+
+    try:
+        slugs = sorted(p.stem for p in (rules_root() / "authorities").glob("*.yaml"))
+    except OSError:  # pragma: no cover
+        return []
+    return [s for s in slugs if s.startswith(incomplete)]
+
+
+def complete_industry(incomplete: str) -> list[str]:
+    """Shell completion: prior-approval industry slugs."""
+    from icp_renew.rulebook.paths import rules_root
+
+    try:
+        slugs = sorted(p.stem for p in (rules_root() / "industries").glob("*.yaml"))
+    except OSError:  # pragma: no cover
+        return []
+    return [s for s in slugs if s.startswith(incomplete)]
+
+
 ProvinceOpt = Annotated[
     str | None,
     typer.Option(
@@ -48,6 +72,17 @@ ProvinceOpt = Annotated[
         "-p",
         help="Issuing authority: slug, ISO code, Chinese name or prefix (beijing, CN-BJ, 北京, 京).",
         show_default=False,
+        autocompletion=complete_province,
+    ),
+]
+IndustryOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--industry",
+        "-i",
+        help="Prior-approval industry (repeatable), e.g. news, drugs.",
+        show_default=False,
+        autocompletion=complete_industry,
     ),
 ]
 LangOpt = Annotated[

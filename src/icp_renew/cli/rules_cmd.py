@@ -9,6 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from icp_renew.cli.common import (
+    IndustryOpt,
     LangOpt,
     OutputOpt,
     ProvinceOpt,
@@ -95,12 +96,7 @@ def _authority_key(a: Any) -> tuple[int, str]:
 @handle_errors
 def show_cmd(
     province: ProvinceOpt = None,
-    industry: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--industry", "-i", help="Prior-approval industry (repeatable), e.g. news, drugs."
-        ),
-    ] = None,
+    industry: IndustryOpt = None,
     service: Annotated[
         list[str] | None,
         typer.Option("--service", "-s", help="Licence service code (repeatable); default B25."),
@@ -114,7 +110,8 @@ def show_cmd(
 
     Example: icp-renew rules show --province 北京 --industry drugs --format markdown
     """
-    from icp_renew.rulebook import find_authority, resolve
+    from icp_renew.rulebook import find_authority
+    from icp_renew.rulebook.resolve import resolve
 
     fmt = check_format(format, ("text", "json", "markdown"))
     lng = resolve_lang(lang)
