@@ -3,8 +3,8 @@
 Per dossier: a header (path, company, licence, authority); the findings grouped
 by category in checklist order, under the material they concern, each with its
 hint on how to fix it; then a summary line (required materials present,
-errors, warnings, infos, and the verdict). Several dossiers end with a table.
-``--quiet`` leaves out what passed.
+errors, warnings, infos, and the verdict). Several dossiers end with a rich
+table. ``--quiet`` leaves out what passed.
 
 Colour only when the CLI says so (a terminal, no ``NO_COLOR``, ``TERM`` not
 ``dumb``): this function never looks at the environment. Every file name and
@@ -15,19 +15,21 @@ is off, so a file name cannot colour, move or rewrite the terminal.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from icp_renew.findings import DossierReport, Finding, MaterialLine, Report, Severity
 from icp_renew.formats.safe import visible
+from icp_renew.formats.terminal import Page, Segment
 from icp_renew.i18n import Lang, tr
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
+    from rich.table import Table
 
-SIGNS = {Severity.ERROR: ("×", "bold red"), Severity.WARNING: ("!", "yellow")}
-SIGNS[Severity.INFO] = ("i", "cyan")
+SIGNS = {
+    Severity.ERROR: ("×", "bold red"),
+    Severity.WARNING: ("!", "yellow"),
+    Severity.INFO: ("i", "cyan"),
+}
 LABELS = {
     Severity.ERROR: ("错误", "error"),
     Severity.WARNING: ("警告", "warning"),
@@ -47,7 +49,7 @@ def counts(d: DossierReport | Report, lang: Lang) -> str:
     return f"{_plural(e, 'error')} · {_plural(w, 'warning')} · {_plural(i, 'info')}"
 
 
-def verdict(d: DossierReport, lang: Lang, strict: bool) -> tuple[str, str]:
+def verdict(d: DossierReport, lang: Lang, strict: bool) -> Segment:
     """(text, style) of the verdict on one dossier."""
     if not d.ok(strict):
         return tr(lang, "× 未通过", "× FAILED"), "bold red"
@@ -84,9 +86,7 @@ def _groups(d: DossierReport, lang: Lang) -> list[tuple[str, list[Entry]]]:
     return groups
 
 
-def _material_line(m: MaterialLine, findings: list[Finding], lang: Lang) -> Text:
-    from rich.text import Text
-
+def _material_line(m: MaterialLine, findings: list[Finding], lang: Lang) -> list[Segment]:
     if findings:
         worst = min(findings, key=lambda f: f.severity.rank).severity
         sign, style = SIGNS[worst]
@@ -97,66 +97,60 @@ def _material_line(m: MaterialLine, findings: list[Finding], lang: Lang) -> Text
     title = m.title if lang == "zh" else f"{m.title_en} ({m.title})"
     files = tr(lang, f"{m.files} 个文件", _plural(m.files, "file"))
     optional = "" if m.required else tr(lang, "（建议）", " (recommended)")
-    return Text.assemble(
+    return [
         (sign, style),
-        " ",
+        (" ", ""),
         (visible(title), "bold" if findings else ""),
-        optional,
-        "  ",
+        (optional + "  ", ""),
         (m.id, "dim"),
-        "  ",
+        ("  ", ""),
         (files, "dim"),
-    )
+    ]
 
 
-def _finding(console: Console, f: Finding, lang: Lang, show_pii: bool, indent: int) -> None:
-    from rich.padding import Padding
-    from rich.text import Text
-
+def _finding(page: Page, f: Finding, lang: Lang, show_pii: bool, indent: int) -> None:
     sign, style = SIGNS[f.severity]
-    head = Text.assemble((f"{sign} {tr(lang, *LABELS[f.severity])}", style), " ", (f.code, "bold"))
+    head: list[Segment] = [
+        (f"{sign} {tr(lang, *LABELS[f.severity])}", style),
+        (" ", ""),
+        (f.code, "bold"),
+    ]
     if f.path:
-        head.append(" · ")
-        head.append(visible(f.path), "underline")
-    console.print(Padding(head, (0, 0, 0, indent)))
-    console.print(Padding(Text(visible(f.message(lang, show_pii))), (0, 0, 0, indent + 2)))
+        head += [(" · ", ""), (visible(f.path), "underline")]
+    page.add(head, indent)
+    page.add(visible(f.message(lang, show_pii)), indent + 2)
     hint = f.hint(lang)
     if hint:
-        console.print(Padding(Text("→ " + visible(hint), "dim"), (0, 0, 0, indent + 2)))
+        page.add([("→ " + visible(hint), "dim")], indent + 2)
 
 
 def _dossier(
-    console: Console, d: DossierReport, lang: Lang, show_pii: bool, strict: bool, quiet: bool
+    page: Page, d: DossierReport, lang: Lang, show_pii: bool, strict: bool, quiet: bool
 ) -> None:
-    from rich.padding import Padding
-    from rich.text import Text
-
-    head = Text(visible(d.path), "bold")
+    head: list[Segment] = [(visible(d.path), "bold")]
     for part in (d.company, d.license_number, d.authority):
         if part:
-            head.append(" · ")
-            head.append(visible(part))
-    console.print(head)
+            head += [(" · ", ""), (visible(part), "")]
+    page.add(head)
     for heading, entries in _groups(d, lang):
         shown = [(m, fs) for m, fs in entries if fs or not quiet]
         if not shown:
             continue
-        console.print(Text(visible(heading), "bold"))
+        page.add([(visible(heading), "bold")])
         for m, fs in shown:
             if m is not None:
-                console.print(Padding(_material_line(m, fs, lang), (0, 0, 0, 2)))
+                page.add(_material_line(m, fs, lang), 2)
             for f in fs:
-                _finding(console, f, lang, show_pii, 6 if m is not None else 4)
-    text, style = verdict(d, lang, strict)
+                _finding(page, f, lang, show_pii, 6 if m is not None else 4)
     materials = tr(
         lang,
         f"必需材料 {d.materials_present}/{d.materials_required} 项齐全",
         f"{d.materials_present} of {d.materials_required} required materials present",
     )
-    console.print(Text.assemble((text, style), " — ", materials, " · ", counts(d, lang)))
+    page.add([verdict(d, lang, strict), (f" — {materials} · {counts(d, lang)}", "")])
 
 
-def _table(report: Report, lang: Lang, strict: bool) -> object:
+def _table(report: Report, lang: Lang, strict: bool) -> Table:
     from rich.table import Table
     from rich.text import Text
 
@@ -169,7 +163,7 @@ def _table(report: Report, lang: Lang, strict: bool) -> object:
         tr(lang, "警告", "warnings"),
     ):
         table.add_column(label, justify="right", overflow="fold")
-    table.add_column(tr(lang, "结果", "result"), no_wrap=True)
+    table.add_column(tr(lang, "结果", "result"), min_width=6, overflow="fold")
     for d in report.dossiers:
         _, style = verdict(d, lang, strict)
         short = (
@@ -186,10 +180,10 @@ def _table(report: Report, lang: Lang, strict: bool) -> object:
     return table
 
 
-def _console(color: bool, width: int) -> Console:
+def _rich_text(renderable: object, color: bool, width: int) -> str:
     from rich.console import Console
 
-    return Console(
+    console = Console(
         file=io.StringIO(),
         width=width,
         force_terminal=color,
@@ -201,6 +195,9 @@ def _console(color: bool, width: int) -> Console:
         legacy_windows=False,
         _environ={},
     )
+    console.print(renderable)
+    text: str = console.file.getvalue()  # type: ignore[attr-defined]
+    return "".join(line.rstrip() + "\n" for line in text.split("\n")[:-1])
 
 
 def render(
@@ -213,26 +210,24 @@ def render(
     color: bool = False,
     width: int = 100,
 ) -> str:
-    console = _console(color, width)
-    shown: Iterable[DossierReport] = (
-        [d for d in report.dossiers if d.findings] if quiet else report.dossiers
-    )
+    page = Page(width, color)
+    shown = [d for d in report.dossiers if d.findings] if quiet else list(report.dossiers)
     for i, d in enumerate(shown):
         if i:
-            console.print()
-        _dossier(console, d, lang, show_pii, strict, quiet)
+            page.blank()
+        _dossier(page, d, lang, show_pii, strict, quiet)
     n = len(report.dossiers)
-    if n > 1 and not quiet:
-        console.print()
-        console.print(_table(report, lang, strict))
-        failed = sum(1 for d in report.dossiers if not d.ok(strict))
-        console.print(
-            tr(
-                lang,
-                f"共检查 {n} 份材料：{failed} 份未通过，{n - failed} 份通过；{counts(report, lang)}",
-                f"{n} dossiers checked: {failed} failed, {n - failed} passed; {counts(report, lang)}",
-            )
+    if n <= 1 or quiet:
+        return str(page)
+    page.blank()
+    table = _rich_text(_table(report, lang, strict), color, width)
+    failed = sum(1 for d in report.dossiers if not d.ok(strict))
+    total = Page(width, color)
+    total.add(
+        tr(
+            lang,
+            f"共检查 {n} 份材料：{failed} 份未通过，{n - failed} 份通过；{counts(report, lang)}",
+            f"{n} dossiers checked: {failed} failed, {n - failed} passed; {counts(report, lang)}",
         )
-    out: str = console.file.getvalue()  # type: ignore[attr-defined]
-    # rich ends every print with a newline; drop the padding it leaves at line ends
-    return "".join(line.rstrip() + "\n" for line in out.split("\n")[:-1])
+    )
+    return str(page) + table + str(total)
