@@ -153,6 +153,29 @@ def test_every_format_valid_with_real_checks(cli, make_dossier, here):
     assert data["dossiers"][0]["summary"]["materials_present"] == 12
 
 
+def test_real_checks_missing_material_and_unassigned_file(cli, make_dossier, here):
+    """With the shipped checks: a missing required material is an error (exit 1)."""
+    files = {**incomplete_files(), "notes/readme.txt": "text:hello"}
+    make_dossier(files=files, name="acme")
+    result = check(cli, "acme", "-f", "json")
+    assert result.exit_code == 1
+    found = {
+        (f["code"], f["severity"], f["material"], f["path"])
+        for f in json.loads(result.stdout)["dossiers"][0]["findings"]
+    }
+    assert ("missing-material", "error", "business-plan", None) in found
+    assert ("unassigned-file", "warning", None, "notes/readme.txt") in found
+    text = check(cli, "acme").stdout
+    assert "× error missing-material" in text
+    assert "! warning unassigned-file · notes/readme.txt" in text
+
+
+def test_real_checks_warnings_only_pass_unless_strict(cli, make_dossier, here):
+    make_dossier(files=with_stray_file(), name="acme")
+    assert check(cli, "acme").exit_code == 0
+    assert check(cli, "acme", "--strict").exit_code == 1
+
+
 def test_errors_exit_1(cli, make_dossier, here, fake_checks):
     make_dossier(files=incomplete_files(), name="acme")
     result = check(cli, "acme", "-f", "json")

@@ -48,3 +48,9 @@ def test_wrap_never_exceeds_width_and_loses_only_spaces(text, width):
     rows = _plain(wrap([(text, "")], width))
     assert all(cell_len(r) <= width for r in rows)
     assert "".join(rows).replace(" ", "") == text.replace(" ", "")
+
+
+def test_closing_punctuation_stays_with_its_word():
+    rows = _plain(wrap([("放在名为 用户服务协议）的文件夹", "")], 21))
+    assert len(rows) > 1
+    assert not any(r.startswith(("）", ")", "，")) for r in rows)

@@ -44,16 +44,23 @@ def _merge(chars: Sequence[tuple[str, str]]) -> list[Segment]:
     return out
 
 
+#: never at the start of a row (a closing bracket or punctuation stays with its word)
+_NO_BREAK_BEFORE = frozenset(")]}>,.;:!?）】」』》，。、；：！？")
+
+
+def _breaks_before(ch: str, before: str) -> bool:
+    """May a row end between ``before`` and ``ch``?"""
+    if ch == " " or before == " ":
+        return True
+    if ch in _NO_BREAK_BEFORE:
+        return False
+    return 2 in (get_character_cell_size(ch), get_character_cell_size(before))
+
+
 def _last_break(row: Sequence[tuple[str, str]]) -> int:
     """Where ``row`` may be cut: after its last space or before/after a wide character."""
     for i in range(len(row) - 1, 0, -1):
-        ch = row[i][0]
-        before = row[i - 1][0]
-        if (
-            ch == " "
-            or before == " "
-            or 2 in (get_character_cell_size(ch), get_character_cell_size(before))
-        ):
+        if _breaks_before(row[i][0], row[i - 1][0]):
             return i
     return -1
 
@@ -70,11 +77,7 @@ def wrap(segments: Sequence[Segment], width: int) -> list[list[Segment]]:
         for ch in text:
             size = get_character_cell_size(ch)
             if used + size > width and row:
-                last = row[-1][0]
-                if " " in (ch, last) or 2 in (size, get_character_cell_size(last)):
-                    cut = len(row)  # right here, before ``ch``
-                else:
-                    cut = _last_break(row)
+                cut = len(row) if _breaks_before(ch, row[-1][0]) else _last_break(row)
                 if cut <= 0:
                     cut = len(row)
                 head, row = row[:cut], row[cut:]
