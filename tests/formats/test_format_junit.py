@@ -110,3 +110,15 @@ def test_without_checklist_cases_come_from_findings(junit_schema):
         "business-plan",
     ]
     junit_schema.validate(render(make_report(bare)))  # type: ignore[attr-defined]
+
+
+def test_current_folder_as_dossier():
+    root = _parse(render(make_report(broken_dossier(path="."))))
+    assert root.find("testsuite").get("name") == "."
+    classes = {c.get("classname") for c in root.iter("testcase")}
+    assert classes == {
+        "dossier.dossier",
+        "dossier.qualification",
+        "dossier.technical",
+        "dossier.operations",
+    }

@@ -57,7 +57,7 @@ FormatOpt = Annotated[
         "-f",
         help="Report format: "
         + ", ".join(f"{n} ({d})" for n, (_, d) in registry.FORMATS.items())
-        + ". Env: ICP_RENEW_FORMAT.",
+        + ".",
         envvar="ICP_RENEW_FORMAT",
     ),
 ]
@@ -74,6 +74,7 @@ def check_cmd(
         list[Path],
         typer.Argument(
             help="Dossier folders (each with dossier.yaml), or their dossier.yaml files.",
+            metavar="DOSSIER",
             show_default=False,
         ),
     ],
@@ -102,13 +103,17 @@ def check_cmd(
     quiet: QuietOpt = False,
     jobs: Annotated[
         int,
-        typer.Option("--jobs", "-j", help="Check this many dossiers in parallel (0: one per CPU)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="Check this many dossiers in parallel (0: one per CPU).",
+        ),
     ] = 1,
 ) -> None:
     """Check dossier folders against the rules of their issuing authority.
 
-    Exit 0 when nothing is at error level, 1 with errors (or warnings, with --strict),
-    2 when a dossier or an option cannot be used.
+    Exit 0 when nothing is at error level, 1 with errors (or warnings, with --strict), 2 when a dossier or an option cannot be used.
 
     Example: icp-renew check clients/* --format junit -o report.xml
     """

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
 from icp_renew.findings import DossierReport, Finding, Report, Severity
-from icp_renew.formats.safe import visible, xml_text
+from icp_renew.formats.safe import dossier_file, visible, xml_text
 from icp_renew.i18n import Lang, tr
 
 DOSSIER_CASE = "dossier"
@@ -28,20 +28,27 @@ class _Case:
     findings: list[Finding] = field(default_factory=list)
 
 
+def _package(path: str) -> str:
+    """The dossier as the first part of a classname (``.`` would give ``..technical``)."""
+    norm = dossier_file(path, None)
+    return DOSSIER_CASE if norm == "." else norm
+
+
 def _cases(d: DossierReport, lang: Lang) -> list[_Case]:
+    package = _package(d.path)
     general = _Case(
-        f"{DOSSIER_CASE}: {tr(lang, '基本信息', 'dossier')}", f"{d.path}.{DOSSIER_CASE}"
+        f"{DOSSIER_CASE}: {tr(lang, '基本信息', 'dossier')}", f"{package}.{DOSSIER_CASE}"
     )
     cases: dict[str, _Case] = {}
     for m in d.materials:
         title = m.title if lang == "zh" else f"{m.title_en} ({m.title})"
-        cases[m.id] = _Case(f"{m.id}: {title}", f"{d.path}.{m.category}")
+        cases[m.id] = _Case(f"{m.id}: {title}", f"{package}.{m.category}")
     for f in d.findings:
         if f.material is None:
             general.findings.append(f)
             continue
         if f.material not in cases:  # a material outside the checklist (or no checklist given)
-            cases[f.material] = _Case(f.material, f"{d.path}.{DOSSIER_CASE}")
+            cases[f.material] = _Case(f.material, f"{package}.{DOSSIER_CASE}")
         cases[f.material].findings.append(f)
     return [general, *cases.values()]
 
