@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from icp_renew.checks import Context, registry
-from icp_renew.findings import DossierReport, Finding, sort_findings
+from icp_renew.findings import DossierReport, Finding, MaterialLine, sort_findings
 
 
 def run(ctx: Context) -> DossierReport:
@@ -23,4 +23,30 @@ def run(ctx: Context) -> DossierReport:
         materials_present=sum(1 for m in required if m.id in present),
         company=cfg.company.name,
         license_number=cfg.license.number,
+        materials=material_lines(ctx),
     )
+
+
+def material_lines(ctx: Context) -> tuple[MaterialLine, ...]:
+    """The effective checklist with each material's category titles and file count."""
+    counts: dict[str, int] = {}
+    for f in ctx.dossier.files:
+        if f.material:
+            counts[f.material] = counts.get(f.material, 0) + 1
+    cats = {c.id: c for c in ctx.checklist.categories}
+    lines = []
+    for m in ctx.checklist.materials:
+        cat = cats.get(m.category)
+        lines.append(
+            MaterialLine(
+                id=m.id,
+                title=m.title,
+                title_en=m.title_en,
+                category=m.category,
+                category_title=cat.title if cat else m.category,
+                category_title_en=cat.title_en if cat else m.category,
+                required=m.required,
+                files=counts.get(m.id, 0),
+            )
+        )
+    return tuple(lines)

@@ -105,6 +105,20 @@ def finding(
 
 
 @dataclass(frozen=True)
+class MaterialLine:
+    """One material of the effective checklist as a report shows it (checklist order)."""
+
+    id: str
+    title: str
+    title_en: str
+    category: str
+    category_title: str
+    category_title_en: str
+    required: bool
+    files: int = 0  # files assigned to it in the dossier
+
+
+@dataclass(frozen=True)
 class DossierReport:
     """The verdict on one dossier."""
 
@@ -115,6 +129,7 @@ class DossierReport:
     materials_present: int
     company: str | None = None
     license_number: str | None = None
+    materials: tuple[MaterialLine, ...] = ()  # the checklist, for reports grouped by material
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)

@@ -1,9 +1,283 @@
-"""`icp-renew check` (being built; see the issue tracker)."""
+"""``icp-renew check DOSSIER...``: validate dossier folders; a report for people or for CI.
+
+Exit codes (DESIGN.md): 0 no error-level finding (warnings allowed unless
+``--strict``); 1 at least one (or a warning under ``--strict``); 2 the job could
+not be done (a bad option, rule file or ``dossier.yaml``). With several
+dossiers, one that cannot be checked does not stop the others: the report
+covers the rest, its one-line reason goes to stderr, and the exit code is 2.
+
+Only this module prints, reads the clock (``--today``) or the environment; the
+formats are pure functions of the report.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from icp_renew.cli.common import (
+    LangOpt,
+    OutputOpt,
+    ProvinceOpt,
+    QuietOpt,
+    RulesOpt,
+    TodayOpt,
+    check_format,
+    emit,
+    error_line,
+    handle_errors,
+    load_book,
+    resolve_lang,
+    resolve_today,
+)
+from icp_renew.errors import UserError
+from icp_renew.formats import registry
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from icp_renew.findings import Report
+    from icp_renew.i18n import Lang
+
+#: the progress bar appears only when the work is long: after this many seconds, or at once
+#: for at least this many dossiers
+PROGRESS_DELAY = 1.0
+PROGRESS_MANY = 20
+
+FormatOpt = Annotated[
+    str,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Report format: "
+        + ", ".join(f"{n} ({d})" for n, (_, d) in registry.FORMATS.items())
+        + ".",
+        envvar="ICP_RENEW_FORMAT",
+    ),
+]
 
 
 def register(app: typer.Typer) -> None:
     """Add the command to ``app``."""
+    app.command("check")(check_cmd)
+
+
+@handle_errors
+def check_cmd(
+    dossiers: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Dossier folders (each with dossier.yaml), or their dossier.yaml files.",
+            metavar="DOSSIER",
+            show_default=False,
+        ),
+    ],
+    format: FormatOpt = "text",
+    output: OutputOpt = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")
+    ] = False,
+    show_pii: Annotated[
+        bool,
+        typer.Option("--show-pii", help="Show ID and mobile numbers in full (masked by default)."),
+    ] = False,
+    today: TodayOpt = None,
+    filing_date: Annotated[
+        str | None,
+        typer.Option(
+            "--filing-date",
+            help="The date you will file (YYYY-MM-DD); the required years count from it. "
+            "Default: --today.",
+            show_default=False,
+        ),
+    ] = None,
+    province: ProvinceOpt = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            metavar="N",
+            help="Check this many dossiers in parallel (0: one per CPU).",
+        ),
+    ] = 1,
+) -> None:
+    """Check dossier folders against the rules of their issuing authority.
+
+    Exit 0 when nothing is at error level, 1 with errors (or warnings, with --strict), 2 when a dossier or an option cannot be used.
+
+    Example: icp-renew check clients/* --format junit -o report.xml
+    """
+    fmt = check_format(format, registry.names())
+    lng = resolve_lang(lang)
+    day = resolve_today(today)
+    filing = _parse_date_option(filing_date, "--filing-date")
+    if jobs < 0:
+        raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
+    if output is not None:
+        _refuse_output_in_dossier(output, dossiers)
+    book = load_book(rules)
+    if province is not None:  # once, not once per dossier
+        from icp_renew.rulebook.authorities import find_authority
+
+        find_authority(book, province)
+
+    from icp_renew.pipeline import CheckOptions, check_many
+
+    opts = CheckOptions(today=day, filing_date=filing, province=province)
+    progress = Progress(len(dossiers), enabled=_progress_wanted(quiet, len(dossiers)))
+    try:
+        report, problems = check_many(dossiers, book, opts, jobs=jobs, on_progress=progress)
+    finally:
+        progress.close()
+
+    text = registry.get(fmt)(
+        report,
+        lang=lng,
+        show_pii=show_pii,
+        strict=strict,
+        quiet=quiet,
+        color=_colour_wanted(output),
+        width=_width(),
+    )
+    if fmt == "github":
+        text += _github_problems(problems)
+    if text or output is not None:
+        emit(text, output)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        _append_step_summary(
+            Path(os.environ["GITHUB_STEP_SUMMARY"]), report, problems, lng, show_pii, strict
+        )
+    for problem in problems:
+        typer.echo(error_line(problem), err=True)
+    if problems:
+        raise typer.Exit(2)
+    if not report.ok(strict):
+        raise typer.Exit(1)
+
+
+def _parse_date_option(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    from icp_renew.dates import DateFormatError, parse_date
+
+    try:
+        return parse_date(value)
+    except DateFormatError as exc:
+        raise UserError(str(exc), source=option) from None
+
+
+def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:
+    """``-o`` must not overwrite a dossier.yaml being checked: a report never changes a dossier."""
+    target = output.resolve()
+    for d in dossiers:
+        yaml_file = d if d.name == "dossier.yaml" else d / "dossier.yaml"
+        if target == yaml_file.resolve():
+            raise UserError("would overwrite the dossier's own dossier.yaml", source=str(output))
+
+
+def _colour_wanted(output: Path | None) -> bool:
+    """Colour only on a terminal; NO_COLOR (non-empty) and TERM=dumb turn it off."""
+    if output is not None or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
+
+
+def _width() -> int:
+    import shutil
+
+    return max(40, shutil.get_terminal_size((100, 24)).columns)
+
+
+def _progress_wanted(quiet: bool, total: int) -> bool:
+    """A progress bar only on a terminal, never in CI or with --quiet, and for several dossiers."""
+    if quiet or total < 2 or os.environ.get("CI") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stderr.isatty()
+
+
+class Progress:
+    """``on_progress`` for :func:`check_many`: a rich bar on stderr once the work proves long."""
+
+    def __init__(self, total: int, *, enabled: bool) -> None:
+        self.total = total
+        self.enabled = enabled
+        self.start = time.monotonic()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled:
+            return
+        if self._bar is None:
+            long = time.monotonic() - self.start >= PROGRESS_DELAY or total >= PROGRESS_MANY
+            if done >= total or not long:
+                return
+            from rich.console import Console
+            from rich.progress import Progress as Bar
+
+            self._bar = Bar(console=Console(stderr=True), transient=True)
+            self._bar.start()
+            self._task = self._bar.add_task("icp-renew check", total=total, completed=done)
+        self._bar.update(self._task, completed=done)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+
+def _github_problems(problems: Sequence[UserError]) -> str:
+    """A dossier that could not be checked, as an annotation too (its stderr line stays)."""
+    from icp_renew.formats.github import command
+    from icp_renew.formats.safe import visible
+
+    lines = []
+    for p in problems:
+        file = p.source if p.source and not p.source.startswith("-") else None
+        lines.append(
+            command(
+                "error",
+                visible(error_line(p).removeprefix("icp-renew: error: ")),
+                file=visible(file) if file else None,
+                line=p.line if file else None,
+                title="icp-renew: cannot check",
+            )
+        )
+    return "".join(line + "\n" for line in lines)
+
+
+def _append_step_summary(
+    path: Path,
+    report: Report,
+    problems: Sequence[UserError],
+    lang: Lang,
+    show_pii: bool,
+    strict: bool,
+) -> None:
+    """Append the Markdown summary to ``GITHUB_STEP_SUMMARY`` (a warning if it cannot)."""
+    from icp_renew.formats.markdown_report import md
+    from icp_renew.formats.markdown_report import render as markdown
+
+    text = markdown(report, lang=lang, show_pii=show_pii, strict=strict)
+    for p in problems:
+        text += f"\n❌ {md(error_line(p).removeprefix('icp-renew: error: '))}\n"
+    try:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+    except OSError as exc:
+        typer.echo(
+            f"icp-renew: warning: cannot write the job summary {path}: {exc.strerror or exc}",
+            err=True,
+        )

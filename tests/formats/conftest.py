@@ -1,0 +1,44 @@
+"""Fixtures of the format tests: a sample report and the shared reference schemas."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from report_samples import broken_dossier, clean_dossier, make_report
+
+from icp_renew.findings import Report
+
+#: ../shared/schemas beside the checkout (development and CI)
+SCHEMAS = Path(__file__).resolve().parents[2] / ".." / "shared" / "schemas"
+
+
+def schema_file(name: str) -> Path:
+    path = SCHEMAS / name
+    if not path.is_file():
+        pytest.skip(f"reference schema {name} not found in {SCHEMAS.resolve()} (../shared/schemas)")
+    return path
+
+
+@pytest.fixture
+def report() -> Report:
+    return make_report(broken_dossier(), clean_dossier())
+
+
+@pytest.fixture(scope="session")
+def junit_schema() -> object:
+    import xmlschema
+
+    return xmlschema.XMLSchema(str(schema_file("junit-10.xsd")))
+
+
+@pytest.fixture(scope="session")
+def sarif_validator() -> object:
+    import json
+
+    import jsonschema
+
+    schema = json.loads(schema_file("sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema)
