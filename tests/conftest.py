@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 import factory
 from icp_renew.cli.app import app
 
-TODAY = "2026-01-15"  # the examples' --today: before the 2026-05-31 licence's filing deadline
+TODAY = factory.TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -15,6 +15,9 @@ import yaml
 
 A4 = (595.2756, 841.8898)  # points
 
+#: the examples' --today: before the 2026-05-31 licence's filing deadline (2026-03-02)
+TODAY = "2026-01-15"
+
 
 def pdf_bytes(
     pages: int = 1,

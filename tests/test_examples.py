@@ -16,7 +16,7 @@ from types import ModuleType
 import pytest
 import typer.main
 
-from conftest import TODAY
+from factory import TODAY
 from icp_renew.cli.app import app
 from icp_renew.dossier.config import load_config
 from icp_renew.rulebook import find_authority, load_rulebook
