@@ -183,11 +183,15 @@ def _year_model() -> Any:
     from typing import Annotated
 
     from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+    from pydantic_core import PydanticCustomError
 
-    from icp_renew.dates import parse_date
+    from icp_renew.dates import DateFormatError, parse_date
 
     def _date(value: object) -> object:
-        return parse_date(value)
+        try:
+            return parse_date(value)
+        except DateFormatError as exc:  # the message alone, without pydantic's "Value error, "
+            raise PydanticCustomError("date", str(exc)) from None
 
     Day = Annotated[dt.date, BeforeValidator(_date)]
 
