@@ -109,6 +109,7 @@ def deadline(
         list[Path] | None,
         typer.Argument(
             help="Dossier folders or dossier.yaml files (license.expires is read).",
+            metavar="DOSSIER...",
             show_default=False,
         ),
     ] = None,
@@ -119,6 +120,7 @@ def deadline(
             "-e",
             help="The expiry printed on the licence (有效期至): 2026-05-31, 2026/5/31 or "
             "2026年5月31日.",
+            metavar="DATE",
             show_default=False,
         ),
     ] = None,
@@ -128,13 +130,18 @@ def deadline(
             "--issued",
             help="The issue date; the expiry is derived (5 years less a day) when --expires "
             "is not given, and labelled as derived.",
+            metavar="DATE",
             show_default=False,
         ),
     ] = None,
     license_number: Annotated[
         str | None,
         typer.Option(
-            "--license", "-l", help="The licence number, e.g. 京B2-20210001.", show_default=False
+            "--license",
+            "-l",
+            help="The licence number, e.g. 京B2-20210001.",
+            metavar="NUMBER",
+            show_default=False,
         ),
     ] = None,
     csv_file: Annotated[
@@ -142,20 +149,26 @@ def deadline(
         typer.Option(
             "--csv",
             help="A portfolio: CSV with columns name, license_number, expires.",
+            metavar="FILE",
             show_default=False,
         ),
     ] = None,
     encoding: Annotated[
         str | None,
         typer.Option(
-            "--encoding", help="Encoding of --csv (default UTF-8), e.g. gbk.", show_default=False
+            "--encoding",
+            help="Encoding of --csv (default UTF-8), e.g. gbk.",
+            metavar="ENCODING",
+            show_default=False,
         ),
     ] = None,
     today: TodayOpt = None,
     due_soon_days: Annotated[
         str,
         typer.Option(
-            "--due-soon-days", help="Status due-soon when the deadline is this close (days)."
+            "--due-soon-days",
+            help="Status due-soon when the deadline is this close (days).",
+            metavar="N",
         ),
     ] = "60",
     fail_within: Annotated[
@@ -173,10 +186,13 @@ def deadline(
             "--holidays",
             help="YAML with a year's official holidays (year, off, work) the calendar lacks; "
             "repeatable.",
+            metavar="FILE",
             show_default=False,
         ),
     ] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json or ics.")] = "text",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json or ics.", metavar="FORMAT")
+    ] = "text",
     output: OutputOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
