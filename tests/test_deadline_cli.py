@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -9,6 +10,8 @@ import sys
 import pytest
 
 import factory
+from icp_renew.deadline import assess
+from icp_renew.formats.deadline_text import render_one, render_table
 
 CONTRACT = [
     "license_number",
@@ -380,3 +383,47 @@ def test_light_imports(tmp_path):
     assert heavy == set()
     assert not {m for m in modules if m.startswith(("icp_renew.rulebook", "icp_renew.dossier"))}
     assert json.loads(result.stdout)["holiday_data"] is False
+
+
+def test_text_explains_overdue_and_expired(cli):
+    overdue = cli("deadline", "--expires", "2026-05-31", "--today", "2026-04-01").stdout
+    assert "contact the issuing authority now" in overdue
+    assert "Days left           30 days ago" in overdue
+    expired = cli("deadline", "--expires", "2026-05-31", "--today", "2026-07-01", "--lang", "zh")
+    assert "许可证已过期，无法续期，需重新申请许可证。" in expired.stdout
+
+
+def test_colour_only_when_asked():
+    items = [
+        assess(dt.date(2026, 5, 31), dt.date(2026, 4, 1), license_number="京B2-1"),
+        assess(dt.date(2027, 5, 31), dt.date(2026, 4, 1), license_number="京B2-2"),
+    ]
+    assert "\x1b[31m" in render_one(items[0], "en", color=True)
+    table = render_table(items, "en", color=True)
+    assert "\x1b[31m\x1b[1moverdue" in table and "\x1b[32m\x1b[1mok" in table
+    assert "\x1b[" not in render_table(items, "en") + render_one(items[0], "en")
+
+
+def test_empty_portfolio(cli, tmp_path):
+    path = tmp_path / "c.csv"
+    path.write_text("name,license_number,expires\n", encoding="utf-8")
+    args = ("deadline", "--csv", str(path), "--today", "2026-01-15", "--fail-within", "30")
+    assert cli(*args, "-f", "json").stdout == "[]\n"
+    result = cli(*args)
+    assert (result.exit_code, result.stdout) == (0, "no licences\n")
+
+
+def test_quiet_keeps_licences_that_trip_the_gate(cli):
+    result = cli(
+        "deadline",
+        "--expires",
+        "2026-12-31",
+        "--today",
+        "2026-01-15",
+        "--quiet",
+        "--fail-within",
+        "300",
+    )
+    assert result.exit_code == 1
+    assert "Status              ok" in result.stdout
+    assert result.stdout.splitlines()[-1].startswith("--fail-within 300: 1 licence(s)")

@@ -90,7 +90,7 @@ def _gather(
         licences.extend(read_csv(csv_file, encoding=encoding))
     elif encoding is not None:
         raise UserError("applies only to --csv FILE", source="--encoding")
-    if not licences:
+    if not licences and csv_file is None:  # an empty portfolio is fine: it reports nothing
         raise UserError(
             "nothing to compute: give --expires DATE (or --issued DATE), "
             "one or more DOSSIER folders, or --csv FILE",
@@ -236,13 +236,14 @@ def deadline(
     )
     single = len(items) == 1 and csv_file is None
     tripped = [a for a in items if a.within(fail)] if fail is not None else []
-    _report(items, single, fmt, lng, output, quiet, tripped, fail)
+    _report(items, day, single, fmt, lng, output, quiet, tripped, fail)
     if tripped:
         raise typer.Exit(1)
 
 
 def _report(
     items: list[Assessment],
+    today: dt.date,
     single: bool,
     fmt: str,
     lang: Lang,
@@ -253,12 +254,21 @@ def _report(
 ) -> None:
     """Print or write the result; the notices go into a text report, else to stderr."""
     from icp_renew.formats.deadline_text import fail_notice, holiday_warning
+    from icp_renew.i18n import tr
 
     warning = holiday_warning(items, lang)
     failed = fail_notice(tripped, fail, lang) if fail is not None and tripped else None
     if fmt == "text":
-        shown = [a for a in items if a.status != "ok" or a in tripped] if quiet else items
-        parts = [warning, _body(shown, single, lang, output) if shown else None, failed]
+        if quiet:
+            shown = [a for a in items if a.status != "ok" or (fail is not None and a.within(fail))]
+            body = _body(shown, single, lang, output) if shown else None
+        else:
+            body = (
+                _body(items, single, lang, output)
+                if items
+                else tr(lang, "没有许可证", "no licences")
+            )
+        parts = [warning, body, failed]
         emit("\n".join(p for p in parts if p), output)
         return
     if fmt == "json":
@@ -273,7 +283,7 @@ def _report(
     else:
         from icp_renew.formats.ics import dtstamp, render
 
-        stamp = dtstamp(items[0].today, os.environ.get("SOURCE_DATE_EPOCH"))
+        stamp = dtstamp(today, os.environ.get("SOURCE_DATE_EPOCH"))
         ics = render(items, stamp=stamp, lang=lang)
         if output is not None:
             write_atomic(output, ics)

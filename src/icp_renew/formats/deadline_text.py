@@ -33,6 +33,8 @@ _STEPS = {
     "pre-check": ("预检材料（icp-renew check）", "pre-check (icp-renew check)"),
     "file": ("提交申请", "file the application"),
 }
+#: the finding whose hint explains a status (the same words as `check`)
+_HINTS = {"expired": "license-expired", "overdue": "past-filing-deadline"}
 #: --fail-within lists at most this many licences by name.
 _LIST_MAX = 10
 
@@ -101,6 +103,11 @@ def render_one(a: Assessment, lang: Lang, *, color: bool = False) -> str:
         (tr(lang, "节假日数据", "Holiday data"), holidays),
         (tr(lang, "今天", "Today"), a.today.isoformat()),
     ]
+    hint = _HINTS.get(a.status)
+    if hint is not None:
+        from icp_renew.findings import CODES
+
+        rows.insert(6, ("", CODES[hint].hint(lang)))
     width = max(_width(label) for label, _ in rows)
     lines = [f"{_pad(label, width)}  {value}" for label, value in rows]
     lines.append(tr(lang, "建议安排（仅供参考）：", "Suggested plan (a suggestion only):"))
