@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -427,3 +428,18 @@ def test_quiet_keeps_licences_that_trip_the_gate(cli):
     assert result.exit_code == 1
     assert "Status              ok" in result.stdout
     assert result.stdout.splitlines()[-1].startswith("--fail-within 300: 1 licence(s)")
+
+
+EXAMPLES = Path(__file__).parents[1] / "examples"
+
+
+def test_example_dossiers(cli):
+    paths = [str(EXAMPLES / "beijing-complete"), str(EXAMPLES / "beijing-incomplete")]
+    data = run_json(cli, *paths, "--today", "2026-01-15")
+    assert [(d["license_number"], d["status"], d["days_left"]) for d in data] == [
+        ("京B2-20210001", "due-soon", 46),
+        ("京B2-20210001", "due-soon", 46),
+    ]
+    assert [d["source"] for d in data] == paths  # equal urgency keeps the order given
+    result = cli("deadline", paths[0], "--today", "2026-01-15", "--fail-within", "30")
+    assert result.exit_code == 0

@@ -44,9 +44,6 @@ PRECHECK_DAYS = 30  # calendar days before the latest working day
 FILE_BUFFER_WORKDAYS = 10  # working days before the latest working day
 
 Status = Literal["expired", "overdue", "due-soon", "ok"]
-#: From most to least urgent.
-STATUSES: tuple[Status, ...] = ("expired", "overdue", "due-soon", "ok")
-PLAN_STEPS = ("prepare", "pre-check", "file")
 
 
 def filing_deadline(expires: dt.date) -> dt.date:

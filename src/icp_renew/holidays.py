@@ -110,10 +110,6 @@ class HolidayCalendar:
         self._latest: dict[dt.date, Lookup] = {}
         self._before: dict[tuple[dt.date, int], dt.date] = {}
 
-    @property
-    def user_years(self) -> Mapping[int, YearData]:
-        return self._years
-
     def source(self, year: int) -> str | None:
         """Where ``year``'s holidays come from; ``None`` when only weekends are known."""
         if year in self._years:
