@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -443,3 +444,14 @@ def test_example_dossiers(cli):
     assert [d["source"] for d in data] == paths  # equal urgency keeps the order given
     result = cli("deadline", paths[0], "--today", "2026-01-15", "--fail-within", "30")
     assert result.exit_code == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_output_file_mode_follows_umask(cli, tmp_path):
+    out = tmp_path / "d.ics"
+    old = os.umask(0o022)
+    try:
+        cli("deadline", "--expires", "2026-05-31", "-f", "ics", "-o", str(out))
+    finally:
+        os.umask(old)
+    assert out.stat().st_mode & 0o777 == 0o644
