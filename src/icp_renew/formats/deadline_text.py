@@ -109,7 +109,7 @@ def render_one(a: Assessment, lang: Lang, *, color: bool = False) -> str:
 
         rows.insert(6, ("", CODES[hint].hint(lang)))
     width = max(_width(label) for label, _ in rows)
-    lines = [f"{_pad(label, width)}  {value}" for label, value in rows]
+    lines = [f"{_pad(label, width - _width(label))}  {value}" for label, value in rows]
     lines.append(tr(lang, "建议安排（仅供参考）：", "Suggested plan (a suggestion only):"))
     for step in a.plan:
         zh, en = _STEPS[step.step]
@@ -125,9 +125,9 @@ def _width(text: str) -> int:
     return sum(2 if east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _pad(text: str, width: int, right: bool = False) -> str:
-    gap = " " * (width - _width(text))
-    return gap + text if right else text + gap
+def _pad(text: str, gap: int, right: bool = False) -> str:
+    """``text`` with ``gap`` spaces after it (before it when ``right``)."""
+    return " " * gap + text if right else text + " " * gap
 
 
 def render_table(items: Sequence[Assessment], lang: Lang, *, color: bool = False) -> str:
@@ -157,22 +157,27 @@ def render_table(items: Sequence[Assessment], lang: Lang, *, color: bool = False
         )
         for a in items
     ]
-    widths = [max(_width(row[i]) for row in (header, *rows)) for i in range(len(header))]
+    cell_widths = [[_width(cell) for cell in row] for row in (header, *rows)]
+    widths = [max(w[i] for w in cell_widths) for i in range(len(header))]
     last = len(header) - 1
 
-    def line(row: Sequence[str], status: Status | None = None) -> str:
+    def line(row: Sequence[str], sizes: list[int], status: Status | None = None) -> str:
         cells = [
-            _pad(cell, widths[i], right=i == 1) if i < last else cell for i, cell in enumerate(row)
+            _pad(cell, widths[i] - sizes[i], right=i == 1) if i < last else cell
+            for i, cell in enumerate(row)
         ]
         if color and status is not None:
             cells[0] = _colour(cells[0], status)
         return "  ".join(cells).rstrip()
 
     out = [
-        line(header),
+        line(header, cell_widths[0]),
         "  ".join("─" * w for w in widths[:last]) + "  " + "─" * max(widths[last], 4),
     ]
-    out.extend(line(row, a.status) for row, a in zip(rows, items, strict=True))
+    out.extend(
+        line(row, sizes, a.status)
+        for row, sizes, a in zip(rows, cell_widths[1:], items, strict=True)
+    )
     if any(a.expiry_derived for a in items):
         out.append(tr(lang, "* 由发证日期推算的有效期", "* expiry derived from the issue date"))
     if any(not a.holiday_data for a in items):
