@@ -169,6 +169,11 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise UserError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
+            # mkstemp creates 0600; give the file the mode a plain open() would (0666 & ~umask)
+            umask = os.umask(0)
+            os.umask(umask)
+            if hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), 0o666 & ~umask)
             fh.write(data)
         Path(tmp).replace(path)
     except OSError as exc:

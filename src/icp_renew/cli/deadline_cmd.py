@@ -1,9 +1,305 @@
-"""`icp-renew deadline` (being built; see the issue tracker)."""
+"""``icp-renew deadline``: filing deadlines for one licence, many dossiers or a CSV portfolio.
+
+Parses options at the edge, runs the pure core (:mod:`icp_renew.deadline`) and
+prints. Kept light at import: ``cli/app.py`` imports it at start-up, and
+``deadline`` must start close to bare Python (no rich, no pypdf, no rule models).
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from icp_renew.cli.common import (
+    LangOpt,
+    OutputOpt,
+    QuietOpt,
+    TodayOpt,
+    check_format,
+    emit,
+    handle_errors,
+    resolve_lang,
+    resolve_today,
+    write_atomic,
+)
+from icp_renew.errors import UserError
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from icp_renew.deadline import Assessment
+    from icp_renew.i18n import Lang
+    from icp_renew.portfolio import Licence
+
+FORMATS = ("text", "json", "ics")
 
 
 def register(app: typer.Typer) -> None:
     """Add the command to ``app``."""
+    app.command("deadline")(deadline)
+
+
+def _date_option(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    from icp_renew.dates import DateFormatError, parse_date
+
+    try:
+        return parse_date(value)
+    except DateFormatError as exc:
+        raise UserError(str(exc), source=option) from None
+
+
+def _count_option(value: str | None, option: str) -> int | None:
+    """A whole number of days ≥ 0 (parsed here so that a mistake is one line, exit 2)."""
+    if value is None:
+        return None
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = -1
+    if number < 0:
+        raise UserError(f"expected a whole number of days ≥ 0, got {value!r}", source=option)
+    return number
+
+
+def _gather(
+    dossiers: list[Path],
+    expires: str | None,
+    issued: str | None,
+    license_number: str | None,
+    csv_file: Path | None,
+    encoding: str | None,
+) -> list[Licence]:
+    """Every licence named on the command line, in the order given."""
+    from icp_renew.portfolio import Licence, read_csv, read_dossier
+
+    licences: list[Licence] = []
+    printed = _date_option(expires, "--expires")
+    issued_on = _date_option(issued, "--issued")
+    if printed is not None or issued_on is not None:
+        licences.append(Licence(printed, license_number, issued=issued_on))
+    elif license_number is not None:
+        raise UserError("needs --expires DATE or --issued DATE", source="--license")
+    licences.extend(read_dossier(path) for path in dossiers)
+    if csv_file is not None:
+        licences.extend(read_csv(csv_file, encoding=encoding))
+    elif encoding is not None:
+        raise UserError("applies only to --csv FILE", source="--encoding")
+    if not licences and csv_file is None:  # an empty portfolio is fine: it reports nothing
+        raise UserError(
+            "nothing to compute: give --expires DATE (or --issued DATE), "
+            "one or more DOSSIER folders, or --csv FILE",
+            source="deadline",
+        )
+    return licences
+
+
+def _color(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@handle_errors
+def deadline(
+    dossiers: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Dossier folders or dossier.yaml files (license.expires is read).",
+            metavar="DOSSIER...",
+            show_default=False,
+        ),
+    ] = None,
+    expires: Annotated[
+        str | None,
+        typer.Option(
+            "--expires",
+            "-e",
+            help="The expiry printed on the licence (有效期至): 2026-05-31, 2026/5/31 or "
+            "2026年5月31日.",
+            metavar="DATE",
+            show_default=False,
+        ),
+    ] = None,
+    issued: Annotated[
+        str | None,
+        typer.Option(
+            "--issued",
+            help="The issue date; the expiry is derived (5 years less a day) when --expires "
+            "is not given, and labelled as derived.",
+            metavar="DATE",
+            show_default=False,
+        ),
+    ] = None,
+    license_number: Annotated[
+        str | None,
+        typer.Option(
+            "--license",
+            "-l",
+            help="The licence number, e.g. 京B2-20210001.",
+            metavar="NUMBER",
+            show_default=False,
+        ),
+    ] = None,
+    csv_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--csv",
+            help="A portfolio: CSV with columns name, license_number, expires.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="Encoding of --csv (default UTF-8), e.g. gbk.",
+            metavar="ENCODING",
+            show_default=False,
+        ),
+    ] = None,
+    today: TodayOpt = None,
+    due_soon_days: Annotated[
+        str,
+        typer.Option(
+            "--due-soon-days",
+            help="Status due-soon when the deadline is this close (days).",
+            metavar="N",
+        ),
+    ] = "60",
+    fail_within: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-within",
+            help="Exit 1 when a filing deadline is N days away or fewer, or past (for CI).",
+            metavar="N",
+            show_default=False,
+        ),
+    ] = None,
+    holidays: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--holidays",
+            help="YAML with a year's official holidays (year, off, work) the calendar lacks; "
+            "repeatable.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, json or ics.", metavar="FORMAT")
+    ] = "text",
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Compute renewal filing deadlines: 90 days before expiry, on a working day.
+
+    Order 42 Art. 27: apply at least 90 calendar days before the licence expires.
+    Exit 0; 1 with --fail-within N when a deadline is N days away or fewer, or past;
+    2 on bad input.
+
+    Examples:
+      icp-renew deadline --expires 2026-05-31 --license 京B2-20210001
+      icp-renew deadline clients/*/ --fail-within 30
+      icp-renew deadline --csv clients.csv --format ics -o renewals.ics
+    """
+    fmt = check_format(format, FORMATS)
+    lng = resolve_lang(lang)
+    day = resolve_today(today)
+    due = _count_option(due_soon_days, "--due-soon-days")
+    fail = _count_option(fail_within, "--fail-within")
+    from icp_renew.deadline import DUE_SOON_DAYS, assess
+    from icp_renew.holidays import load_calendar
+
+    licences = _gather(dossiers or [], expires, issued, license_number, csv_file, encoding)
+    calendar = load_calendar(holidays or [])
+    items = sorted(
+        (
+            assess(
+                lic.expires,
+                day,
+                license_number=lic.license_number,
+                name=lic.name,
+                issued=lic.issued,
+                due_soon_days=DUE_SOON_DAYS if due is None else due,
+                calendar=calendar,
+                source=lic.source,
+            )
+            for lic in licences
+        ),
+        key=lambda a: a.sort_key(),
+    )
+    single = len(items) == 1 and csv_file is None
+    tripped = [a for a in items if a.within(fail)] if fail is not None else []
+    _report(items, day, single, fmt, lng, output, quiet, tripped, fail)
+    if tripped:
+        raise typer.Exit(1)
+
+
+def _report(
+    items: list[Assessment],
+    today: dt.date,
+    single: bool,
+    fmt: str,
+    lang: Lang,
+    output: Path | None,
+    quiet: bool,
+    tripped: list[Assessment],
+    fail: int | None,
+) -> None:
+    """Print or write the result; the notices go into a text report, else to stderr."""
+    from icp_renew.formats.deadline_text import fail_notice, holiday_warning
+    from icp_renew.i18n import tr
+
+    warning = holiday_warning(items, lang)
+    failed = fail_notice(tripped, fail, lang) if fail is not None and tripped else None
+    if fmt == "text":
+        if quiet:
+            shown = [a for a in items if a.status != "ok" or (fail is not None and a.within(fail))]
+            body = _body(shown, single, lang, output) if shown else None
+        else:
+            body = (
+                _body(items, single, lang, output)
+                if items
+                else tr(lang, "没有许可证", "no licences")
+            )
+        parts = [warning, body, failed]
+        emit("\n".join(p for p in parts if p), output)
+        return
+    if fmt == "json":
+        import json
+
+        if single:
+            text = json.dumps(items[0].to_json(), ensure_ascii=False, indent=2)
+        else:  # one licence a line: readable, and 10x faster than indent= on 10,000 licences
+            rows = (json.dumps(a.to_json(), ensure_ascii=False) for a in items)
+            text = "[\n" + ",\n".join(rows) + "\n]" if items else "[]"
+        emit(text, output)
+    else:
+        from icp_renew.formats.ics import dtstamp, render
+
+        stamp = dtstamp(today, os.environ.get("SOURCE_DATE_EPOCH"))
+        ics = render(items, stamp=stamp, lang=lang)
+        if output is not None:
+            write_atomic(output, ics)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(ics)
+            sys.stdout.flush()
+    for notice in (warning, failed):
+        if notice:
+            typer.echo(notice, err=True)
+
+
+def _body(items: list[Assessment], single: bool, lang: Lang, output: Path | None) -> str:
+    from icp_renew.formats.deadline_text import render_one, render_table
+
+    color = _color(output)
+    if single:
+        return render_one(items[0], lang, color=color)
+    return render_table(items, lang, color=color)

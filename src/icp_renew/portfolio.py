@@ -1,0 +1,241 @@
+"""The licences ``deadline`` works on: from a CSV portfolio or from dossiers.
+
+A CSV (an agency's list of clients) has a header row with the columns
+``name``, ``license_number`` and ``expires`` (the Chinese headers 企业名称,
+许可证编号 and 有效期至 are accepted too; other columns are ignored, ``name`` may
+be left out). An optional ``issued`` column gives the issue date; a row with no
+``expires`` then gets its expiry derived from it. Dates take the forms of
+:func:`icp_renew.dates.parse_date`.
+
+The file is read as UTF-8 with or without a byte-order mark (what Excel's
+"CSV UTF-8" writes). A GBK file (Excel's plain "CSV" on Chinese Windows) is
+refused with a message naming ``--encoding gbk``, which reads it. Every
+mistake is a :class:`UserError` naming the file, the row (the line number, the
+header being line 1, as a spreadsheet counts) and the column.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from icp_renew.dates import DateFormatError, parse_date
+from icp_renew.errors import UserError
+
+COLUMNS = ("name", "license_number", "expires")
+REQUIRED = ("license_number", "expires")
+_ALIASES = {
+    "company": "name",
+    "企业名称": "name",
+    "公司名称": "name",
+    "名称": "name",
+    "license": "license_number",
+    "licence": "license_number",
+    "licence_number": "license_number",
+    "number": "license_number",
+    "许可证编号": "license_number",
+    "许可证号": "license_number",
+    "expiry": "expires",
+    "valid_until": "expires",
+    "有效期至": "expires",
+    "到期日": "expires",
+    "issue_date": "issued",
+    "发证日期": "issued",
+}
+_EXAMPLE = "e.g. 2026-05-31"
+
+
+@dataclass(frozen=True)
+class Licence:
+    """One licence as read from an input, before it is assessed."""
+
+    expires: dt.date | None  # the printed expiry; None: derive it from ``issued``
+    license_number: str | None
+    name: str | None = None
+    issued: dt.date | None = None
+    source: str | None = None  # "clients.csv:5", a dossier path
+
+
+# --- CSV ------------------------------------------------------------------------------------
+
+
+def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
+    """The text of a CSV file: UTF-8 (BOM optional) unless ``encoding`` says otherwise."""
+    if b"\x00" in raw:
+        hint = (
+            " (UTF-16 from Excel's 'Unicode text'? save as 'CSV UTF-8')"
+            if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+            else ""
+        )
+        raise UserError(f"not a text CSV file: it contains NUL bytes{hint}", source=source)
+    if encoding is not None:
+        try:
+            codec = codecs.lookup(encoding).name
+        except LookupError:
+            raise UserError(
+                f"unknown encoding {encoding!r}: expected e.g. utf-8 or gbk", source="--encoding"
+            ) from None
+        try:
+            return raw.decode("utf-8-sig" if codec == "utf-8" else codec)
+        except UnicodeDecodeError as exc:
+            raise UserError(
+                f"not valid {encoding} (byte {exc.start}); check --encoding",
+                source=source,
+                line=raw[: exc.start].count(b"\n") + 1,
+            ) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        try:
+            raw.decode("gbk")
+        except UnicodeDecodeError:
+            hint = "give its encoding with --encoding, or save it as 'CSV UTF-8'"
+        else:
+            hint = (
+                "it looks like GBK (Excel's 'CSV' on Chinese Windows): "
+                "run with --encoding gbk, or save it as 'CSV UTF-8'"
+            )
+        raise UserError(f"not UTF-8 (byte {exc.start}); {hint}", source=source, line=line) from None
+
+
+def _column(header: str) -> str:
+    key = header.strip().lower().replace(" ", "_").replace("-", "_")
+    return _ALIASES.get(key, key)
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    if index is None or index >= len(row):
+        return ""
+    return row[index].strip()
+
+
+def _date_cell(value: str, source: str, line: int, column: str) -> dt.date:
+    try:
+        return parse_date(value)
+    except DateFormatError as exc:
+        raise UserError(str(exc), source=source, line=line, field=column) from None
+
+
+def parse_csv(text: str, source: str) -> list[Licence]:
+    """Parse a portfolio CSV (see the module docstring); blank rows are skipped."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = _rows(reader, source)
+    try:
+        header_line, header = next(rows)
+    except StopIteration:
+        raise UserError(
+            f"empty CSV: expected a header row with {', '.join(COLUMNS)}", source=source, line=1
+        ) from None
+    index: dict[str, int] = {}
+    for i, cell in enumerate(header):
+        col = _column(cell)
+        if col in index and col in (*COLUMNS, "issued"):
+            raise UserError(
+                f"column {col!r} appears twice", source=source, line=header_line, field=cell.strip()
+            )
+        index.setdefault(col, i)
+    missing = [c for c in REQUIRED if c not in index]
+    if missing:
+        found = ", ".join(h.strip() for h in header if h.strip()) or "nothing"
+        raise UserError(
+            f"missing column {missing[0]!r}: expected a header row with "
+            f"{', '.join(COLUMNS)} (found {found})",
+            source=source,
+            line=header_line,
+        )
+    i_name, i_number = index.get("name"), index["license_number"]
+    i_expires, i_issued = index["expires"], index.get("issued")
+    out: list[Licence] = []
+    for line, row in rows:
+        number = _cell(row, i_number)
+        expires_text = _cell(row, i_expires)
+        issued_text = _cell(row, i_issued)
+        if not number:
+            raise UserError(
+                "empty: expected the licence number, e.g. 京B2-20210001",
+                source=source,
+                line=line,
+                field="license_number",
+            )
+        if not expires_text and not issued_text:
+            raise UserError(
+                f"empty: expected the expiry date printed on the licence, {_EXAMPLE}",
+                source=source,
+                line=line,
+                field="expires",
+            )
+        out.append(
+            Licence(
+                expires=_date_cell(expires_text, source, line, "expires") if expires_text else None,
+                license_number=number,
+                name=_cell(row, i_name) or None,
+                issued=_date_cell(issued_text, source, line, "issued") if issued_text else None,
+                source=f"{source}:{line}",
+            )
+        )
+    return out
+
+
+def _rows(reader: Any, source: str) -> Iterator[tuple[int, list[str]]]:
+    """Non-blank rows with the line each starts on."""
+    line_num = 0
+    while True:
+        start = line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise UserError(f"invalid CSV: {exc}", source=source, line=start) from None
+        line_num = reader.line_num
+        if any(cell.strip() for cell in row):
+            yield start, row
+
+
+def read_csv(
+    path: Path, *, encoding: str | None = None, display: str | None = None
+) -> list[Licence]:
+    """Read a portfolio CSV file."""
+    source = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError("file not found", source=source) from None
+    except IsADirectoryError:
+        raise UserError("is a directory, expected a CSV file", source=source) from None
+    except OSError as exc:
+        raise UserError(f"cannot read: {exc.strerror or exc}", source=source) from None
+    return parse_csv(decode(raw, source, encoding), source)
+
+
+# --- dossiers -------------------------------------------------------------------------------
+
+
+def read_dossier(path: Path) -> Licence:
+    """The licence of a dossier (``path``: the folder or its ``dossier.yaml``)."""
+    from icp_renew.dossier.config import DOSSIER_FILE, load_config
+
+    config = load_config(path)
+    file = path / DOSSIER_FILE if path.is_dir() else path
+    licence = config.license
+    if licence.expires is None:
+        raise UserError(
+            "missing: add the expiry date printed on the licence (有效期至), "
+            f"{_EXAMPLE.replace('e.g. ', 'e.g. expires: ')}",
+            source=str(file),
+            field="license.expires",
+        )
+    return Licence(
+        expires=licence.expires,
+        license_number=licence.number,
+        name=config.company.name,
+        issued=licence.issued,
+        source=str(path),
+    )
