@@ -49,6 +49,7 @@ class UnsafeEntry:
     path: str
     reason: str  # "link-outside", "link-loop", "special-file", "unreadable", "bad-name", …
     detail: str = ""
+    material: str | None = None  # the material folder it is in, if any
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,223 @@
+"""From a dossier folder to a report: load, select the authority, scan, inspect, check.
+
+``prepare`` parses everything once into a :class:`~icp_renew.checks.Context`
+(``pack`` reuses it); ``check_dossier`` runs the checks on it; ``check_many``
+does that for many folders, optionally in worker processes, and collects each
+dossier's exit-2 problem (a :class:`UserError`) instead of stopping at it.
+Pure apart from reading the folders: no printing, no clock.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from icp_renew.errors import DossierError, UnknownAuthorityError, UserError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from icp_renew.checks import Context
+    from icp_renew.dossier.config import DossierConfig
+    from icp_renew.findings import DossierReport, Report
+    from icp_renew.rulebook.loader import Rulebook, RuleSource
+    from icp_renew.rulebook.models import Authority
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What a run is told from outside the dossier (command-line options)."""
+
+    today: date
+    filing_date: date | None = None  # default: today
+    province: str | None = None  # overrides dossier.yaml and the licence prefix
+
+
+def _yaml_line(path: Path, field: str) -> int | None:
+    """The line of ``field`` in a dossier.yaml (only on the error path: parsing twice is fine)."""
+    from icp_renew.yamlio import load_yaml_file
+
+    try:
+        return load_yaml_file(path).line_of(tuple(field.split(".")))
+    except UserError:  # pragma: no cover - it parsed a moment ago
+        return None
+
+
+def select_authority(
+    book: Rulebook, config: DossierConfig, province: str | None, yaml_path: Path, source: str
+) -> Authority:
+    """``--province``, else ``authority:`` in dossier.yaml, else the licence-number prefix."""
+    from icp_renew.rulebook.authorities import authority_for_license, find_authority
+
+    if province is not None:
+        try:
+            return find_authority(book, province)
+        except UnknownAuthorityError as exc:
+            raise UnknownAuthorityError(exc.message, source="--province") from None
+    if config.authority is not None:
+        try:
+            return find_authority(book, config.authority)
+        except UnknownAuthorityError as exc:
+            raise UnknownAuthorityError(
+                exc.message,
+                source=source,
+                line=_yaml_line(yaml_path, "authority"),
+                field="authority",
+            ) from None
+    found = authority_for_license(book, config.license.number)
+    if found is None:
+        raise UnknownAuthorityError(
+            f"cannot tell the issuing authority from licence number {config.license.number!r}; "
+            "give --province or authority: in dossier.yaml",
+            source=source,
+            line=_yaml_line(yaml_path, "license.number"),
+            field="license.number",
+        )
+    return found
+
+
+def _root_of(path: Path) -> Path:
+    if path.is_dir():
+        return path
+    from icp_renew.dossier.config import DOSSIER_FILE
+
+    if path.name == DOSSIER_FILE and path.is_file():
+        return path.parent
+    if not path.exists():
+        raise DossierError("no such folder", source=str(path))
+    raise DossierError(
+        "not a folder (expected a dossier folder with dossier.yaml)", source=str(path)
+    )
+
+
+def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
+    """Load, resolve, scan and inspect one dossier; :class:`UserError` on bad input."""
+    from icp_renew.checks import Context
+    from icp_renew.dossier.config import DOSSIER_FILE, load_config
+    from icp_renew.dossier.scan import scan_dossier
+    from icp_renew.inspect import inspect_dossier
+    from icp_renew.rulebook.resolve import resolve
+
+    root = _root_of(path)
+    display = str(path) if root == path else str(root)
+    yaml_path = root / DOSSIER_FILE
+    source = str(Path(display) / DOSSIER_FILE)
+    config = load_config(yaml_path, source)
+    authority = select_authority(book, config, opts.province, yaml_path, source)
+    try:
+        checklist = resolve(book, authority, config.industries, config.license.services)
+    except UserError as exc:
+        if exc.source is not None:
+            raise
+        field = exc.field or "industries"
+        raise DossierError(
+            exc.message, source=source, line=_yaml_line(yaml_path, field), field=field
+        ) from None
+    try:
+        dossier = scan_dossier(root, config, checklist, display)
+    except OSError as exc:
+        raise DossierError(
+            f"cannot read the folder: {exc.strerror or exc}", source=display
+        ) from None
+    dossier = inspect_dossier(dossier, checklist)
+    return Context(
+        book=book,
+        checklist=checklist,
+        dossier=dossier,
+        today=opts.today,
+        filing_date=opts.filing_date or opts.today,
+    )
+
+
+def check_dossier(path: Path, book: Rulebook, opts: CheckOptions) -> DossierReport:
+    """Every registered check over one dossier."""
+    from icp_renew.engine import run
+
+    return run(prepare(path, book, opts))
+
+
+# --- many dossiers ------------------------------------------------------------------------------
+
+#: what a worker needs to rebuild the rulebook: (model, source) pairs. Rulebook keys its sources
+#: by id(model), which does not survive pickling, so it is rebuilt in each worker.
+_BookParts = list[tuple["BaseModel", "RuleSource | None"]]
+_WORKER: dict[str, object] = {}
+
+
+def _book_parts(book: Rulebook) -> _BookParts:
+    models: list[BaseModel] = [book.base, *book.authorities.values(), *book.industries.values()]
+    models += book.overlays
+    return [(m, book.source_of(m)) for m in models]
+
+
+def _init_worker(parts: _BookParts, opts: CheckOptions) -> None:
+    from icp_renew.rulebook.loader import RuleSource, build_rulebook
+    from icp_renew.yamlio import YamlDocument
+
+    pairs = [(m, s or RuleSource("rules", "", YamlDocument(None, {}, "rules"))) for m, s in parts]
+    _WORKER["book"] = build_rulebook(pairs)
+    _WORKER["opts"] = opts
+
+
+def _check_in_worker(path: Path) -> DossierReport | UserError:
+    book: Rulebook = _WORKER["book"]  # type: ignore[assignment]
+    opts: CheckOptions = _WORKER["opts"]  # type: ignore[assignment]
+    try:
+        return check_dossier(path, book, opts)
+    except UserError as exc:
+        return exc
+
+
+def check_many(
+    paths: Sequence[Path],
+    book: Rulebook,
+    opts: CheckOptions,
+    jobs: int = 1,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> tuple[Report, list[UserError]]:
+    """Check every dossier; results in input order.
+
+    A dossier that cannot be checked (its :class:`UserError`) is collected in the second
+    element and left out of the report, so the others are still checked. ``jobs`` > 1 runs
+    that many worker processes (0: one per CPU). ``on_progress(done, total)`` is called
+    after each dossier.
+    """
+    from icp_renew import __version__
+    from icp_renew.findings import DossierReport, Report
+
+    total = len(paths)
+    if jobs <= 0:
+        jobs = os.cpu_count() or 1
+    jobs = min(jobs, total)
+    results: list[DossierReport | UserError | None] = [None] * total
+    if jobs <= 1:
+        for i, path in enumerate(paths):
+            try:
+                results[i] = check_dossier(path, book, opts)
+            except UserError as exc:
+                results[i] = exc
+            if on_progress is not None:
+                on_progress(i + 1, total)
+    else:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(
+            max_workers=jobs, initializer=_init_worker, initargs=(_book_parts(book), opts)
+        ) as pool:
+            futures = {pool.submit(_check_in_worker, p): i for i, p in enumerate(paths)}
+            try:
+                for done, future in enumerate(as_completed(futures), 1):
+                    results[futures[future]] = future.result()
+                    if on_progress is not None:
+                        on_progress(done, total)
+            except BaseException:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise
+    reports = tuple(r for r in results if isinstance(r, DossierReport))
+    errors = [r for r in results if isinstance(r, UserError)]
+    report = Report(dossiers=reports, tool_version=__version__, rules_version=book.rules_version)
+    return report, errors
