@@ -382,23 +382,26 @@ def test_file_changed_since_the_check_is_refused(tmp_path: Path) -> None:
 # --- never leaving the dossier ------------------------------------------------------------
 
 
-def test_links_out_of_the_dossier_are_never_followed(tmp_path: Path) -> None:
+def test_links_are_never_followed(tmp_path: Path) -> None:
     root = tmp_path / "d"
     factory.make_dossier(root, None, {"business-plan/plan.pdf": "pdf:1"})
     secret = tmp_path / "secret.pdf"
     secret.write_bytes(b"%PDF secret")
     (root / "business-plan" / "link.pdf").symlink_to(secret)
-    with pytest.raises(SourceError, match="leads out of the dossier"):
+    with pytest.raises(SourceError, match="links are never followed"):
         open_source(root, root / "business-plan" / "link.pdf", "business-plan/link.pdf")
     outside = tmp_path / "elsewhere"
     outside.mkdir()
     (outside / "x.pdf").write_bytes(b"%PDF x")
     (root / "dirlink").symlink_to(outside)
-    with pytest.raises(SourceError, match="leads out of the dossier"):
+    with pytest.raises(SourceError, match="links are never followed"):
         open_source(root, root / "dirlink" / "x.pdf", "dirlink/x.pdf")
-    # a link that stays inside the dossier is fine
     (root / "business-plan" / "inside.pdf").symlink_to(root / "business-plan" / "plan.pdf")
-    with open_source(root, root / "business-plan" / "inside.pdf", "inside") as fh:
+    with pytest.raises(SourceError, match="links are never followed"):
+        open_source(root, root / "business-plan" / "inside.pdf", "inside")
+    with pytest.raises(SourceError, match="not inside the dossier"):
+        open_source(root, secret, "secret")
+    with open_source(root, root / "business-plan" / "plan.pdf", "plan") as fh:
         assert fh.read(4) == b"%PDF"
 
 
@@ -419,7 +422,7 @@ def test_a_file_swapped_for_a_link_after_the_check_is_refused(tmp_path: Path) ->
     secret.write_bytes(b"x" * size)
     target.unlink()
     target.symlink_to(secret)
-    with pytest.raises(SourceError, match="leads out of the dossier"):
+    with pytest.raises(SourceError, match="links are never followed"):
         write_bundle(bundle, PackOptions(tmp_path / "b.zip", ISSUED))
     assert not (tmp_path / "b.zip").exists()
 

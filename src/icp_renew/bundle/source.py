@@ -1,12 +1,12 @@
 """Opening a scan for reading without ever leaving the dossier.
 
-The scan already skipped links that point out of the dossier, but a folder
-can change between the check and the copy. So each file is opened again,
-component by component from the dossier's root, with ``O_NOFOLLOW``: a
-component that has become a link is not followed blindly. A link that stays
-inside the dossier is resolved and accepted; one that leads out is refused.
-The opened descriptor must be a regular file (not a FIFO, which would block,
-nor a device). The dossier is only ever opened read-only.
+The scan never follows a link (every link is an ``unsafe-file``, so a bundle
+holds exactly what the folder holds), but a folder can change between the
+check and the copy. So each file is opened again, component by component from
+the dossier's root, with ``O_NOFOLLOW``: a component that has become a link
+since the check is refused, not followed. The opened descriptor must be a
+regular file (not a FIFO, which would block, nor a device). The dossier is
+only ever opened read-only.
 """
 
 from __future__ import annotations
@@ -43,23 +43,21 @@ def _walk_open(root: Path, parts: tuple[str, ...]) -> int:
         os.close(dir_fd)
 
 
-def _inside(root: Path, abspath: Path, shown: str) -> tuple[str, ...]:
-    """The parts of the link-free path of ``abspath``, which must stay inside ``root``."""
-    real = Path(os.path.realpath(abspath))
-    real_root = Path(os.path.realpath(root))
-    try:
-        rel = real.relative_to(real_root)
-    except ValueError:
-        raise SourceError(
-            "is a link that leads out of the dossier; not packed", source=shown
-        ) from None
-    if not rel.parts:
-        raise SourceError("is not a regular file", source=shown)
-    return rel.parts
+def _lstat_walk(root: Path, parts: tuple[str, ...], shown: str) -> Path:
+    """Where ``O_NOFOLLOW``/``dir_fd`` are missing (Windows): refuse links by ``lstat``."""
+    path = root
+    for part in parts:
+        path = path / part
+        if path.is_symlink():
+            raise SourceError(LINK, source=shown)
+    return path
+
+
+LINK = "is a link (links are never followed, so it is not packed)"
 
 
 def open_source(root: Path, abspath: Path, shown: str) -> BinaryIO:
-    """Open one scan read-only; :class:`SourceError` if it is a link out or not a regular file.
+    """Open one scan read-only; :class:`SourceError` if it is a link or not a regular file.
 
     ``shown`` is how the file is named in messages (its dossier-relative path).
     """
@@ -67,29 +65,18 @@ def open_source(root: Path, abspath: Path, shown: str) -> BinaryIO:
         parts = abspath.relative_to(root).parts
     except ValueError:
         raise SourceError("is not inside the dossier", source=shown) from None
-    if not parts:
-        raise SourceError("is not a regular file", source=shown)
-    safe = _NOFOLLOW and _DIRECTORY and os.open in os.supports_dir_fd
+    if not parts or ".." in parts:
+        raise SourceError("is not a file inside the dossier", source=shown)
     try:
-        if safe:
-            try:
-                fd = _walk_open(root, parts)
-            except OSError as exc:
-                if exc.errno not in _LINK_ERRNOS:
-                    raise
-                # a link somewhere on the way: follow it only if it stays inside
-                fd = _walk_open(Path(os.path.realpath(root)), _inside(root, abspath, shown))
+        if _NOFOLLOW and _DIRECTORY and os.open in os.supports_dir_fd:
+            fd = _walk_open(root, parts)
         else:  # pragma: no cover - platforms without dir_fd / O_NOFOLLOW (Windows)
-            fd = os.open(
-                Path(root, *_inside(root, abspath, shown)), os.O_RDONLY | _NONBLOCK | _BINARY
-            )
-    except SourceError:
-        raise
+            fd = os.open(_lstat_walk(root, parts, shown), os.O_RDONLY | _NONBLOCK | _BINARY)
     except FileNotFoundError:
         raise SourceError("disappeared since the check; run pack again", source=shown) from None
     except OSError as exc:
         if exc.errno in _LINK_ERRNOS:
-            raise SourceError("is a link that cannot be followed safely", source=shown) from None
+            raise SourceError(LINK, source=shown) from None
         raise SourceError(f"cannot read: {exc.strerror or exc}", source=shown) from None
     try:
         mode = os.fstat(fd).st_mode

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from icp_renew.bundle.layout import INDEX, MANIFEST, SUMS
+from icp_renew.bundle.layout import INDEX, MANIFEST, METADATA, SUMS
 from icp_renew.bundle.manifest import SCHEMA_VERSION, parse_sums
 from icp_renew.errors import UserError
 from icp_renew.i18n import Lang
@@ -173,7 +173,7 @@ def _scan_names(zf: zipfile.ZipFile, verdict: Verdict, limits: Limits) -> set[st
         if kind == stat.S_IFLNK:
             skip.add(name)
             verdict.add("link-entry", name, "条目是符号链接", "the entry is a symbolic link")
-        elif kind not in (None, stat.S_IFREG, stat.S_IFDIR):
+        elif kind not in (None, 0, stat.S_IFREG, stat.S_IFDIR):  # 0: mode without type bits
             skip.add(name)
             verdict.add(
                 "special-entry", name, "条目不是普通文件", "the entry is not a regular file"
@@ -451,7 +451,7 @@ def _verify_open(
         if name.endswith("/") and info.file_size == 0:
             continue  # a folder entry
         if name not in expected:
-            if name not in (MANIFEST, SUMS):
+            if name not in METADATA:  # the bundle's own files are not "extra"
                 verdict.add(
                     "extra-entry",
                     name,
@@ -463,7 +463,18 @@ def _verify_open(
             continue
         try:
             digest, size = _hash(zf, info)
-        except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
+        except zipfile.BadZipFile as exc:
+            if "CRC" not in str(exc):
+                verdict.add("unreadable-entry", name, f"无法读取：{exc}", f"cannot be read: {exc}")
+                continue
+            verdict.add(
+                "altered-entry",
+                name,
+                "CRC 校验失败，内容已被改动",
+                "its CRC does not match: altered",
+            )
+            continue
+        except (zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
             verdict.add("unreadable-entry", name, f"无法读取：{exc}", f"cannot be read: {exc}")
             continue
         want_digest, want_size = expected[name]
