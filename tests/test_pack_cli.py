@@ -268,3 +268,40 @@ def test_pack_stays_out_of_the_startup_path() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+class _Tty:
+    def isatty(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("env", "total", "animated"),
+    [
+        ({"TERM": "xterm"}, 10**9, True),
+        ({"TERM": "xterm", "CI": "true"}, 10**9, False),
+        ({"TERM": "dumb"}, 10**9, False),
+        ({"TERM": "xterm"}, 1000, False),  # a small bundle: no bar
+    ],
+)
+def test_progress_only_on_a_terminal_for_a_large_bundle(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], total: int, animated: bool
+) -> None:
+    from icp_renew.cli import pack_cmd
+
+    monkeypatch.delenv("CI", raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setattr(sys, "stderr", _Tty())
+    with pack_cmd._progress(total, quiet=False) as on_progress:
+        assert (on_progress is not None) is animated
+        if on_progress is not None:
+            on_progress(total // 2, total)
+    with pack_cmd._progress(total, quiet=True) as on_progress:
+        assert on_progress is None
