@@ -5,5 +5,6 @@
 - :mod:`~icp_renew.bundle.source`: opening scans without leaving the dossier;
 - :mod:`~icp_renew.bundle.writer`: the deterministic, streamed, atomic zip;
 - :mod:`~icp_renew.bundle.pack`: a checked dossier → a bundle or volumes;
+- :mod:`~icp_renew.bundle.structure`: unsafe names, links, zip bombs, overlaps (no content read);
 - :mod:`~icp_renew.bundle.verify`: re-hashing a bundle without extracting it.
 """

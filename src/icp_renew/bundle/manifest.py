@@ -139,7 +139,8 @@ def parse_sums(text: str) -> tuple[list[tuple[str, str]], list[int]]:
     return out, bad
 
 
-def _size(n: int) -> str:
+def human_size(n: int) -> str:
+    """``2411`` → ``2.4 KB`` (powers of 1000, as upload limits are written)."""
     if n < 1000:
         return f"{n} B"
     value = float(n)
@@ -194,7 +195,7 @@ def index_text(
                 lines.append("       （未提供 / not provided）")
             for r in found:
                 pages = f"{r.entry.pages} 页/pages, " if r.entry.pages is not None else ""
-                lines.append(f"       {r.entry.name}  ({pages}{_size(r.size)})")
+                lines.append(f"       {r.entry.name}  ({pages}{human_size(r.size)})")
     lines += ["", f"文件数 / Files: {len(records)}; 校验 / Checksums: SHA256SUMS ({MANIFEST})"]
     return ("\n".join(lines) + "\n").encode("utf-8")
 

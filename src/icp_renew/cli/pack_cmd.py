@@ -54,15 +54,6 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
-def _human(n: int) -> str:
-    value = float(n)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1000 or unit == "GB":
-            return f"{n} B" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1000
-    raise AssertionError  # pragma: no cover
-
-
 def _animated() -> bool:
     """A live progress bar only on an interactive terminal, never in CI or with TERM=dumb."""
     if os.environ.get("CI") or os.environ.get("TERM", "") in ("", "dumb"):
@@ -135,6 +126,8 @@ def _refused(report: DossierReport, lang: Lang, show_pii: bool, strict: bool) ->
 
 
 def _written(volumes: list[WrittenVolume], lang: Lang, skipped: int, forced: int) -> None:
+    from icp_renew.bundle.manifest import human_size as _human
+
     for v in volumes:
         typer.echo(
             tr(
