@@ -1,14 +1,117 @@
-"""(being built)"""
+"""Domains: each one well formed, and each with its certificate.
+
+``invalid-domain`` (error): a name under ``domains`` in ``dossier.yaml`` that
+is not a domain name. Checked with the ``idna`` library (IDNA 2008 with UTS 46
+mapping), so Chinese domains such as ``示例.中国`` and their punycode form
+``xn--fsq092h.xn--fiqs8s`` are valid, as are upper-case letters and full-width
+characters. Rejected: a scheme (``http://``), a path, a port, spaces, a single
+label (``localhost``), an all-numeric top-level label (an IP address), empty
+labels, labels that start or end with a hyphen, names over 253 characters.
+
+``missing-domain-certificate`` (error): a valid domain without a file in the
+domain-certificate material (``per_domain: true`` in the rules) whose name
+contains the domain — ``example.com.pdf``, ``域名证书-example.com.jpg``. The
+comparison ignores case and Unicode normalisation (NFC/NFKC), and a Chinese
+domain matches in either form (``示例.中国`` or ``xn--fsq092h.xn--fiqs8s``).
+``example.com`` does not match ``myexample.com.pdf`` or ``example.com.cn.pdf``.
+Runs only when the material has at least one file (a material with no file at
+all is reported once, as ``missing-material``).
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 
 from icp_renew.checks import Context
-from icp_renew.findings import Finding
+from icp_renew.findings import Finding, finding
 
-CODES: tuple[str, ...] = ()
+CODES: tuple[str, ...] = ("invalid-domain", "missing-domain-certificate")
+
+
+class DomainError(ValueError):
+    """Why a string is not a domain name."""
+
+
+def domain_forms(name: str) -> tuple[str, str]:
+    """``(unicode, ascii)`` forms of a domain name, lower-case; :class:`DomainError` if invalid."""
+    import idna
+
+    text = unicodedata.normalize("NFKC", name).strip()
+    if not text:
+        raise DomainError("empty")
+    if "://" in text:
+        raise DomainError("a URL, not a domain name: remove the scheme (http://)")
+    for char, what in (("/", "a path"), (":", "a port"), ("@", "an e-mail address")):
+        if char in text:
+            raise DomainError(f"contains {what} ({char})")
+    if any(c.isspace() for c in text):
+        raise DomainError("contains a space")
+    text = text.removesuffix(".")
+    try:
+        ascii_form = idna.encode(text, uts46=True).decode("ascii")
+        unicode_form = idna.decode(ascii_form)
+    except idna.IDNAError as exc:
+        raise DomainError(str(exc) or "not a valid internationalised domain name") from None
+    except UnicodeError as exc:  # label too long for the codec, and similar
+        raise DomainError(str(exc)) from None
+    labels = ascii_form.split(".")
+    if len(labels) < 2:
+        raise DomainError("a single label; give the full name such as example.com")
+    if labels[-1].isdigit():
+        raise DomainError("an IP address or a numeric top-level domain")
+    return unicode_form.lower(), ascii_form.lower()
+
+
+def _contains(haystack: str, needle: str) -> bool:
+    """``needle`` in ``haystack`` as a whole domain: not inside a longer ASCII name.
+
+    A hyphen or underscore beside it is taken as a separator (``证书-example.com``).
+    """
+    pattern = r"(?<![a-z0-9.])" + re.escape(needle) + r"(?![a-z0-9])(?!\.[a-z0-9])"
+    return re.search(pattern, haystack) is not None
+
+
+def _names(path: str) -> tuple[str, ...]:
+    """A file's name with and without its extension, normalised for comparison."""
+    base = unicodedata.normalize("NFKC", path.rsplit("/", 1)[-1]).lower()
+    return (base, base.rsplit(".", 1)[0]) if "." in base else (base,)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    cfg = ctx.dossier.config
+    per_domain = [m for m in ctx.checklist.materials if m.per_domain]
+    names_of = {
+        m.id: [n for f in ctx.dossier.files_of(m.id) for n in _names(f.path)] for m in per_domain
+    }
+    for i, domain in enumerate(cfg.domains):
+        try:
+            forms = domain_forms(domain.name)
+        except DomainError as exc:
+            yield finding(
+                "invalid-domain",
+                zh="dossier.yaml 的 domains[{i}].name 不是有效域名：{domain}（{reason}）",
+                en="domains[{i}].name in dossier.yaml is not a valid domain name: {domain} ({reason})",
+                i=i,
+                domain=domain.name,
+                reason=str(exc),
+            )
+            continue
+        for req in per_domain:
+            names = names_of[req.id]
+            if not names:
+                continue  # absence of the whole material is presence's finding
+            if any(_contains(n, form) for n in names for form in set(forms)):
+                continue
+            yield finding(
+                "missing-domain-certificate",
+                material=req.id,
+                zh="域名 {domain} 没有证书：在“{title_zh}”中放入文件名含该域名的文件，如 {example}.pdf",
+                en="No certificate for the domain {domain}: add a file with the domain in its name "
+                "to {title_en}, e.g. {example}.pdf",
+                domain=domain.name,
+                example=forms[0],
+                title_zh=req.title,
+                title_en=req.title_en,
+            )

@@ -1,9 +1,145 @@
-"""`icp-renew init` (being built; see the issue tracker)."""
+"""``icp-renew init DOSSIER``: scaffold a dossier folder and a commented ``dossier.yaml``."""
 
 from __future__ import annotations
 
+import shlex
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
 import typer
+
+from icp_renew.cli.common import (
+    IndustryOpt,
+    LangOpt,
+    ProvinceOpt,
+    QuietOpt,
+    RulesOpt,
+    handle_errors,
+    load_book,
+    resolve_lang,
+)
+from icp_renew.errors import UserError
+from icp_renew.i18n import Lang, tr
+
+if TYPE_CHECKING:
+    from icp_renew.rulebook import Rulebook
+    from icp_renew.rulebook.models import Authority
+    from icp_renew.scaffold import ScaffoldResult
 
 
 def register(app: typer.Typer) -> None:
     """Add the command to ``app``."""
+    app.command("init")(init_cmd)
+
+
+@handle_errors
+def init_cmd(
+    directory: Annotated[
+        Path,
+        typer.Argument(
+            help="The dossier folder to create or complete.", metavar="DOSSIER", show_default=False
+        ),
+    ],
+    province: ProvinceOpt = None,
+    industry: IndustryOpt = None,
+    service: Annotated[
+        list[str] | None,
+        typer.Option("--service", "-s", help="Licence service code (repeatable); default B25."),
+    ] = None,
+    rules: RulesOpt = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """Create the material folders of the checklist and a commented dossier.yaml.
+
+    Folders are numbered in checklist order (1-基础资质文件/1.1-营业执照副本/). Existing
+    files are never overwritten; run it again on an existing dossier to add missing folders
+    (the province, industries and services are then read from its dossier.yaml).
+
+    Example: icp-renew init my-dossier --province 北京 --industry news
+    """
+    from icp_renew.dossier.config import DOSSIER_FILE, load_config
+    from icp_renew.rulebook import authority_for_license, find_authority
+    from icp_renew.rulebook.resolve import resolve
+    from icp_renew.scaffold import render_config, scaffold
+
+    lng = resolve_lang(lang)
+    if directory.exists() and not directory.is_dir():
+        raise UserError("exists and is not a folder", source=str(directory))
+    book = load_book(rules)
+    existing = directory / DOSSIER_FILE
+    config = load_config(existing) if existing.is_file() else None
+
+    authority: Authority | None = find_authority(book, province) if province else None
+    if authority is None and config is not None:
+        if config.authority:
+            authority = find_authority(book, config.authority)
+        else:
+            authority = authority_for_license(book, config.license.number)
+    if authority is None:
+        raise UserError("--province is required (e.g. --province 北京)", source="--province")
+
+    industries = list(industry or (config.industries if config else []))
+    services = list(service or (config.license.services if config else []) or ["B25"])
+    _check_services(book, services)
+    try:
+        checklist = resolve(book, authority, industries, services)
+    except UserError as exc:
+        raise UserError(exc.message, source="--industry") from None
+
+    text = render_config(checklist, services, book.base.services, sorted(book.industries))
+    result = scaffold(directory, checklist, text)
+    if not quiet:
+        typer.echo(_summary(directory, authority, len(checklist.materials), result, lng))
+
+
+def _check_services(book: Rulebook, services: list[str]) -> None:
+    known = book.base.services
+    for s in services:
+        if s not in known:
+            raise UserError(f"unknown service {s!r}; known: {', '.join(known)}", source="--service")
+
+
+def _summary(
+    directory: Path, authority: Authority, count: int, result: ScaffoldResult, lang: Lang
+) -> str:
+    name = authority.authority if lang == "zh" else authority.authority_en
+    lines = [
+        tr(
+            lang,
+            f"{directory}：{name}（{authority.slug}），{count} 项材料",
+            f"{directory}: {name} ({authority.slug}), {count} materials",
+        )
+    ]
+    created = [p for p in result.created if p != "./"]
+    lines += [tr(lang, f"已创建  {p}", f"created  {p}") for p in created]
+    lines += [
+        tr(lang, f"已保留  {p}（已存在，未改动）", f"kept     {p} (exists, not changed)")
+        for p in result.kept
+    ]
+    if result.present:
+        n = len(result.present)
+        lines.append(
+            tr(
+                lang,
+                f"已有 {n} 个材料文件夹，未改动",
+                f"{n} material folder(s) already there, left alone",
+            )
+        )
+    if not created:
+        lines.append(
+            tr(
+                lang,
+                "无需创建：所有文件夹和文件都已存在。",
+                "Nothing to do: every folder and file exists.",
+            )
+        )
+    cmd = f"icp-renew check {shlex.quote(str(directory))}"
+    lines.append(
+        tr(
+            lang,
+            f"下一步：填写 dossier.yaml，把扫描件放入各材料文件夹，然后运行 {cmd}",
+            f"Next: fill in dossier.yaml, put the scans into the material folders, then run {cmd}",
+        )
+    )
+    return "\n".join(lines)

@@ -20,6 +20,8 @@ from icp_renew.errors import DossierError, UserError
 from icp_renew.yamlio import YamlDocument, load_yaml_file, validation_error
 
 DOSSIER_FILE = "dossier.yaml"
+#: written by `icp-renew init` beside dossier.yaml for editors; not a scan (the scanner skips it)
+SCHEMA_FILE = "dossier.schema.json"
 SCHEMA_ID = "https://icp-renew.invalid/schema/dossier.schema.json"
 
 
