@@ -14,11 +14,11 @@ on a FIFO that replaced it) and returns a :class:`FileInfo`:
   JFIF/EXIF, PNG pHYs). A header without a resolution, or with one that would
   make the page larger than A3 (a camera's nominal 72 dpi), is replaced by an
   estimate that assumes the image is an A4 page, when it has A4's proportions
-  (±15 %); an image of other proportions (a cropped ID card, a screenshot) and
+  (±10 %); an image of other proportions (a cropped ID card, a screenshot) and
   no usable header has no resolution and is not judged.
 
 The resolution of a PDF page is taken from its largest image when that image
-has the page's proportions (±15 %), i.e. a full-page scan: its pixel size
+has the page's proportions (±10 %), i.e. a full-page scan: its pixel size
 against the page's MediaBox. A logo inside a born-digital PDF is not judged.
 
 Bounds on hostile input: text is extracted from at most :data:`TEXT_PAGES`
@@ -51,7 +51,7 @@ DPI_PAGES = 32
 MAX_XOBJECTS = 64
 A4_INCHES = (8.268, 11.693)
 MAX_PAGE_INCHES = 17.0  # a header resolution that makes the long side larger than A3 is nominal
-ASPECT_TOLERANCE = 0.15
+ASPECT_TOLERANCE = 0.10
 
 #: file extension → the format its bytes should have
 EXTENSION_FORMATS: dict[str, str] = {
@@ -222,10 +222,14 @@ def _quiet() -> Iterator[None]:
 
 
 def _reason(exc: BaseException) -> str:
+    """A short, one-line reason; pypdf's own errors speak for themselves."""
     text = " ".join(str(exc).split())
     if len(text) > 120:
         text = text[:117] + "..."
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    name = type(exc).__name__
+    if name.startswith("Pdf") and text:
+        return text
+    return f"{name}: {text}" if text else name
 
 
 def _structure_problem(fh: IO[bytes], size: int) -> str | None:
@@ -365,10 +369,13 @@ def _inspect_image(fh: IO[bytes], fmt: str, size: int) -> FileInfo:
                 width, height = im.size
                 header_dpi = im.info.get("dpi")
                 frames = int(getattr(im, "n_frames", 1)) if fmt == "tiff" else 1
-        except Image.DecompressionBombError as exc:
-            return FileInfo(format=fmt, size=size, corrupt=f"too many pixels to handle: {exc}")
-        except Exception as exc:  # Pillow raises OSError, SyntaxError, ValueError, …
-            return FileInfo(format=fmt, size=size, corrupt=_reason(exc))
+        except Image.DecompressionBombError:
+            limit = 2 * (Image.MAX_IMAGE_PIXELS or 0)
+            why = f"the header claims too many pixels to handle (more than {limit:,})"
+            return FileInfo(format=fmt, size=size, corrupt=why)
+        except Exception:  # Pillow raises OSError, SyntaxError, ValueError, …
+            why = f"not a valid {FORMAT_NAMES[fmt]} header"
+            return FileInfo(format=fmt, size=size, corrupt=why)
     dpi, estimated = image_dpi(width, height, header_dpi)
     return FileInfo(
         format=fmt,

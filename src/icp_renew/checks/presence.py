@@ -1,14 +1,124 @@
-"""(being built)"""
+"""Is every material there, and is every file in a material?
+
+- ``missing-material``: no file in any folder of the material (its id, its
+  Chinese title or an alias, optionally with an ordinal prefix such as
+  ``1.1-``, at the top of the dossier or inside a category folder). An error
+  for a ``required`` material, a warning for a ``recommended`` one. A folder
+  whose only entries are unsafe or ignored counts as empty.
+- ``unassigned-file`` (warning): a file outside every material folder: at the
+  top of the dossier (other than ``dossier.yaml``), directly in a category
+  folder, or in a folder that names no material of this checklist (for
+  instance the permit of an industry that ``dossier.yaml`` does not list). It
+  is not checked further and not packed.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from icp_renew.checks import Context
-from icp_renew.findings import Finding
+from icp_renew.dossier.scan import FolderIndex, name_key, strip_ordinal
+from icp_renew.findings import Finding, Severity, finding
 
-CODES: tuple[str, ...] = ()
+CODES: tuple[str, ...] = ("missing-material", "unassigned-file")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    return iter(())
+    yield from _missing(ctx)
+    yield from _unassigned(ctx)
+
+
+def _missing(ctx: Context) -> Iterator[Finding]:
+    present = {f.material for f in ctx.dossier.files if f.material}
+    for m in ctx.checklist.materials:
+        if m.id in present:
+            continue
+        severity = Severity.ERROR if m.required else Severity.WARNING
+        folder = ctx.dossier.folders.get(m.id)
+        if folder is not None:
+            yield finding(
+                "missing-material",
+                zh="缺少{title}：文件夹 {folder} 中没有可用的文件",
+                en="{title_en} is missing: the folder {folder} has no usable file",
+                material=m.id,
+                severity=severity,
+                title=m.title,
+                title_en=m.title_en,
+                folder=folder,
+            )
+        else:
+            yield finding(
+                "missing-material",
+                zh="缺少{title}（放入名为 {id} 或 {title} 的文件夹）",
+                en="{title_en} is missing (put it in a folder named {id} or {title})",
+                material=m.id,
+                severity=severity,
+                title=m.title,
+                title_en=m.title_en,
+                id=m.id,
+            )
+
+
+def _other_materials(ctx: Context) -> dict[str, str]:
+    """Folder names of materials the rules know but this checklist does not need."""
+    book = ctx.book
+    wanted = {m.id for m in ctx.checklist.materials}
+    out: dict[str, str] = {}
+    layers = [book.base.materials, ctx.checklist.authority.materials]
+    layers += [ind.materials for ind in book.industries.values()]
+    for layer in layers:
+        for mat in layer:
+            if mat.id in wanted:
+                continue
+            for name in (mat.id, mat.title, *(mat.aliases or ())):
+                if name:
+                    out.setdefault(name_key(name), mat.id)
+    return out
+
+
+def _unassigned(ctx: Context) -> Iterator[Finding]:
+    stray = [f for f in ctx.dossier.files if f.material is None]
+    if not stray:
+        return
+    index = FolderIndex.of(ctx.checklist)
+    others = _other_materials(ctx)
+    for f in stray:
+        parts = f.path.split("/")
+        if len(parts) == 1:
+            yield finding(
+                "unassigned-file",
+                zh="文件不在任何材料文件夹中（位于资料夹顶层）",
+                en="the file is in no material folder (it is at the top of the dossier)",
+                path=f.path,
+            )
+            continue
+        top = parts[0]
+        if index.category(top) is not None and len(parts) == 2:
+            yield finding(
+                "unassigned-file",
+                zh="文件直接放在分类文件夹 {folder} 中，不属于任何材料",
+                en="the file is directly in the category folder {folder}, in no material",
+                path=f.path,
+                folder=top,
+            )
+            continue
+        folder = parts[1] if index.category(top) is not None else top
+        other = others.get(name_key(folder)) or others.get(name_key(strip_ordinal(folder)))
+        if other is not None:
+            yield finding(
+                "unassigned-file",
+                zh="文件夹 {folder} 对应的材料 {other} 不在本资料的清单中（检查 dossier.yaml 的 industries 与 license.services）",
+                en="the folder {folder} is for {other}, which this dossier's checklist does not include "
+                "(check industries and license.services in dossier.yaml)",
+                path=f.path,
+                folder=folder,
+                other=other,
+            )
+        else:
+            yield finding(
+                "unassigned-file",
+                zh="文件夹 {folder} 不是任何材料的名称",
+                en="the folder {folder} is not the name of any material",
+                path=f.path,
+                folder=folder,
+            )

@@ -58,13 +58,15 @@ def strip_ordinal(name: str) -> str:
 
 
 def escape_name(name: str) -> str:
-    """A printable form of a file name: undecodable bytes as ``\\xNN``, controls escaped."""
+    """A printable form of a file name: controls escaped; a name that is not UTF-8 as its
+    bytes, every non-ASCII byte as ``\\xNN`` (a GBK name is not mistaken for odd UTF-8)."""
+    if any(0xDC80 <= ord(ch) <= 0xDCFF for ch in name):  # surrogateescape: bytes, not UTF-8
+        raw = os.fsencode(name)
+        return "".join(chr(b) if 0x20 <= b < 0x7F else f"\\x{b:02x}" for b in raw)
     out: list[str] = []
     for ch in name:
         code = ord(ch)
-        if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: a byte that is not UTF-8
-            out.append(f"\\x{code - 0xDC00:02x}")
-        elif _is_bad_char(ch):
+        if _is_bad_char(ch):
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:
             out.append(ch)
@@ -191,6 +193,8 @@ class _Walk:
         self.files: dict[str, DossierFile] = {}
         self.unsafe: dict[str, UnsafeEntry] = {}
         self.folders: dict[str, str] = {}
+        root_stat = os.stat(root)
+        self.seen_dirs: set[tuple[int, int]] = {(root_stat.st_dev, root_stat.st_ino)}
 
     def _unsafe(self, entry: UnsafeEntry) -> None:
         self.unsafe.setdefault(entry.path, entry)
@@ -259,6 +263,10 @@ class _Walk:
                 entry = _link_entry(path, rel, self.root_real)
                 self._unsafe(UnsafeEntry(entry.path, entry.reason, entry.detail, d.material))
             elif stat.S_ISDIR(mode):
+                if st.st_ino and (st.st_dev, st.st_ino) in self.seen_dirs:  # a bind mount loop
+                    self._unsafe(UnsafeEntry(rel, "link-loop", "folder seen before", d.material))
+                    continue
+                self.seen_dirs.add((st.st_dev, st.st_ino))
                 subdirs.append(self._child_dir(d, name, path))
             elif stat.S_ISREG(mode):
                 self.files[rel] = DossierFile(rel, path, d.material, st.st_size)
