@@ -189,3 +189,68 @@ def test_dossier_is_not_modified(make_dossier, book):
     after = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in root.rglob("*") if p.is_file()}
     assert before == after
     assert sorted(Path(p).name for p in before) == sorted(Path(p).name for p in after)
+
+
+def test_unassigned_files_are_not_read(make_dossier, book):
+    root = make_dossier(files={"business-license/a.pdf": "pdf:1", "notes/x.pdf": b""})
+    ctx = prepare(root, book, OPTS)
+    info = {f.path: f.info for f in ctx.dossier.files}
+    assert info["notes/x.pdf"] is None
+    assert info["business-license/a.pdf"] is not None
+
+
+def test_engine_runs_the_file_checks(make_dossier, book):
+    """Every check of this module group through the engine, on one dossier with typical defects."""
+    from checks import scan_support as s
+
+    files = {k: v for k, v in factory.COMPLETE_FILES.items() if not k.startswith(("icp", "bus"))}
+    files.update(
+        {
+            "1-基础资质文件/1.1-营业执照副本/执照.pdf": s.pdf(1, "经营范围：软件开发"),
+            "1-基础资质文件/1.2-原许可证全套/正页.pdf": s.truncated(s.pdf(4)),
+            "business-plan/plan.pdf": s.pdf(2, encrypt=""),
+            "business-reports/2025.pdf": b"",
+            "business-reports/2024.jpg": s.pdf(2),
+            "security-measures/scan.pdf": s.pdf(1, None, image_dpi=72),
+            "legal-rep-id/正面.jpg": s.image(),
+            "legal-rep-id/反面.jpg": s.image(),
+            "说明.txt": "text:readme",
+        }
+    )
+    root = make_dossier(files=files)
+    (root / "filing-query" / "link.png").symlink_to(root.parent)
+    report = check_dossier(root, book, OPTS)
+    mine = {"unsafe-file", "missing-material", "unassigned-file", "empty-file", "unsupported-format",
+            "corrupt-pdf", "encrypted-pdf", "too-few-pages", "low-resolution", "missing-text",
+            "text-unverifiable"}  # fmt: skip
+    got = sorted(
+        (f.code, f.severity.value, f.material, f.path) for f in report.findings if f.code in mine
+    )
+    recommended = [
+        ("missing-material", "warning", m, None)
+        for m in (
+            "application-form",
+            "compliance-undertaking",
+            "credit-publicity",
+            "user-agreements",
+        )
+    ]
+    assert got == sorted(
+        [
+            *recommended,
+            ("corrupt-pdf", "error", "icp-license", "1-基础资质文件/1.2-原许可证全套/正页.pdf"),
+            ("empty-file", "error", "business-reports", "business-reports/2025.pdf"),
+            ("encrypted-pdf", "error", "business-plan", "business-plan/plan.pdf"),
+            ("low-resolution", "warning", "security-measures", "security-measures/scan.pdf"),
+            (
+                "missing-text",
+                "error",
+                "business-license",
+                "1-基础资质文件/1.1-营业执照副本/执照.pdf",
+            ),
+            ("unassigned-file", "warning", None, "说明.txt"),
+            ("unsafe-file", "warning", "filing-query", "filing-query/link.png"),
+            ("unsupported-format", "error", "business-reports", "business-reports/2024.jpg"),
+        ]
+    )
+    assert report.materials_present == 12

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import factory
-from checks.scan_support import book, context, pdf, raw_entry
+from checks.scan_support import book, bytes_names, context, pdf, raw_entry
 from icp_renew.dossier.config import load_config
 from icp_renew.dossier.scan import FolderIndex, bad_name, escape_name, scan_dossier, strip_ordinal
 from icp_renew.rulebook import find_authority, resolve
@@ -222,6 +222,7 @@ def test_socket_is_reported(tmp_path):
         sock.close()
 
 
+@bytes_names
 def test_gbk_names_are_escaped(tmp_path):
     root = layout(tmp_path, {"business-license/ok.pdf": PDF})
     raw_entry(root / "business-license", "营业执照.pdf".encode("gbk"), PDF)
@@ -241,6 +242,7 @@ def test_gbk_names_are_escaped(tmp_path):
         u.path.encode("utf-8")  # printable, encodable
 
 
+@bytes_names
 def test_control_characters_and_clashes(tmp_path):
     root = layout(
         tmp_path,
@@ -299,3 +301,19 @@ def test_helpers():
     assert index.material("1.1-营业执照副本") == "business-license"
     assert index.category("4-特殊行业要求") == "industry"
     assert index.material("4-特殊行业要求") is None
+
+
+def test_folder_reached_twice_is_not_walked_again(tmp_path, monkeypatch):
+    """A bind mount of the dossier inside itself: the folder is reported, not walked forever."""
+    root = layout(tmp_path, {"business-license/a.pdf": PDF, "mnt/x.pdf": PDF})
+    real = os.lstat
+
+    def lstat(path, *args, **kwargs):
+        if Path(path) == root / "mnt":
+            return real(root)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    dossier = scan(root)
+    assert [f.path for f in dossier.files] == ["business-license/a.pdf"]
+    assert [(u.path, u.reason) for u in dossier.unsafe] == [("mnt", "link-loop")]

@@ -12,12 +12,15 @@ import functools
 import io
 import os
 import struct
+import sys
 import zipfile
 import zlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+
+import pytest
 
 import factory
 from icp_renew.checks import Context
@@ -27,6 +30,10 @@ from icp_renew.rulebook import load_rulebook
 from icp_renew.rulebook.loader import Rulebook
 
 TODAY = dt.date(2026, 1, 15)
+
+#: byte names that are not UTF-8, and NFC/NFD twins in one folder, exist only where the file
+#: system stores names as bytes (Linux); macOS and Windows refuse or merge them
+bytes_names = pytest.mark.skipif(sys.platform != "linux", reason="needs byte file names (Linux)")
 
 
 @functools.cache

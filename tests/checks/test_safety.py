@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import factory
-from checks.scan_support import codes, pdf, raw_entry, run
+from checks.scan_support import bytes_names, codes, pdf, raw_entry, run
 from icp_renew.checks import safety
 from icp_renew.findings import Severity
 
@@ -15,6 +15,7 @@ def test_clean_dossier_has_no_findings(tmp_path):
     assert run(safety, root) == []
 
 
+@bytes_names
 def test_each_unsafe_entry_is_one_warning(tmp_path):
     outside = tmp_path / "secret.pdf"
     outside.write_bytes(pdf())

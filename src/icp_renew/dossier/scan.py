@@ -155,7 +155,7 @@ def _within(path: str, root: str) -> bool:
         return False
 
 
-def _link_entry(path: Path, rel: str, root_real: str) -> UnsafeEntry:
+def _link_entry(path: Path, rel: str, root_real: str, material: str | None) -> UnsafeEntry:
     """Classify a symbolic link without following it for reading."""
     try:
         target = str(path.readlink())
@@ -166,13 +166,13 @@ def _link_entry(path: Path, rel: str, root_real: str) -> UnsafeEntry:
         real = os.path.realpath(path, strict=True)
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            return UnsafeEntry(rel, "link-loop", shown)
-        return UnsafeEntry(rel, "link-broken", shown)
+            return UnsafeEntry(rel, "link-loop", shown, material)
+        return UnsafeEntry(rel, "link-broken", shown, material)
     except RuntimeError:  # pragma: no cover - symlink loop on old Pythons
-        return UnsafeEntry(rel, "link-loop", shown)
+        return UnsafeEntry(rel, "link-loop", shown, material)
     if _within(real, root_real):
-        return UnsafeEntry(rel, "link-inside", shown)
-    return UnsafeEntry(rel, "link-outside", shown)
+        return UnsafeEntry(rel, "link-inside", shown, material)
+    return UnsafeEntry(rel, "link-outside", shown, material)
 
 
 def _special_kind(mode: int) -> str:
@@ -193,7 +193,7 @@ class _Walk:
         self.files: dict[str, DossierFile] = {}
         self.unsafe: dict[str, UnsafeEntry] = {}
         self.folders: dict[str, str] = {}
-        root_stat = os.stat(root)
+        root_stat = root.stat()
         self.seen_dirs: set[tuple[int, int]] = {(root_stat.st_dev, root_stat.st_ino)}
 
     def _unsafe(self, entry: UnsafeEntry) -> None:
@@ -260,8 +260,7 @@ class _Walk:
                 continue
             mode = st.st_mode
             if stat.S_ISLNK(mode):
-                entry = _link_entry(path, rel, self.root_real)
-                self._unsafe(UnsafeEntry(entry.path, entry.reason, entry.detail, d.material))
+                self._unsafe(_link_entry(path, rel, self.root_real, d.material))
             elif stat.S_ISDIR(mode):
                 if st.st_ino and (st.st_dev, st.st_ino) in self.seen_dirs:  # a bind mount loop
                     self._unsafe(UnsafeEntry(rel, "link-loop", "folder seen before", d.material))

@@ -1,0 +1,122 @@
+"""What each file's bytes are: read once, from its header, images never decoded.
+
+``inspect_file`` opens a file once (without following a link, without blocking
+on a FIFO that replaced it) and returns a :class:`FileInfo`:
+
+- the format from the file's signature (PDF, JPEG, PNG, TIFF, OFD, Word,
+  Excel, …), never from the extension alone;
+- for a PDF: a cheap structural check first (``startxref`` and ``%%EOF`` near
+  the end: a truncated file is corrupt without pypdf's slow repair), then pypdf
+  from the open handle: encryption (any, even an empty user password), page
+  count, title, the lowest resolution of the page scans, and, only when asked,
+  the text of the first pages;
+- for an image: pixel size and resolution from the header (Pillow; JPEG
+  JFIF/EXIF, PNG pHYs). A header without a resolution, or with one that would
+  make the page larger than A3 (a camera's nominal 72 dpi), is replaced by an
+  estimate that assumes the image is an A4 page, when it has A4's proportions
+  (±10 %); an image of other proportions (a cropped ID card, a screenshot) and
+  no usable header has no resolution and is not judged.
+
+The resolution of a PDF page is taken from its largest image when that image
+has the page's proportions (±10 %), i.e. a full-page scan: its pixel size
+against the page's MediaBox. A logo inside a born-digital PDF is not judged.
+
+Bounds on hostile input (constants in ``inspect/pdf.py``): text is extracted
+from at most ``TEXT_PAGES`` (10) pages and kept to ``MAX_TEXT`` characters;
+resolution is sampled on at most ``DPI_PAGES`` (32) pages and ``MAX_XOBJECTS``
+images per page. pypdf's own
+decompression limits apply to content streams. Not bounded: the time pypdf
+spends parsing the page tree of a pathological (but complete) file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import replace
+from pathlib import Path
+from typing import IO
+
+from icp_renew.dossier.model import Dossier, DossierFile, FileInfo, UnsafeEntry
+from icp_renew.inspect.image import PIL_FORMATS, image_dpi, inspect_image
+from icp_renew.inspect.pdf import inspect_pdf
+from icp_renew.inspect.signature import (
+    EXTENSION_FORMATS,
+    FORMAT_NAMES,
+    extension_of,
+    format_name,
+    sniff,
+    zip_kind,
+)
+from icp_renew.rulebook.resolve import Checklist
+
+__all__ = [
+    "EXTENSION_FORMATS",
+    "FORMAT_NAMES",
+    "extension_of",
+    "format_name",
+    "image_dpi",
+    "inspect_dossier",
+    "inspect_file",
+    "sniff",
+]
+
+HEAD_BYTES = 4096
+
+
+def _open_regular(path: Path) -> IO[bytes]:
+    """Open for reading without following a link or blocking on a FIFO; only a regular file."""
+    flags = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"not a regular file: {path}")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def inspect_file(path: Path, *, want_text: bool = False) -> FileInfo:
+    """Read one file's header (and a PDF's structure). ``OSError`` if it cannot be opened."""
+    with _open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size == 0:
+            return FileInfo(format=None, size=0)
+        head = fh.read(HEAD_BYTES)
+        fmt = sniff(head)
+        if fmt == "zip":
+            fmt = zip_kind(fh)
+        if fmt == "ole":
+            ext = extension_of(path.name)
+            fmt = ext if ext in ("doc", "xls") else "ole"
+        if fmt == "pdf":
+            return inspect_pdf(fh, size, want_text)
+        if fmt in PIL_FORMATS:
+            return inspect_image(fh, fmt, size)
+        return FileInfo(format=fmt, size=size)
+
+
+def inspect_dossier(dossier: Dossier, checklist: Checklist) -> Dossier:
+    """Inspect every file of a material once; one that cannot be opened becomes unsafe.
+
+    Unassigned files are not read (their ``info`` stays None): they are reported as such
+    and neither checked nor packed.
+    """
+    wants = {m.id for m in checklist.materials if m.must_contain}
+    files: list[DossierFile] = []
+    unsafe = list(dossier.unsafe)
+    for f in dossier.files:
+        if f.material is None:
+            files.append(f)
+            continue
+        try:
+            info = inspect_file(f.abspath, want_text=f.material in wants)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            unsafe.append(UnsafeEntry(f.path, "unreadable", reason, f.material))
+            continue
+        files.append(replace(f, info=info))
+    unsafe.sort(key=lambda u: u.path)
+    return replace(dossier, files=tuple(files), unsafe=tuple(unsafe))

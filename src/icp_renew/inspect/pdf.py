@@ -1,0 +1,126 @@
+"""PDFs: structure, encryption, pages, page-scan resolution and (on request) text, via pypdf."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import IO, Any
+
+from icp_renew.dossier.model import FileInfo
+from icp_renew.inspect.common import quiet, reason, scan_dpi
+
+TAIL_BYTES = 16 * 1024
+TEXT_PAGES = 10
+MAX_TEXT = 256 * 1024
+DPI_PAGES = 32
+MAX_XOBJECTS = 64
+
+
+def _structure_problem(fh: IO[bytes], size: int) -> str | None:
+    """A truncated PDF lacks its trailer: caught here, without pypdf's slow repair."""
+    fh.seek(max(0, size - TAIL_BYTES))
+    tail = fh.read()
+    if b"%%EOF" not in tail:
+        return "truncated: no %%EOF marker at the end"
+    if b"startxref" not in tail:
+        return "truncated: no startxref near the end"
+    return None
+
+
+def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
+    """A PDF's structure from an open handle; any pypdf failure becomes ``corrupt``."""
+    problem = _structure_problem(fh, size)
+    if problem:
+        return FileInfo(format="pdf", size=size, corrupt=problem)
+    fh.seek(0)
+    with quiet():
+        from pypdf import PdfReader
+
+        try:
+            reader = PdfReader(fh, strict=False)
+            if reader.is_encrypted:
+                return FileInfo(format="pdf", size=size, encrypted=True)
+            pages = len(reader.pages)
+        except Exception as exc:  # pypdf raises many kinds (PdfReadError, KeyError, ValueError, …)
+            return FileInfo(format="pdf", size=size, corrupt=reason(exc))
+        notes: list[str] = []
+        try:
+            dpi = _pdf_min_dpi(reader, pages)
+        except Exception as exc:
+            dpi = None
+            notes.append(f"resolution not determined ({reason(exc)})")
+        text: str | None = None
+        has_text: bool | None = None
+        if want_text:
+            try:
+                text = _pdf_text(reader, pages)
+                has_text = any(not ch.isspace() for ch in text)
+            except Exception as exc:
+                notes.append(f"text not extracted ({reason(exc)})")
+            if pages > TEXT_PAGES:
+                notes.append(f"text read from the first {TEXT_PAGES} pages only")
+        return FileInfo(
+            format="pdf",
+            size=size,
+            pages=pages,
+            has_text=has_text,
+            text=text,
+            min_dpi=dpi,
+            title=_pdf_title(reader),
+            notes=tuple(notes),
+        )
+
+
+def _pdf_title(reader: Any) -> str | None:
+    try:
+        meta = reader.metadata
+        title = meta.title if meta is not None else None
+    except Exception:
+        return None
+    return str(title)[:200] if title else None
+
+
+def _pdf_text(reader: Any, pages: int) -> str:
+    parts: list[str] = []
+    total = 0
+    for i in range(min(pages, TEXT_PAGES)):
+        chunk = reader.pages[i].extract_text() or ""
+        parts.append(chunk)
+        total += len(chunk)
+        if total >= MAX_TEXT:
+            break
+    return "\n".join(parts)[:MAX_TEXT]
+
+
+def _images(resources: Any, depth: int = 0) -> Iterator[tuple[int, int]]:
+    """(width, height) of the image XObjects of a resource dictionary (one level of forms)."""
+    if resources is None:
+        return
+    xobjects = resources.get_object().get("/XObject")
+    if xobjects is None:
+        return
+    xobjects = xobjects.get_object()
+    for count, ref in enumerate(xobjects.values()):
+        if count >= MAX_XOBJECTS:
+            return
+        obj = ref.get_object()
+        subtype = obj.get("/Subtype")
+        if subtype == "/Image":
+            yield int(obj.get("/Width", 0)), int(obj.get("/Height", 0))
+        elif subtype == "/Form" and depth < 1:
+            yield from _images(obj.get("/Resources"), depth + 1)
+
+
+def _pdf_min_dpi(reader: Any, pages: int) -> float | None:
+    lowest: float | None = None
+    for i in range(min(pages, DPI_PAGES)):
+        page = reader.pages[i]
+        box = page.mediabox
+        width_pt, height_pt = abs(float(box.width)), abs(float(box.height))
+        sizes = [(w, h) for w, h in _images(page.get("/Resources")) if w > 0 and h > 0]
+        if not sizes or width_pt <= 0 or height_pt <= 0:
+            continue
+        w, h = max(sizes, key=lambda s: s[0] * s[1])
+        dpi = scan_dpi(w, h, width_pt / 72, height_pt / 72)
+        if dpi is not None and (lowest is None or dpi < lowest):
+            lowest = dpi
+    return lowest
