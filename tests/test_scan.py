@@ -14,7 +14,8 @@ import factory
 from checks.scan_support import book, bytes_names, context, pdf, raw_entry
 from icp_renew.dossier.config import load_config
 from icp_renew.dossier.scan import FolderIndex, bad_name, escape_name, scan_dossier, strip_ordinal
-from icp_renew.rulebook import find_authority, resolve
+from icp_renew.rulebook import find_authority
+from icp_renew.rulebook.resolve import resolve
 
 PDF = b"%PDF-1.4 stub"  # the scan never opens files: any bytes do
 
@@ -143,6 +144,7 @@ def test_ignored_entries(tmp_path):
             "business-license/Icon\r": b"",
             "business-license/a.pdf": PDF,
             "business-license/dossier.yaml": b"a: b",  # only the root one is the config
+            "dossier.schema.json": b"{}",  # written by init for editors
         },
     )
     dossier = scan(root)

@@ -16,7 +16,7 @@ bundle holds exactly what the folder holds), FIFOs, sockets and devices,
 folders that cannot be listed, names that are not valid UTF-8 or contain
 control characters, and two names that are equal after normalisation.
 
-Ignored entirely: ``dossier.yaml`` at the root, system litter (``.DS_Store``,
+Ignored entirely: ``dossier.yaml`` and ``dossier.schema.json`` at the root, system litter (``.DS_Store``,
 ``Thumbs.db``, ``desktop.ini``, ``Icon\\r``, ``__MACOSX/``), Office lock files
 (``~$*``) and hidden entries (names starting with ``.``, e.g. ``.git/``): they
 are neither checked nor packed.
@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from icp_renew.dossier.config import DOSSIER_FILE, DossierConfig
+from icp_renew.dossier.config import DOSSIER_FILE, SCHEMA_FILE, DossierConfig
 from icp_renew.dossier.model import Dossier, DossierFile, UnsafeEntry
 from icp_renew.rulebook.resolve import Checklist
 
@@ -94,8 +94,9 @@ def bad_name(name: str) -> str | None:
 
 
 def is_ignored(name: str, at_root: bool) -> bool:
-    """System litter, lock files, hidden entries and the root ``dossier.yaml``."""
-    if at_root and name == DOSSIER_FILE:
+    """System litter, lock files, hidden entries; ``dossier.yaml`` and the editor schema
+    ``init`` writes beside it, at the root."""
+    if at_root and name in (DOSSIER_FILE, SCHEMA_FILE):
         return True
     if name.startswith((".", "~$")):
         return True
