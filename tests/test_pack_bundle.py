@@ -522,3 +522,30 @@ def test_metadata_names_sort_after_every_data_name(tmp_path: Path) -> None:
     names = [e.name for e in bundle.entries]
     meta = [name for name, _ in pack_mod.metadata(bundle, [], None)]
     assert max(names) < min(meta)
+
+
+def test_volumes_are_renamed_all_or_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = bundle_of(tmp_path / "d")
+    real = Path.replace
+    calls = 0
+
+    def second_fails(self: Path, target: Any) -> Path:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return real(self, target)
+
+    monkeypatch.setattr(Path, "replace", second_fails)
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    limit = max(  # the largest category fits; all of them do not
+        volume_bound(bundle, [e for e in bundle.entries if e.category == cat], False)
+        for cat in ("qualification", "technical", "operations")
+    )
+    with pytest.raises(BundleWriteError, match="cannot rename into place"):
+        write_bundle(bundle, PackOptions(out_dir / "b.zip", ISSUED, split_size=limit))
+    assert calls == 2
+    assert list(out_dir.iterdir()) == []

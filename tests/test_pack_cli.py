@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+import shutil
 import subprocess
 import sys
 import types
@@ -128,6 +130,27 @@ def test_errors_refuse_and_write_nothing(
     assert list(out_dir.iterdir()) == []
 
 
+def test_a_real_error_refuses(cli: Any, dossier: Path, tmp_path: Path) -> None:
+    shutil.rmtree(dossier / "business-plan")
+    out = tmp_path / "b.zip"
+    result = pack(cli, str(dossier), "-o", str(out))
+    assert result.exit_code == 1
+    assert "business-plan: error missing-material: " in result.stderr
+    assert not out.exists()
+    forced = pack(cli, str(dossier), "-o", str(out), "--force")
+    assert forced.exit_code == 0
+    with zipfile.ZipFile(out) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        index = zf.read("目录.txt").decode()
+    assert ("missing-material", "business-plan") in {
+        (f["code"], f["material"]) for f in manifest["findings"]
+    }
+    assert (
+        "14 新一年业务发展规划 / Business development plan for the coming year\n       （未提供 / not provided）"
+        in index
+    )
+
+
 def test_force_packs_and_records_the_findings(
     cli: Any, dossier: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -135,20 +158,19 @@ def test_force_packs_and_records_the_findings(
     out = tmp_path / "b.zip"
     result = pack(cli, str(dossier), "-o", str(out), "--force")
     assert result.exit_code == 0, result.output
-    assert "packed with --force; 1 finding(s) recorded in manifest.json" in result.stderr
     with zipfile.ZipFile(out) as zf:
         manifest = json.loads(zf.read("manifest.json"))
         index = zf.read("目录.txt").decode()
     assert manifest["forced"] is True
-    assert manifest["findings"] == [
-        {
-            "code": "missing-material",
-            "severity": "error",
-            "material": "business-plan",
-            "path": None,
-            "message": {"zh": "测试问题 1", "en": "test problem 1"},
-        }
-    ]
+    count = len(manifest["findings"])
+    assert f"packed with --force; {count} finding(s) recorded in manifest.json" in result.stderr
+    assert {
+        "code": "missing-material",
+        "severity": "error",
+        "material": "business-plan",
+        "path": None,
+        "message": {"zh": "测试问题 1", "en": "test problem 1"},
+    } in manifest["findings"]
     assert "Forced" in index
     assert cli("verify", str(out)).exit_code == 0
 
@@ -160,9 +182,15 @@ def test_strict_refuses_on_warnings(
     out = tmp_path / "b.zip"
     refused = pack(cli, str(dossier), "-o", str(out), "--strict")
     assert refused.exit_code == 1 and not out.exists()
-    assert "1 warning(s) under --strict" in refused.stderr
+    assert "business-plan: warning unassigned-file: test problem 1" in refused.stderr
+    assert re.search(
+        r"pack refused: 0 error\(s\), [1-9]\d* warning\(s\) under --strict", refused.stderr
+    )
     passed = pack(cli, str(dossier), "-o", str(out))
     assert passed.exit_code == 0
+    assert re.search(
+        r"^icp-renew: [1-9]\d* warning\(s\) \(see icp-renew check\)$", passed.stderr, re.M
+    )
     with zipfile.ZipFile(out) as zf:
         assert "findings" not in json.loads(zf.read("manifest.json"))
 

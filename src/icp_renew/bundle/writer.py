@@ -220,13 +220,15 @@ class AtomicFiles:
             for tmp, target, _ in self._pending:
                 tmp.replace(target)
                 done.append(target)
-        except OSError as exc:
-            for target in done:  # all or nothing
+        except BaseException as exc:  # all or nothing, even on Ctrl-C between two renames
+            for renamed in done:
                 with contextlib.suppress(OSError):
-                    target.unlink()
-            raise BundleWriteError(
-                f"cannot rename into place: {exc.strerror or exc}", source=str(target)
-            ) from None
+                    renamed.unlink()
+            if isinstance(exc, OSError):
+                raise BundleWriteError(
+                    f"cannot rename into place: {exc.strerror or exc}", source=str(target)
+                ) from None
+            raise
         self._committed = True
         for folder in {target.parent for target in done}:
             _fsync_dir(folder)

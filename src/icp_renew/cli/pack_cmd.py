@@ -125,7 +125,9 @@ def _refused(report: DossierReport, lang: Lang, show_pii: bool, strict: bool) ->
     )
 
 
-def _written(volumes: list[WrittenVolume], lang: Lang, skipped: int, forced: int) -> None:
+def _written(
+    volumes: list[WrittenVolume], lang: Lang, skipped: int, forced: int, warnings: int
+) -> None:
     from icp_renew.bundle.manifest import human_size as _human
 
     for v in volumes:
@@ -143,6 +145,15 @@ def _written(volumes: list[WrittenVolume], lang: Lang, skipped: int, forced: int
                 f"icp-renew: {skipped} 个未归类或不安全的文件未打包（见 icp-renew check）",
                 f"icp-renew: {skipped} unassigned or unsafe file(s) not packed "
                 "(see icp-renew check)",
+            ),
+            err=True,
+        )
+    if warnings and not forced:
+        typer.echo(
+            tr(
+                lang,
+                f"icp-renew: 有 {warnings} 个警告（见 icp-renew check）",
+                f"icp-renew: {warnings} warning(s) (see icp-renew check)",
             ),
             err=True,
         )
@@ -269,7 +280,8 @@ def pack(
         raise typer.Exit(130) from None
     if not quiet:
         skipped = len(ctx.dossier.files) - len(bundle.entries) + len(ctx.dossier.unsafe)
-        _written(volumes, chosen_lang, skipped, len(report.findings) if blocked else 0)
+        forced = len(report.findings) if blocked else 0
+        _written(volumes, chosen_lang, skipped, forced, report.count(Severity.WARNING))
 
 
 def _verify_text(verdicts: list[Verdict], lang: Lang, quiet: bool) -> str:
