@@ -333,3 +333,19 @@ def test_progress_only_on_a_terminal_for_a_large_bundle(
             on_progress(total // 2, total)
     with pack_cmd._progress(total, quiet=True) as on_progress:
         assert on_progress is None
+
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.mark.skipif(not (EXAMPLES / "beijing-complete").is_dir(), reason="no examples here")
+def test_the_examples_pack_and_verify(cli: Any, tmp_path: Path) -> None:
+    complete = EXAMPLES / "beijing-complete"
+    before = tree_state(complete)
+    out = tmp_path / "complete.zip"
+    result = pack(cli, str(complete), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert cli("verify", str(out)).exit_code == 0
+    assert tree_state(complete) == before
+    incomplete = pack(cli, str(EXAMPLES / "beijing-incomplete"), "-o", str(tmp_path / "i.zip"))
+    assert incomplete.exit_code == 1 and not (tmp_path / "i.zip").exists()
