@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -32,6 +32,7 @@ from icp_renew.errors import UserError
 from icp_renew.i18n import Lang, tr
 
 if TYPE_CHECKING:
+    from icp_renew.bundle.layout import Layout
     from icp_renew.bundle.pack import WrittenVolume
     from icp_renew.bundle.verify import Verdict
     from icp_renew.findings import DossierReport
@@ -255,7 +256,7 @@ def pack(
     bundle = bundle_input(
         ctx,
         tool_version=__version__,
-        layout=chosen_layout,  # type: ignore[arg-type]
+        layout=cast("Layout", chosen_layout),
         findings=report.findings if blocked else None,
     )
     opts = PackOptions(
