@@ -1,9 +1,356 @@
-"""`icp-renew pack` (being built; see the issue tracker)."""
+"""`icp-renew pack` and `icp-renew verify`: build the upload bundle, and check one.
+
+Kept light at import (``cli/app.py`` imports every command module at start-up):
+the bundle, the pipeline and the checks are imported inside the commands.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, cast
+
 import typer
+
+from icp_renew.cli.common import (
+    LangOpt,
+    ProvinceOpt,
+    QuietOpt,
+    RulesOpt,
+    TodayOpt,
+    check_format,
+    emit,
+    handle_errors,
+    load_book,
+    resolve_lang,
+    resolve_today,
+)
+from icp_renew.errors import UserError
+from icp_renew.i18n import Lang, tr
+
+if TYPE_CHECKING:
+    from icp_renew.bundle.layout import Layout
+    from icp_renew.bundle.pack import WrittenVolume
+    from icp_renew.bundle.verify import Verdict
+    from icp_renew.findings import DossierReport
+
+#: a bundle this large shows a progress bar (on a terminal, outside CI)
+PROGRESS_MIN_BYTES = 64 * 1024 * 1024
+VERIFY_FORMATS = ("text", "json")
+
+FilingDateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--filing-date",
+        help="The date the renewal will be filed (YYYY-MM-DD); default: --today.",
+        show_default=False,
+    ),
+]
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def _animated() -> bool:
+    """A live progress bar only on an interactive terminal, never in CI or with TERM=dumb."""
+    if os.environ.get("CI") or os.environ.get("TERM", "") in ("", "dumb"):
+        return False
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):  # pragma: no cover - a closed or odd stderr
+        return False
+
+
+@contextmanager
+def _progress(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    if quiet or total < PROGRESS_MIN_BYTES or not _animated():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TimeRemainingColumn,
+        TransferSpeedColumn,
+    )
+
+    columns = (BarColumn(), DownloadColumn(), TransferSpeedColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task("pack", total=total)
+        yield lambda done, _total: bar.update(task, completed=done)
+
+
+def _split_size(value: str | None) -> int | None:
+    if value is None:
+        return None
+    from icp_renew.rulebook.models import parse_size
+
+    try:
+        size = parse_size(value)
+    except ValueError as exc:
+        raise UserError(str(exc), source="--split-size") from None
+    if size <= 0:
+        raise UserError("must be more than 0 bytes", source="--split-size")
+    return size
+
+
+def _finding_line(report: DossierReport, index: int, lang: Lang, show_pii: bool) -> str:
+    f = report.findings[index]
+    where = f.path or f.material or report.path
+    return _printable(f"{where}: {f.severity.value} {f.code}: {f.message(lang, show_pii)}")
+
+
+def _refused(report: DossierReport, lang: Lang, show_pii: bool, strict: bool) -> None:
+    from icp_renew.findings import Severity
+
+    blocking = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    for i, f in enumerate(report.findings):
+        if f.severity in blocking:
+            typer.echo(_finding_line(report, i, lang, show_pii), err=True)
+    errors = report.count(Severity.ERROR)
+    warnings = report.count(Severity.WARNING)
+    count = f"{errors} error(s)" + (f", {warnings} warning(s) under --strict" if strict else "")
+    typer.echo(
+        tr(
+            lang,
+            f"icp-renew: 拒绝打包：{count}；未写入任何文件（修正后重试，或用 --force 强制打包）",
+            f"icp-renew: pack refused: {count}; nothing written "
+            "(fix them, or use --force to pack anyway)",
+        ),
+        err=True,
+    )
+
+
+def _written(
+    volumes: list[WrittenVolume], lang: Lang, skipped: int, forced: int, warnings: int
+) -> None:
+    from icp_renew.bundle.manifest import human_size as _human
+
+    for v in volumes:
+        typer.echo(
+            tr(
+                lang,
+                f"已写入 {v.path}：{v.files} 个文件，{_human(v.size)}",
+                f"wrote {v.path}: {v.files} files, {_human(v.size)}",
+            )
+        )
+    if skipped:
+        typer.echo(
+            tr(
+                lang,
+                f"icp-renew: {skipped} 个未归类或不安全的文件未打包（见 icp-renew check）",
+                f"icp-renew: {skipped} unassigned or unsafe file(s) not packed "
+                "(see icp-renew check)",
+            ),
+            err=True,
+        )
+    if warnings and not forced:
+        typer.echo(
+            tr(
+                lang,
+                f"icp-renew: 有 {warnings} 个警告（见 icp-renew check）",
+                f"icp-renew: {warnings} warning(s) (see icp-renew check)",
+            ),
+            err=True,
+        )
+    if forced:
+        typer.echo(
+            tr(
+                lang,
+                f"icp-renew: 已强制打包（--force），{forced} 个问题记录在 manifest.json",
+                f"icp-renew: packed with --force; {forced} finding(s) recorded in manifest.json",
+            ),
+            err=True,
+        )
+
+
+@handle_errors
+def pack(
+    dossier: Annotated[Path, typer.Argument(help="The dossier folder.", show_default=False)],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="The bundle to write (default: <licence number>-<filing date>.zip here).",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Pack despite errors; record them in the manifest.")
+    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Refuse on warnings too.")] = False,
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace an existing bundle.")
+    ] = False,
+    layout: Annotated[
+        str, typer.Option("--layout", help="categories (a folder per category) or flat.")
+    ] = "categories",
+    compress: Annotated[
+        bool, typer.Option("--compress", help="Deflate entries (default: stored as they are).")
+    ] = False,
+    split_size: Annotated[
+        str | None,
+        typer.Option(
+            "--split-size",
+            help="Split into volumes of at most SIZE (e.g. 20MB) along category lines.",
+            show_default=False,
+        ),
+    ] = None,
+    rules: RulesOpt = None,
+    today: TodayOpt = None,
+    filing_date: FilingDateOpt = None,
+    province: ProvinceOpt = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+    show_pii: Annotated[
+        bool, typer.Option("--show-pii", help="Show ID and mobile numbers in full.")
+    ] = False,
+) -> None:
+    """打包上传材料 / Build the upload bundle (.zip) by category, after a passing check."""
+    from icp_renew.bundle.layout import LAYOUTS
+
+    chosen_lang = resolve_lang(lang)
+    chosen_layout = check_format(layout, LAYOUTS, "--layout")
+    limit = _split_size(split_size)
+    day = resolve_today(today)
+    filed = None
+    if filing_date is not None:
+        from icp_renew.dates import DateFormatError, parse_date
+
+        try:
+            filed = parse_date(filing_date)
+        except DateFormatError as exc:
+            raise UserError(str(exc), source="--filing-date") from None
+
+    from icp_renew import __version__
+    from icp_renew.bundle.pack import (
+        PackOptions,
+        bundle_date_time,
+        bundle_input,
+        default_output_name,
+        write_bundle,
+    )
+    from icp_renew.engine import run
+    from icp_renew.findings import Severity
+    from icp_renew.pipeline import CheckOptions, prepare
+
+    book = load_book(rules)
+    ctx = prepare(dossier, book, CheckOptions(today=day, filing_date=filed, province=province))
+    report = run(ctx)
+    blocked = bool(report.count(Severity.ERROR)) or (
+        strict and bool(report.count(Severity.WARNING))
+    )
+    if blocked and not force:
+        _refused(report, chosen_lang, show_pii, strict)
+        raise typer.Exit(1)
+
+    cfg = ctx.dossier.config
+    target = output or Path(default_output_name(cfg.license.number, ctx.filing_date))
+    bundle = bundle_input(
+        ctx,
+        tool_version=__version__,
+        layout=cast("Layout", chosen_layout),
+        findings=report.findings if blocked else None,
+    )
+    opts = PackOptions(
+        output=target,
+        date_time=bundle_date_time(os.environ.get("SOURCE_DATE_EPOCH"), cfg.license.issued),
+        compress=compress,
+        split_size=limit,
+        overwrite=overwrite,
+    )
+    try:
+        with _progress(bundle.total_bytes, quiet) as on_progress:
+            volumes = write_bundle(bundle, opts, on_progress)
+    except KeyboardInterrupt:
+        typer.echo(
+            tr(
+                chosen_lang,
+                "icp-renew: 已中断：未写入打包文件（临时文件已删除）",
+                "icp-renew: interrupted: no bundle written (the partial file was removed)",
+            ),
+            err=True,
+        )
+        raise typer.Exit(130) from None
+    if not quiet:
+        skipped = len(ctx.dossier.files) - len(bundle.entries) + len(ctx.dossier.unsafe)
+        forced = len(report.findings) if blocked else 0
+        _written(volumes, chosen_lang, skipped, forced, report.count(Severity.WARNING))
+
+
+def _verify_text(verdicts: list[Verdict], lang: Lang, quiet: bool) -> str:
+    lines: list[str] = []
+    for v in verdicts:
+        name = _printable(v.path)
+        for p in v.problems:
+            where = f"{_printable(p.path)}: " if p.path else ""
+            lines.append(f"{name}: {p.code}: {where}{_printable(p.message(lang))}")
+        if v.ok and not quiet:
+            lines.append(
+                tr(
+                    lang,
+                    f"{name}: 完好：{v.entries} 个条目，{v.verified} 个校验通过",
+                    f"{name}: ok: {v.entries} entries, {v.verified} verified by sha256",
+                )
+            )
+        elif not v.ok:
+            n = len(v.problems)
+            lines.append(
+                tr(lang, f"{name}: {n} 个问题", f"{name}: {n} problem{'s' if n != 1 else ''}")
+            )
+    return "\n".join(lines)
+
+
+@handle_errors
+def verify(
+    bundles: Annotated[
+        list[Path], typer.Argument(help="The bundle(s) to check (.zip).", show_default=False)
+    ],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Write the report to FILE instead of stdout.", dir_okay=False
+        ),
+    ] = None,
+    lang: LangOpt = None,
+    quiet: QuietOpt = False,
+) -> None:
+    """校验打包文件 / Re-hash a bundle against its manifest and SHA256SUMS; report tampering."""
+    chosen = check_format(fmt, VERIFY_FORMATS)
+    chosen_lang = resolve_lang(lang)
+    from icp_renew.bundle.verify import verify_bundle
+
+    verdicts = [verify_bundle(path) for path in bundles]
+    ok = all(v.ok for v in verdicts)
+    if chosen == "json":
+        import json
+
+        from icp_renew import __version__
+
+        doc: dict[str, Any] = {
+            "tool": "icp-renew",
+            "version": __version__,
+            "ok": ok,
+            "bundles": [v.to_json(chosen_lang) for v in verdicts],
+        }
+        emit(json.dumps(doc, ensure_ascii=False, indent=2), output)
+    else:
+        text = _verify_text(verdicts, chosen_lang, quiet)
+        if text or output is not None:
+            emit(text, output)
+    if not ok:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:
-    """Add the command to ``app``."""
+    """Add ``pack`` and ``verify`` to ``app``."""
+    app.command("pack")(pack)
+    app.command("verify")(verify)

@@ -1,0 +1,320 @@
+"""Packing: a checked dossier → one bundle (or volumes), atomically.
+
+:func:`bundle_input` takes what the check already learned (the scanned files,
+their formats and pages): nothing is parsed twice. :func:`write_bundle` is the
+only part that touches the disk: it refuses an output inside the dossier or
+one that exists (unless ``overwrite``), copies every scan through
+:mod:`icp_renew.bundle.source` (read-only, never through a link out), and
+renames the finished volumes into place together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from icp_renew.bundle.layout import (
+    INDEX,
+    MANIFEST,
+    SUMS,
+    Entry,
+    Layout,
+    category_folder,
+    group_by_category,
+    plan_entries,
+)
+from icp_renew.bundle.manifest import (
+    Identity,
+    Record,
+    Volume,
+    build_manifest,
+    dump_manifest,
+    index_text,
+    sums_text,
+)
+from icp_renew.bundle.source import open_source
+from icp_renew.bundle.writer import (
+    AtomicFiles,
+    BundleWriteError,
+    DateTime,
+    ZipStream,
+    date_time_from_date,
+    date_time_from_epoch,
+)
+from icp_renew.checks import Context
+from icp_renew.errors import UserError
+from icp_renew.findings import Finding
+from icp_renew.rulebook.resolve import Checklist
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class BundleInput:
+    """Everything a bundle is made of."""
+
+    root: Path
+    checklist: Checklist
+    identity: Identity
+    entries: tuple[Entry, ...]
+    tool_version: str
+    layout: Layout = "categories"
+    findings: tuple[Finding, ...] | None = None  # a forced bundle records them
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(e.size for e in self.entries)
+
+
+@dataclass(frozen=True)
+class PackOptions:
+    output: Path
+    date_time: DateTime
+    compress: bool = False
+    split_size: int | None = None
+    overwrite: bool = False
+
+
+@dataclass(frozen=True)
+class WrittenVolume:
+    path: Path
+    files: int
+    size: int  # bytes of the zip
+
+
+def identity_of(ctx: Context) -> Identity:
+    cfg = ctx.dossier.config
+    auth = ctx.checklist.authority
+    return Identity(
+        company=cfg.company.name,
+        uscc=cfg.company.uscc,
+        license_number=cfg.license.number,
+        authority_slug=auth.slug,
+        authority_name=auth.authority,
+        authority_name_en=auth.authority_en,
+        industries=ctx.checklist.industries,
+        services=tuple(cfg.license.services),
+    )
+
+
+def bundle_input(
+    ctx: Context,
+    *,
+    tool_version: str,
+    layout: Layout = "categories",
+    findings: Sequence[Finding] | None = None,
+) -> BundleInput:
+    """The bundle of a checked dossier: its assigned, safe files, as the scan saw them."""
+    return BundleInput(
+        root=ctx.dossier.root,
+        checklist=ctx.checklist,
+        identity=identity_of(ctx),
+        entries=plan_entries(ctx.checklist, ctx.dossier.files, layout),
+        tool_version=tool_version,
+        layout=layout,
+        findings=tuple(findings) if findings is not None else None,
+    )
+
+
+def bundle_date_time(source_date_epoch: str | None, issued: dt.date | None) -> DateTime:
+    """``SOURCE_DATE_EPOCH`` if set, else the licence's issue date, else 1980-01-01."""
+    if source_date_epoch is not None and source_date_epoch.strip():
+        try:
+            epoch = int(source_date_epoch.strip())
+        except ValueError:
+            raise UserError(
+                f"expected whole seconds since 1970, got {source_date_epoch!r}",
+                source="SOURCE_DATE_EPOCH",
+            ) from None
+        return date_time_from_epoch(epoch)
+    return date_time_from_date(issued)
+
+
+def default_output_name(license_number: str, day: dt.date) -> str:
+    """``京B2-20210001-2026-01-15.zip``: the licence number and the filing date."""
+    from icp_renew.bundle.layout import safe_component
+
+    return f"{safe_component(license_number, 'bundle')}-{day.isoformat()}.zip"
+
+
+def volume_paths(output: Path, count: int | None) -> list[Path]:
+    """``out.zip`` → ``[out.zip]``, or with a split ``[out.part1.zip, out.part2.zip, …]``."""
+    if count is None:
+        return [output]
+    name = output.name
+    base = name[:-4] if name.lower().endswith(".zip") else name
+    return [output.with_name(f"{base}.part{i}.zip") for i in range(1, count + 1)]
+
+
+def check_output(root: Path, targets: Sequence[Path], overwrite: bool) -> None:
+    """Refuse an output inside the dossier, in a missing folder, or that exists."""
+    real_root = Path(os.path.realpath(root))
+    for target in targets:
+        folder = target.parent
+        if not folder.is_dir():
+            raise UserError("the folder does not exist", source=str(target))
+        real = Path(os.path.realpath(folder)) / target.name
+        if real == real_root or real_root in real.parents:
+            raise UserError(
+                "is inside the dossier; write the bundle somewhere else", source=str(target)
+            )
+        if target.is_dir():
+            raise UserError("is a folder, expected a .zip file name", source=str(target))
+        if (target.exists() or target.is_symlink()) and not overwrite:
+            raise UserError("exists; use --overwrite to replace it", source=str(target))
+
+
+# --- the bundle's own files --------------------------------------------------------------
+
+
+def metadata(
+    bundle: BundleInput, records: Sequence[Record], volume: Volume | None
+) -> list[tuple[str, bytes]]:
+    """``SHA256SUMS``, ``manifest.json``, ``目录.txt`` for these records, sorted by name."""
+    import hashlib
+
+    manifest = dump_manifest(
+        build_manifest(
+            tool_version=bundle.tool_version,
+            rules_version=bundle.checklist.rules_version,
+            identity=bundle.identity,
+            layout=bundle.layout,
+            records=records,
+            volume=volume,
+            findings=bundle.findings,
+        )
+    )
+    index = index_text(
+        tool_version=bundle.tool_version,
+        checklist=bundle.checklist,
+        identity=bundle.identity,
+        records=records,
+        volume=volume,
+        forced=bundle.findings is not None,
+    )
+    hashes = [(r.entry.name, r.sha256) for r in records]
+    hashes += [
+        (name, hashlib.sha256(data).hexdigest())
+        for name, data in ((MANIFEST, manifest), (INDEX, index))
+    ]
+    out = [(MANIFEST, manifest), (INDEX, index), (SUMS, sums_text(sorted(hashes)))]
+    return sorted(out)
+
+
+def _entry_bound(name: str, size: int, compress: bool) -> int:
+    """Bytes an entry can take in the zip: headers (with ZIP64 room) and data."""
+    n = len(name.encode("utf-8"))
+    body = size + 5 * (size // 16383 + 1) + 16 if compress else size
+    return 30 + 46 + 2 * n + 2 * 28 + body
+
+
+def volume_bound(
+    bundle: BundleInput, entries: Sequence[Entry], compress: bool, count: int = 99
+) -> int:
+    """An upper bound of a volume's size (exact up to header slack for stored entries).
+
+    Hashes have a fixed length, so the metadata measured with placeholder hashes
+    is as long as the real one.
+    """
+    records = [Record(e, "0" * 64, e.size) for e in entries]
+    meta = metadata(bundle, records, Volume(count, count))
+    total = 22 + 56 + 20  # end of central directory, ZIP64 end record and locator
+    total += sum(_entry_bound(e.name, e.size, compress) for e in entries)
+    total += sum(_entry_bound(name, len(data), compress) for name, data in meta)
+    return total
+
+
+def split_volumes(bundle: BundleInput, limit: int, compress: bool) -> list[tuple[Entry, ...]]:
+    """Whole categories per volume, in order, each volume at most ``limit`` bytes.
+
+    A category that alone exceeds the limit cannot be uploaded under it: that
+    is a :class:`UserError` (exit 2), not a volume that breaks the cap.
+    """
+    volumes: list[list[Entry]] = []
+    for category, group in group_by_category(bundle.entries):
+        alone = volume_bound(bundle, group, compress)
+        if alone > limit:
+            folder = category_folder(bundle.checklist, category)
+            raise UserError(
+                f"category {folder} needs {alone:,} bytes in a volume, more than the split size "
+                f"of {limit:,} bytes; use a larger --split-size or smaller scans",
+                source="--split-size",
+            )
+        if volumes and volume_bound(bundle, [*volumes[-1], *group], compress) <= limit:
+            volumes[-1].extend(group)
+        else:
+            volumes.append(list(group))
+    return [tuple(v) for v in volumes] or [()]
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _copy_entries(
+    bundle: BundleInput, stream: ZipStream, entries: Sequence[Entry], advance: Callable[[int], None]
+) -> list[Record]:
+    records: list[Record] = []
+    for entry in entries:
+        with open_source(bundle.root, entry.abspath, entry.source) as src:
+            digest, size = stream.add_stream(
+                entry.name, src, entry.size, shown=entry.source, on_bytes=advance
+            )
+        records.append(Record(entry, digest, size))
+    return records
+
+
+def write_bundle(
+    bundle: BundleInput, opts: PackOptions, on_progress: Progress | None = None
+) -> list[WrittenVolume]:
+    """Write the bundle (or its volumes) and rename it into place; nothing is left on failure.
+
+    Raises :class:`UserError` (exit 2) for an output that may not be written,
+    a scan that cannot be read safely, or a disk that fails (e.g. full); a
+    ``KeyboardInterrupt`` passes through after the temporary files are removed.
+    """
+    if opts.split_size is not None:
+        parts = split_volumes(bundle, opts.split_size, opts.compress)
+        targets = volume_paths(opts.output, len(parts))
+    else:
+        parts = [bundle.entries]
+        targets = volume_paths(opts.output, None)
+    check_output(bundle.root, targets, opts.overwrite)
+    total = bundle.total_bytes
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        if on_progress is not None:
+            on_progress(done, total)
+
+    written: list[tuple[Path, int]] = []
+    with AtomicFiles(overwrite=opts.overwrite) as atomic:
+        for number, (target, entries) in enumerate(zip(targets, parts, strict=True), start=1):
+            volume = Volume(number, len(parts)) if opts.split_size is not None else None
+            try:
+                fh = atomic.create(target)
+                stream = ZipStream(fh, opts.date_time, compress=opts.compress)
+                try:
+                    records = _copy_entries(bundle, stream, entries, advance)
+                    for name, data in metadata(bundle, records, volume):
+                        stream.add_bytes(name, data)
+                    stream.close()
+                except BaseException:
+                    stream.abandon()
+                    raise
+                fh.flush()
+                written.append((target, fh.tell()))
+            except OSError as exc:
+                raise BundleWriteError(
+                    f"cannot write: {exc.strerror or exc}; no bundle was written",
+                    source=str(target),
+                ) from None
+        atomic.commit()
+    return [
+        WrittenVolume(path, sum(1 for _ in part), size)
+        for (path, size), part in zip(written, parts, strict=True)
+    ]

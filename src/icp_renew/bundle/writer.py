@@ -1,0 +1,249 @@
+"""A deterministic zip, streamed, written to a temporary file and renamed at the end.
+
+Every byte of the archive is fixed by its inputs: entries in sorted order,
+one timestamp for all (``SOURCE_DATE_EPOCH``, else derived from the dossier,
+never the clock or a file's mtime), permissions ``0644`` with the Unix
+"made by" system, the UTF-8 flag on every name, no extra fields (other than
+ZIP64 where a file needs it). Entries are stored by default: scans are
+already compressed, and stored bytes do not depend on the zlib version.
+
+Files are copied in blocks and hashed on the way, so memory stays flat
+whatever their size. The archive is written beside its final name and only
+renamed into place once complete and synced: an interrupted run leaves
+nothing behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import BinaryIO
+
+from icp_renew.errors import UserError
+
+BLOCK = 1 << 20
+DateTime = tuple[int, int, int, int, int, int]
+ZIP_EPOCH: DateTime = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
+_ZIP_LAST: DateTime = (2107, 12, 31, 23, 59, 58)
+FILE_MODE = 0o100644  # regular file, rw-r--r--
+_UNIX = 3  # "version made by" system: Unix, so that external_attr carries the mode
+_UTF8 = 0x800  # general purpose flag bit 11: the name is UTF-8
+
+
+class BundleWriteError(UserError):
+    """The bundle could not be written (disk full, no permission): exit 2."""
+
+
+class _Info(zipfile.ZipInfo):
+    """A ZipInfo whose name always carries the UTF-8 flag, ASCII or not."""
+
+    def _encodeFilenameFlags(self) -> tuple[bytes, int]:  # zipfile's own hook
+        return self.filename.encode("utf-8"), self.flag_bits | _UTF8
+
+
+def date_time_from_epoch(epoch: int) -> DateTime:
+    """A ``SOURCE_DATE_EPOCH`` as a zip time (UTC, even seconds, clamped to 1980–2107)."""
+    moment = dt.datetime.fromtimestamp(0, dt.timezone.utc) + dt.timedelta(seconds=epoch)
+    value: DateTime = (
+        moment.year,
+        moment.month,
+        moment.day,
+        moment.hour,
+        moment.minute,
+        moment.second - moment.second % 2,
+    )
+    return min(max(value, ZIP_EPOCH), _ZIP_LAST)
+
+
+def date_time_from_date(day: dt.date | None) -> DateTime:
+    """Midnight of ``day`` (e.g. the licence's issue date); 1980-01-01 when there is none."""
+    if day is None:
+        return ZIP_EPOCH
+    return min(max((day.year, day.month, day.day, 0, 0, 0), ZIP_EPOCH), _ZIP_LAST)
+
+
+class ZipStream:
+    """Entries added in sorted order to a zip on an open, seekable binary file."""
+
+    def __init__(self, fileobj: BinaryIO, date_time: DateTime, *, compress: bool = False) -> None:
+        self._zip = zipfile.ZipFile(fileobj, "w", allowZip64=True)
+        self._date_time = date_time
+        self._method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
+        self._last: str | None = None
+
+    def _info(self, name: str, size: int) -> zipfile.ZipInfo:
+        if self._last is not None and name <= self._last:
+            raise ValueError(
+                f"entries must be added in sorted order: {name!r} after {self._last!r}"
+            )
+        self._last = name
+        info = _Info(name, self._date_time)
+        info.compress_type = self._method
+        info.create_system = _UNIX
+        info.external_attr = FILE_MODE << 16
+        info.file_size = size
+        return info
+
+    def add_stream(
+        self,
+        name: str,
+        source: BinaryIO,
+        size: int,
+        *,
+        shown: str,
+        on_bytes: Callable[[int], None] | None = None,
+    ) -> tuple[str, int]:
+        """Copy ``source`` into entry ``name`` in blocks; return (sha256, size).
+
+        ``size`` is the size the check saw: a file that has since grown or
+        shrunk is refused (the check's verdict no longer holds). Errors name ``shown``.
+        """
+        digest = hashlib.sha256()
+        copied = 0
+        info = self._info(name, size)  # file_size decides ZIP64, as zipfile does
+        with self._zip.open(info, "w") as out:
+            while True:
+                try:
+                    block = source.read(BLOCK)
+                except OSError as exc:
+                    raise UserError(f"cannot read: {exc.strerror or exc}", source=shown) from None
+                if not block:
+                    break
+                copied += len(block)
+                if copied > size:
+                    break
+                digest.update(block)
+                out.write(block)
+                if on_bytes is not None:
+                    on_bytes(len(block))
+        if copied != size:
+            raise UserError("changed while it was being packed; run pack again", source=shown)
+        return digest.hexdigest(), copied
+
+    def add_bytes(self, name: str, data: bytes) -> None:
+        info = self._info(name, len(data))
+        with self._zip.open(info, "w") as out:
+            out.write(data)
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def abandon(self) -> None:
+        """Drop an unfinished archive (its temporary file is about to be removed)."""
+        self._zip.fp = None  # ZipFile.close() then has nothing left to finish
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+class AtomicFiles:
+    """Temporary files beside their targets, renamed into place together by :meth:`commit`.
+
+    Leaving the ``with`` block without a commit (an exception, Ctrl-C) removes
+    every temporary file. ``overwrite=False`` refuses a target that exists.
+    """
+
+    def __init__(self, overwrite: bool = False) -> None:
+        self.overwrite = overwrite
+        self._pending: list[tuple[Path, Path, BinaryIO]] = []
+        self._committed = False
+
+    def __enter__(self) -> AtomicFiles:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if not self._committed:
+            self.discard()
+
+    def create(self, target: Path) -> BinaryIO:
+        """A new temporary file for ``target`` (same folder, so the rename is atomic)."""
+        folder = target.parent
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
+        except OSError as exc:
+            raise BundleWriteError(
+                f"cannot create a file here: {exc.strerror or exc}", source=str(target)
+            ) from None
+        with contextlib.suppress(OSError, AttributeError):  # mkstemp makes it 0600
+            os.fchmod(fd, 0o666 & ~_umask())
+        fh = os.fdopen(fd, "w+b")
+        self._pending.append((Path(tmp), target, fh))
+        return fh
+
+    @property
+    def temporary(self) -> list[Path]:
+        return [tmp for tmp, _, _ in self._pending]
+
+    def discard(self) -> None:
+        for tmp, _, fh in self._pending:
+            with contextlib.suppress(OSError):
+                fh.close()
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        self._pending.clear()
+
+    def commit(self) -> list[Path]:
+        """Sync every temporary file, then rename each onto its target."""
+        for _, target, fh in self._pending:
+            try:
+                fh.flush()
+                os.fsync(fh.fileno())
+                fh.close()
+            except OSError as exc:
+                raise BundleWriteError(
+                    f"cannot write: {exc.strerror or exc}", source=str(target)
+                ) from None
+        if not self.overwrite:
+            for _, target, _ in self._pending:
+                if target.exists() or target.is_symlink():
+                    raise BundleWriteError(
+                        "appeared while packing; not overwritten (use --overwrite)",
+                        source=str(target),
+                    )
+        done: list[Path] = []
+        try:
+            for tmp, target, _ in self._pending:
+                tmp.replace(target)
+                done.append(target)
+        except BaseException as exc:  # all or nothing, even on Ctrl-C between two renames
+            for renamed in done:
+                with contextlib.suppress(OSError):
+                    renamed.unlink()
+            if isinstance(exc, OSError):
+                raise BundleWriteError(
+                    f"cannot rename into place: {exc.strerror or exc}", source=str(target)
+                ) from None
+            raise
+        self._committed = True
+        for folder in {target.parent for target in done}:
+            _fsync_dir(folder)
+        self._pending.clear()
+        return done
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename durable (POSIX); a no-op where folders cannot be opened."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
