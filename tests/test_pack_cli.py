@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import factory
-from conftest import TODAY
+from factory import TODAY
 from icp_renew import engine
 from icp_renew.bundle.writer import ZipStream
 from icp_renew.checks import Context, registry
