@@ -48,3 +48,57 @@ def test_pdf_resolution_unchanged(tmp_path: Path, dpi: int) -> None:
     path = tmp_path / "scan.pdf"
     path.write_bytes(pdf_bytes(2, text=None, image_dpi=dpi))
     assert inspect_file(path).min_dpi == pytest.approx(dpi, abs=1)
+
+
+# --- start-up: a run registers only its own command ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "wanted"),
+    [
+        (["deadline", "--expires", "2026-05-31"], ["deadline"]),
+        (["--version"], []),
+        (["-V"], []),
+        (["-V", "--help"], None),  # help lists every command
+        (["--help"], None),
+        ([], None),
+        (["verify", "b.zip"], ["verify"]),
+        (["rules", "show"], ["rules"]),
+        (["chek"], None),  # a typo gets click's "did you mean"
+        (["--version", "check"], ["check"]),
+    ],
+)
+def test_commands_for(argv: list[str], wanted: list[str] | None) -> None:
+    from icp_renew.cli.app import commands_for
+
+    assert commands_for(argv) == wanted
+
+
+def test_completion_registers_every_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    from icp_renew.cli.app import commands_for
+
+    monkeypatch.setenv("_ICP_RENEW_COMPLETE", "complete_bash")
+    assert commands_for(["deadline"]) is None
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--version"],
+        ["deadline", "--expires", "2026-05-31", "--today", "2026-01-15", "-f", "json"],
+        ["deadline", "--help"],
+        ["rules", "show", "--province", "beijing", "-f", "json"],
+        ["schema", "dossier"],
+        ["check", "/nonexistent-dossier", "--today", "2026-01-15"],
+    ],
+)
+def test_one_command_app_answers_as_the_full_app(argv: list[str]) -> None:
+    from typer.testing import CliRunner
+
+    from icp_renew.cli.app import commands_for, make_app
+
+    runner = CliRunner()
+    env = {"NO_COLOR": "1", "COLUMNS": "100", "TERM": "dumb"}
+    full = runner.invoke(make_app(), argv, env=env)
+    light = runner.invoke(make_app(commands_for(argv)), argv, env=env)
+    assert (light.exit_code, light.output) == (full.exit_code, full.output)
