@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -102,3 +104,54 @@ def test_one_command_app_answers_as_the_full_app(argv: list[str]) -> None:
     full = runner.invoke(make_app(), argv, env=env)
     light = runner.invoke(make_app(commands_for(argv)), argv, env=env)
     assert (light.exit_code, light.output) == (full.exit_code, full.output)
+
+
+# --- start-up: plain option values are taken without pydantic -----------------------------------
+
+
+def _outcome(fn: object, *args: object) -> object:
+    try:
+        return ("ok", fn(*args))  # type: ignore[operator]
+    except Exception as exc:
+        return ("error", type(exc).__name__, str(exc))
+
+
+def test_light_conversion_gives_typers_values() -> None:
+    import typer.main
+    from typer._click import Context
+    from typer._coercion import build_runtime_param
+
+    from icp_renew.cli.app import make_app
+    from icp_renew.cli.lightparams import _Lazy
+
+    root = typer.main.get_command(make_app())
+    commands = list(root.commands.values())  # type: ignore[attr-defined]
+    commands += [c for g in commands for c in getattr(g, "commands", {}).values()]
+    values = [None, "", "text", " 60 ", "2026-01-15", (), [], ("a",), ("a", "b")]
+    seen = 0
+    for command in commands:
+        ctx = Context(command)
+        for param in command.params:
+            if not hasattr(param, "type_descriptor"):
+                continue
+            light, real = _Lazy(param.type_descriptor), build_runtime_param(param.type_descriptor)
+            for value in values:
+                a = _outcome(light.coerce, value, param, ctx)
+                b = _outcome(real.coerce, value, param, ctx)
+                assert a == b, (command.name, param.name, value)
+                seen += 1
+    assert seen > 200
+
+
+def test_deadline_expires_does_not_import_pydantic() -> None:
+    code = (
+        "import sys\n"
+        "from icp_renew.cli.app import main\n"
+        "sys.argv = ['icp-renew', 'deadline', '--expires', '2026-05-31', '--today', '2026-01-15']\n"
+        "try:\n    main()\n"
+        "except SystemExit:\n    pass\n"
+        "print('pydantic' in sys.modules, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "2026-03-02" in done.stdout  # the filing deadline
+    assert done.stderr.strip() == "False"

@@ -56,8 +56,11 @@ def _root(
 
 def make_app(commands: Sequence[str] | None = None) -> typer.Typer:
     """The application with ``commands`` (None: all of them)."""
+    from icp_renew.cli.lightparams import LightCommand, LightGroup
+
     app = typer.Typer(
         name="icp-renew",
+        cls=LightGroup,
         help=(
             "增值电信业务经营许可证（ICP 许可证）续期工具：检查材料、计算申请期限、打包上传。\n\n"
             "Check, schedule and bundle the renewal dossier of a Chinese value-added telecom "
@@ -72,6 +75,13 @@ def make_app(commands: Sequence[str] | None = None) -> typer.Typer:
     modules = dict.fromkeys(COMMANDS[c] for c in (COMMANDS if commands is None else commands))
     for module in modules:
         import_module(f"icp_renew.cli.{module}").register(app)
+    infos = list(app.registered_commands)
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            infos += group.typer_instance.registered_commands
+    for info in infos:
+        if info.cls in (None, typer.core.TyperCommand):  # typer's default, not a custom class
+            info.cls = LightCommand
     return app
 
 
