@@ -81,17 +81,19 @@ def fmt_seconds(x: float | None) -> str:
 def table(group: str, rows: list[Row], baseline: str | None) -> list[str]:
     base = next((r.median for r in rows if r.cmd.key == baseline), None)
     lines = [
-        "| command | median | ratio | peak RSS | runs |",
-        "|---|---:|---:|---:|---:|",
+        "| command | median | ratio | CPU (user+sys) | peak RSS | runs |",
+        "|---|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         if r.skipped or r.failed:
-            lines.append(f"| {r.cmd.label} | {r.skipped or 'FAILED: ' + str(r.failed)} | | | |")
+            lines.append(f"| {r.cmd.label} | {r.skipped or 'FAILED: ' + str(r.failed)} | | | | |")
             continue
         ratio = f"{r.median / base:.2f}×" if base and r.median is not None else "–"
         rss = f"{r.rss_mb:.0f} MB" if r.rss_mb else "–"
+        cpu = fmt_seconds(r.cpu)
         lines.append(
-            f"| {r.cmd.label} | {fmt_seconds(r.median)} | {ratio} | {rss} | {len(r.samples)} |"
+            f"| {r.cmd.label} | {fmt_seconds(r.median)} | {ratio} | {cpu} | {rss} "
+            f"| {len(r.samples)} |"
         )
     return lines
 
@@ -132,14 +134,16 @@ def _first_line(argv: list[str]) -> str:
     return text[0].strip() if text else "unknown"
 
 
-def _load() -> str:
+def load_average(which: int | None = 0) -> str:
+    """The 1-minute load average (or all three with ``which=None``)."""
     try:
-        return " ".join(f"{x:.2f}" for x in os.getloadavg())
+        loads = os.getloadavg()
     except (OSError, AttributeError):
         return "unknown"
+    return " ".join(f"{x:.2f}" for x in (loads if which is None else loads[which : which + 1]))
 
 
-LOAD_BEFORE = _load()
+LOAD_BEFORE = load_average(None)
 
 
 def machine(python: str) -> list[str]:
@@ -182,7 +186,7 @@ def machine(python: str) -> list[str]:
         f"- Date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC",
         f"- CPU: {cpu}; {os.cpu_count()} CPUs (nproc), {affinity} usable by this process",
         f"- Memory: {mem}",
-        f"- Load average before the run: {LOAD_BEFORE}; after: {_load()} "
+        f"- Load average before the run: {LOAD_BEFORE}; after: {load_average(None)} "
         "(a shared machine: other work competes for the CPUs)",
         f"- System: {platform.platform()}",
         f"- Python: {py.stdout.strip() or platform.python_version()} ({python})",

@@ -54,6 +54,7 @@ from report import (  # noqa: E402
     TITLES,
     fmt_seconds,
     kept_part,
+    load_average,
     profiles_for,
     render,
     table,
@@ -212,6 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     res: dict[str, dict[str, Row]] = {}
     notes: list[str] = []
+    loads: list[str] = []
     try:
         for group in wanted:
             if group in needs and not needs[group]:
@@ -219,9 +221,11 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             runs = args.startup_runs if group == "startup" else args.runs
             log(f"{group:10}")
+            load = load_average()
             rows = run_group(builders[group](setup), runs, args.warmup, log)
             log("\n")
             res[group] = {r.cmd.key: r for r in rows}
+            loads.append(f"{group} {load} → {load_average()}")
             if group == "portfolio":
                 sample, _ = run_once(ics_cmd(setup))
                 if sample.code == 0:
@@ -234,6 +238,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                     (scratch / name).unlink(missing_ok=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    if loads:
+        notes.append(
+            "Load average (1 min) before → after each group: "
+            + "; ".join(loads)
+            + ". Another process on a CPU shows as a median close to the CPU time: "
+            "parallel work (`--jobs 2`) then cannot run in parallel."
+        )
     for rows_of in res.values():
         for r in rows_of.values():
             if r.skipped:
