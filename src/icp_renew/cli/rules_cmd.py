@@ -32,9 +32,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(rules_app, name="rules")
 
 
-FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help="text, json or markdown.", envvar="ICP_RENEW_FORMAT")
-]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")]
 
 
 @rules_app.command("list")
