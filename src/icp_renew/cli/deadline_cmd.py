@@ -285,6 +285,8 @@ def _report(
     else:
         from icp_renew.formats.ics import dtstamp, render
 
+        if not items:  # RFC 5545: a calendar holds at least one component
+            raise UserError("no licences to put in a calendar", source="--format ics")
         stamp = dtstamp(today, os.environ.get("SOURCE_DATE_EPOCH"))
         ics = render(items, stamp=stamp, lang=lang)
         if output is not None:
