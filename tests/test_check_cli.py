@@ -436,6 +436,9 @@ def test_impossible_date_names_line_and_field(cli, make_dossier, here):
     assert result.exit_code == 2
     line = one_error_line(result)
     assert re.search(r"acme/dossier\.yaml:\d+: license\.expires: .*2026-02-30", line), line
+    assert line.endswith(
+        "license.expires: impossible date '2026-02-30': 2026-02-30 does not exist"
+    ), line
 
 
 @pytest.mark.parametrize(

@@ -413,6 +413,9 @@ def test_empty_portfolio(cli, tmp_path):
     assert cli(*args, "-f", "json").stdout == "[]\n"
     result = cli(*args)
     assert (result.exit_code, result.stdout) == (0, "no licences\n")
+    ics = cli(*args, "-f", "ics")  # an empty VCALENDAR would not be valid RFC 5545
+    assert ics.exit_code == 2
+    assert ics.stderr.strip() == "icp-renew: error: --format ics: no licences to put in a calendar"
 
 
 def test_quiet_keeps_licences_that_trip_the_gate(cli):

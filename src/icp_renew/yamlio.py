@@ -173,9 +173,15 @@ def validation_error(exc: Any, doc: YamlDocument) -> UserError:
         msg = "unknown field"
     elif err.get("type") == "missing":
         msg = "required field is missing"
+    msg = msg.removeprefix("Value error, ")  # pydantic's prefix for a validator's ValueError
     value = err.get("input")
-    if err.get("type") not in ("missing", "extra_forbidden") and isinstance(value, str):
-        msg += f" (got {value!r})" if len(value) < 60 else ""
+    if (
+        err.get("type") not in ("missing", "extra_forbidden")
+        and isinstance(value, str)
+        and len(value) < 60
+        and value not in msg
+    ):
+        msg += f" (got {value!r})"
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return UserError(
         msg + more, source=doc.source, line=doc.line_of(real), field=_dotted(real) or None

@@ -30,8 +30,8 @@ def test_required_material_missing_is_error(tmp_path):
     f = by_material(run(presence, root))["icp-license"]
     assert (f.code, f.severity, f.path) == ("missing-material", Severity.ERROR, None)
     assert f.message("en") == (
-        "Current licence, complete (main page, annex, special provisions, annual-inspection "
-        "record) is missing (put it in a folder named icp-license or 原许可证全套)"
+        "Current licence, complete set is missing "
+        "(put it in a folder named icp-license or 原许可证全套)"
     )
     assert f.message("zh") == "缺少原许可证全套（放入名为 icp-license 或 原许可证全套 的文件夹）"
 

@@ -111,7 +111,9 @@ def check_cmd(
         ),
     ] = 1,
 ) -> None:
-    """Check dossier folders against the rules of their issuing authority.
+    """检查续期材料 / Check dossier folders against the rules of their issuing authority.
+
+    按发证机关和前置审批行业的规则检查材料目录；有错误时退出码为 1。
 
     Exit 0 when nothing is at error level, 1 with errors (or warnings, with --strict), 2 when a dossier or an option cannot be used.
 

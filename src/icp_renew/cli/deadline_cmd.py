@@ -197,7 +197,9 @@ def deadline(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Compute renewal filing deadlines: 90 days before expiry, on a working day.
+    """计算续期申请截止日 / Compute renewal filing deadlines: 90 days before expiry, on a working day.
+
+    许可证到期前90日（自然日）为申请截止日，并给出其前最后一个工作日（含调休）。
 
     Order 42 Art. 27: apply at least 90 calendar days before the licence expires.
     Exit 0; 1 with --fail-within N when a deadline is N days away or fewer, or past;
@@ -283,6 +285,8 @@ def _report(
     else:
         from icp_renew.formats.ics import dtstamp, render
 
+        if not items:  # RFC 5545: a calendar holds at least one component
+            raise UserError("no licences to put in a calendar", source="--format ics")
         stamp = dtstamp(today, os.environ.get("SOURCE_DATE_EPOCH"))
         ics = render(items, stamp=stamp, lang=lang)
         if output is not None:

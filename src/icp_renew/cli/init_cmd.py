@@ -50,7 +50,10 @@ def init_cmd(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """Create the material folders of the checklist and a commented dossier.yaml.
+    """建立材料目录 / Create the material folders of the checklist and a commented dossier.yaml.
+
+    示例 / Example: icp-renew init 续期材料 --province 北京 --industry drugs
+
 
     Folders are numbered in checklist order (1-基础资质文件/1.1-营业执照副本/). Existing
     files are never overwritten; run it again on an existing dossier to add missing folders

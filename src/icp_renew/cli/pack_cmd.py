@@ -213,7 +213,13 @@ def pack(
         bool, typer.Option("--show-pii", help="Show ID and mobile numbers in full.")
     ] = False,
 ) -> None:
-    """打包上传材料 / Build the upload bundle (.zip) by category, after a passing check."""
+    """打包上传材料 / Build the upload bundle (.zip) by category, after a passing check.
+
+    先检查；有错误时拒绝打包（退出码 1），除非 --force。同样的输入生成逐字节相同的 zip。
+    Refuses (exit 1, nothing written) when the check finds errors, unless --force.
+
+    示例 / Example: icp-renew pack 续期材料 -o 续期材料.zip --today 2026-01-15
+    """
     from icp_renew.bundle.layout import LAYOUTS
 
     chosen_lang = resolve_lang(lang)
@@ -323,7 +329,13 @@ def verify(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """校验打包文件 / Re-hash a bundle against its manifest and SHA256SUMS; report tampering."""
+    """校验打包文件 / Re-hash a bundle against its manifest and SHA256SUMS; report tampering.
+
+    不解压任何内容。完好时退出码 0，有问题时 1，不是可读的 zip 时 2。
+    Nothing is extracted. Exit 0 intact, 1 on any problem, 2 for a file that is not a zip.
+
+    示例 / Example: icp-renew verify 续期材料.zip --format json
+    """
     chosen = check_format(fmt, VERIFY_FORMATS)
     chosen_lang = resolve_lang(lang)
     from icp_renew.bundle.verify import verify_bundle

@@ -32,9 +32,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(rules_app, name="rules")
 
 
-FormatOpt = Annotated[
-    str, typer.Option("--format", "-f", help="text, json or markdown.", envvar="ICP_RENEW_FORMAT")
-]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")]
 
 
 @rules_app.command("list")
@@ -45,7 +43,7 @@ def list_cmd(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """List the issuing authorities and prior-approval industries.
+    """列出发证机关和前置审批行业 / List the issuing authorities and prior-approval industries.
 
     Example: icp-renew rules list --format json
     """
@@ -106,7 +104,7 @@ def show_cmd(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """Print the effective checklist of one authority.
+    """查看某省的材料清单 / Print the effective checklist of one authority.
 
     Example: icp-renew rules show --province 北京 --industry drugs --format markdown
     """
@@ -148,7 +146,7 @@ def lint_cmd(
     output: OutputOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
 ) -> None:
-    """Check rule files: schema, sources, unique ids and prefixes, known conditions.
+    """检查规则文件 / Check rule files: schema, sources, unique ids and prefixes, known conditions.
 
     Exit 0 when clean, 1 with problems.
     Example: icp-renew rules lint my-agency-rules/

@@ -22,7 +22,7 @@ def schema_cmd(
     which: Annotated[str, typer.Argument(help="dossier or rules")],
     output: OutputOpt = None,
 ) -> None:
-    """Print the JSON Schema of dossier.yaml or of a rule file.
+    """输出 JSON Schema / Print the JSON Schema of dossier.yaml or of a rule file.
 
     Example: icp-renew schema dossier -o dossier.schema.json
     """
