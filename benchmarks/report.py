@@ -230,7 +230,9 @@ def render(
         f"Command: `python benchmarks/run.py {' '.join(args.argv)}`".replace("  ", " "),
         f"(preset `{args.preset}`, {args.runs} runs, startup {args.startup_runs} runs, "
         f"{args.warmup} warm-up; medians; warm page cache: the cache cannot be dropped "
-        "without root, so every command reads files that are already in memory).",
+        "without root, so every command reads files that are already in memory"
+        + (f"; every command at nice {args.nice}" if args.nice else "")
+        + ").",
         "",
         "## Machine",
         "",
