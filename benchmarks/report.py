@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import generate
-from measure import EXPIRES, Row, Setup
+from measure import ENV, EXPIRES, Row, Setup
 
 KEEP_MARKER = "<!-- everything below this line is kept when run.py rewrites the file -->"
 
@@ -271,37 +271,51 @@ def kept_part(path: Path) -> str:
 # --- profiles ---------------------------------------------------------------------------------------
 
 
-def importtime(python: str, argv: list[str], top: int = 12) -> list[str]:
-    """The slowest imports (cumulative) of a start-up, from ``python -X importtime``."""
+def importtime(python: str, argv: list[str], top: int = 14) -> list[str]:
+    """The slowest top-level imports (cumulative, with their slowest children) of a start-up,
+    from ``python -X importtime``."""
     done = subprocess.run(
-        [python, "-X", "importtime", *argv], capture_output=True, text=True, check=False
+        [python, "-X", "importtime", *argv],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=ENV,
     )
     rows = []
     for line in done.stderr.splitlines():
         parts = line.split("|")
         if len(parts) == 3 and parts[1].strip().isdigit():
-            rows.append((int(parts[1]), parts[2].rstrip()))
+            name = parts[2].rstrip()
+            depth = (len(name) - len(name.lstrip())) // 2
+            if depth <= 1:
+                rows.append((int(parts[1]), name))
     rows.sort(reverse=True)
-    return [f"{us / 1000:7.1f} ms  {name}" for us, name in rows[:top]]
+    return [f"{us / 1000:7.1f} ms {name}" for us, name in rows[:top]]
 
 
-def pyinstrument(python: str, argv: list[str], lines: int = 45) -> list[str] | None:
+def pyinstrument(python: str, argv: list[str], scratch: Path, lines: int = 50) -> list[str] | None:
+    """pyinstrument's text report of ``python -m ARGV`` (None if it is not installed)."""
     probe = subprocess.run([python, "-c", "import pyinstrument"], capture_output=True, check=False)
     if probe.returncode != 0:
         return None
-    done = subprocess.run(
-        [python, "-m", "pyinstrument", "--no-color", "-m", *argv],
-        capture_output=True,
-        text=True,
+    report = scratch / "profile.txt"
+    subprocess.run(
+        [python, "-m", "pyinstrument", "--no-color", "-r", "text", "-o", str(report), "-m", *argv],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         check=False,
+        env=ENV,
     )
-    out = done.stdout.splitlines()
+    if not report.exists():
+        return None
+    out = report.read_text(encoding="utf-8").splitlines()
+    report.unlink()
     start = next((i for i, line in enumerate(out) if "Program:" in line), 0)
-    return out[start : start + lines]
+    return [line for line in out[start : start + lines] if "pyinstrument --load-prev" not in line]
 
 
 def profiles_for(setup: Setup, res: dict[str, dict[str, Row]]) -> list[str]:
-    """``-X importtime`` of the start-ups and pyinstrument of ``check`` and ``pack``."""
+    """``-X importtime`` of the start-ups; pyinstrument of ``check`` and ``pack``."""
     py = setup.python
     out: list[str] = []
     if "startup" in res:
@@ -314,8 +328,18 @@ def profiles_for(setup: Setup, res: dict[str, dict[str, Row]]) -> list[str]:
         ):
             out += [f"### `-X importtime` of {label}", "", "```", *importtime(py, argv), "```", ""]
     d = setup.data.dossier
-    if "check" in res and d is not None:
-        prof = pyinstrument(py, ["icp_renew", "check", str(d), "--today", setup.today])
-        if prof:
-            out += ["### pyinstrument: `check` of the big dossier", "", "```", *prof, "```", ""]
+    runs = [
+        ("check", "`check` of the big dossier", ["check", str(d), "--today", setup.today]),
+        (
+            "pack",
+            "`pack` of the big dossier",
+            ["pack", str(d), "-o", str(setup.scratch / "p.zip"), "--today", setup.today, "-q"],
+        ),
+    ]
+    for group, title, argv in runs:
+        if group in res and d is not None:
+            prof = pyinstrument(py, ["icp_renew", *argv], setup.scratch)
+            (setup.scratch / "p.zip").unlink(missing_ok=True)
+            if prof:
+                out += [f"### pyinstrument: {title}", "", "```", *prof, "```", ""]
     return out

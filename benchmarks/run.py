@@ -249,6 +249,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if group == "pack":
                 for name in ("bundle.zip", "plain.zip"):
                     (scratch / name).unlink(missing_ok=True)
+        profiles = profiles_for(setup, res) if args.profile else []
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     if loads:
@@ -262,7 +263,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         for r in rows_of.values():
             if r.skipped:
                 notes.append(f"{r.cmd.label}: skipped, {r.skipped}.")
-    profiles = profiles_for(setup, res) if args.profile else []
     kept = kept_part(args.results)
     text = render(args, setup, res, notes, profiles)
     args.results.parent.mkdir(parents=True, exist_ok=True)
