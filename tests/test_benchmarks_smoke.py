@@ -80,3 +80,19 @@ def test_generated_scans_are_real_jpeg_pages(tmp_path: Path) -> None:
     assert len(docs) == 40
     assert sum(d.pages for d in docs) == 120
     assert min(d.pages for d in docs) >= 1
+
+
+def test_a_missing_plain_tool_is_skipped_with_a_note() -> None:
+    sys.path.insert(0, str(BENCH))
+    try:
+        import measure
+    finally:
+        sys.path.remove(str(BENCH))
+    cmds = [
+        measure.Cmd("missing", "no such tool", ["icp-renew-no-such-tool", "x"]),
+        measure.Cmd("python", "python", [sys.executable, "-c", "pass"]),
+    ]
+    missing, python = measure.run_group(cmds, runs=1, warmup=0, log=lambda _: None)
+    assert missing.skipped == "icp-renew-no-such-tool is not installed"
+    assert missing.median is None and not missing.samples
+    assert python.skipped is None and python.failed is None and len(python.samples) == 1
