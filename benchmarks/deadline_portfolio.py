@@ -11,31 +11,22 @@ both official and weekends-only years are hit), then times, best of R runs:
 The ICS run is timed once: icalendar serialises about a licence (two events, six
 alarms) per millisecond, so 10,000 licences take seconds.
 
+The same comparisons, interleaved and with medians, are part of ``run.py``
+(group ``portfolio``); this script adds the ICS timing and any N.
+
 Usage: python benchmarks/deadline_portfolio.py [N] [R]
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import random
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-PREFIXES = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川黔滇藏陕甘青宁新"
-
-
-def write_csv(path: Path, count: int) -> None:
-    rng = random.Random(42)
-    start = dt.date(2025, 1, 1)
-    lines = ["name,license_number,expires"]
-    for i in range(count):
-        expires = start + dt.timedelta(days=rng.randrange(4 * 365))
-        prefix = rng.choice(PREFIXES)
-        lines.append(f"客户{i}有限公司,{prefix}B2-2021{i:04d},{expires.isoformat()}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import write_portfolio_csv as write_csv
 
 
 def best(args: list[str], runs: int) -> float:

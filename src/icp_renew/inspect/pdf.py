@@ -13,6 +13,7 @@ TEXT_PAGES = 10
 MAX_TEXT = 256 * 1024
 DPI_PAGES = 32
 MAX_XOBJECTS = 64
+OBJECT_HEAD = 4096  # an image's dictionary is well within the first bytes of its object
 
 
 def _structure_problem(fh: IO[bytes], size: int) -> str | None:
@@ -99,15 +100,51 @@ def _images(resources: Any, depth: int = 0) -> Iterator[tuple[int, int]]:
     if xobjects is None:
         return
     xobjects = xobjects.get_object()
-    for count, ref in enumerate(xobjects.values()):
+    for count, ref in enumerate(dict.values(xobjects)):  # unresolved: see _dictionary_of
         if count >= MAX_XOBJECTS:
             return
-        obj = ref.get_object()
+        obj = _dictionary_of(ref)
         subtype = obj.get("/Subtype")
         if subtype == "/Image":
             yield int(obj.get("/Width", 0)), int(obj.get("/Height", 0))
         elif subtype == "/Form" and depth < 1:
             yield from _images(obj.get("/Resources"), depth + 1)
+
+
+def _dictionary_of(ref: Any) -> Any:
+    """An XObject's dictionary, without reading its stream data where that is cheap.
+
+    pypdf reads a stream's data whenever it resolves the object, and a page scan's data is
+    megabytes while its ``/Width`` and ``/Height`` are a few bytes. So for an object listed
+    in the cross-reference table only its head, up to the ``stream`` keyword, is parsed
+    (by pypdf's own parser). Anything unusual (an object stream, a free entry, a header
+    that does not match, a dictionary longer than ``OBJECT_HEAD``) takes pypdf's way.
+    """
+    import io
+
+    from pypdf.generic import DictionaryObject, IndirectObject, read_object
+
+    if not isinstance(ref, IndirectObject):
+        return ref.get_object()
+    reader, gen, num = ref.pdf, ref.generation, ref.idnum
+    try:
+        if reader.cache_get_indirect_object(gen, num) is not None:
+            return ref.get_object()
+        offset = reader.xref.get(gen, {}).get(num)
+        free = reader.xref_free_entry.get(gen, {}).get(num, False)
+        if offset is None or free or (gen == 0 and num in reader.xref_objStm):
+            return ref.get_object()
+        reader.stream.seek(offset)
+        head = io.BytesIO(reader.stream.read(OBJECT_HEAD))
+        if reader.read_object_header(head) != (num, gen):
+            return ref.get_object()
+        start = head.tell()
+        data = head.getvalue()
+        end = data.find(b"stream", start)
+        obj = read_object(io.BytesIO(data[start:end]), reader) if end > 0 else None
+    except Exception:  # any surprise: pypdf's own way, which knows how to repair
+        return ref.get_object()
+    return obj if isinstance(obj, DictionaryObject) else ref.get_object()
 
 
 def _pdf_min_dpi(reader: Any, pages: int) -> float | None:
