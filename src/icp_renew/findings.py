@@ -416,3 +416,14 @@ _CONTRACT: list[tuple[str, Severity, tuple[str, str], tuple[str, str]]] = [
 ]
 for _c, _s, _t, _h in _CONTRACT:
     register(_c, _s, _t, _h)
+
+register(
+    "inspection-limit",
+    E,
+    ("超出检查限制", "Inspection limit reached"),
+    (
+        "该文件结构异常（过大、过于复杂或已损坏），无法在限定时间和内存内检查，请重新导出或扫描。",
+        "The file is too large, too complex or damaged to be checked within the time and memory "
+        "limits; export or scan it again.",
+    ),
+)
