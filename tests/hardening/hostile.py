@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, Phase, settings
 
 settings.register_profile(
     "hardening",
@@ -20,6 +20,8 @@ settings.register_profile(
     deadline=None,
     database=None,
     derandomize=True,
+    # no shrinking in CI: one example runs many commands, and the failing one is reported as is
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 settings.register_profile(

@@ -244,6 +244,10 @@ def pack(
     book = load_book(rules)
     ctx = prepare(dossier, book, CheckOptions(today=day, filing_date=filed, province=province))
     report = run(ctx)
+    if not show_pii:
+        from icp_renew.findings import redact_dossier
+
+        report = redact_dossier(report)
     blocked = bool(report.count(Severity.ERROR)) or (
         strict and bool(report.count(Severity.WARNING))
     )
