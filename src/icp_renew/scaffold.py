@@ -148,7 +148,10 @@ def _write_new(path: Path, text: str) -> bool:
 
 
 def _mkdir(path: Path) -> bool:
-    """Create the folder ``path``; False when it already exists."""
+    """Create the folder ``path``; False when it already exists. A link is never followed:
+    a folder named as init would name it but linking out of the dossier is refused."""
+    if path.is_symlink():
+        raise UserError("is a symbolic link; init does not follow links", source=str(path))
     if path.is_dir():
         return False
     try:
