@@ -228,7 +228,14 @@ def verify_bundle(path: Path, limits: Limits | None = None) -> Verdict:
         raise NotABundleError("file not found", source=shown) from None
     except IsADirectoryError:
         raise NotABundleError("is a folder, expected a .zip file", source=shown) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, struct.error):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        struct.error,
+        NotImplementedError,  # "zip file version 14.1": a damaged central directory
+    ):
         raise NotABundleError("not a readable zip file", source=shown) from None
     except OSError as exc:
         raise NotABundleError(f"cannot read: {exc.strerror or exc}", source=shown) from None
@@ -295,8 +302,12 @@ def _verify_open(
                 "its CRC does not match: altered",
             )
             continue
-        except (zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
-            verdict.add("unreadable-entry", name, f"无法读取：{exc}", f"cannot be read: {exc}")
+        except (zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+            # ValueError: e.g. a local header whose name is not UTF-8 (UnicodeDecodeError)
+            reason = " ".join(str(exc).split())[:200]
+            verdict.add(
+                "unreadable-entry", name, f"无法读取：{reason}", f"cannot be read: {reason}"
+            )
             continue
         want_digest, want_size = expected[name]
         if digest != want_digest or (want_size is not None and size != want_size):
