@@ -164,3 +164,11 @@ def test_holiday_file_with_the_whole_year_off(cli, tmp_path):
     assert result.exit_code == 0
     assert '"latest_working_day": "2026-12-31"' in result.stdout
 
+
+def test_encoding_with_a_nul(cli, tmp_path):
+    """``--encoding $'\\x00'`` crashed: codecs.lookup raises ValueError, not LookupError."""
+    path = _write(tmp_path, "c.csv", b"license_number,expires\n")
+    result = cli("deadline", "--csv", str(path), "--encoding", "\x00", "--today", TODAY)
+    assert result.exit_code == 2
+    assert "--encoding" in result.stderr
+    assert_clean(result)
