@@ -209,3 +209,15 @@ def test_redact():
     )
     assert redact("91110000600037341L") == "91110000600037341L"  # a USCC is not personal
     assert redact("a" * 10) == "a" * 10
+
+
+def test_csv_cells_with_the_numbers_are_masked(cli, tmp_path):
+    csv = tmp_path / "c.csv"
+    rows = f"name,license_number,expires\n张三 {MOBILE},{ID_NUMBER},2026-05-31\n"
+    csv.write_text(rows, encoding="utf-8")
+    for fmt in ("text", "json", "ics"):
+        out = tmp_path / f"d.{fmt}"
+        assert_masked(cli("deadline", "--csv", str(csv), "--today", TODAY, "-f", fmt))
+        assert_masked(
+            cli("deadline", "--csv", str(csv), "--today", TODAY, "-f", fmt, "-o", str(out)), out
+        )
