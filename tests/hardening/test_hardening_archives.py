@@ -107,14 +107,17 @@ def assert_clean(result: Any) -> None:
 
 
 def verify_both(cli: Any, path: Path) -> list[Any]:
-    """verify in text and JSON; nothing may appear anywhere (cwd, beside the bundle)."""
-    watched = [path.parent, Path.cwd()]
-    before = [tree_digest(p) for p in watched]
+    """verify in text and JSON; nothing may appear anywhere (beside the bundle, in the current
+    folder or its parent, where ``../`` would land)."""
+    before = tree_digest(path.parent)
+    listed = sorted(Path.cwd().iterdir())
     results = [cli("verify", str(path)), cli("verify", str(path), "-f", "json")]
     for r in results:
         assert_clean(r)
-    assert [tree_digest(p) for p in watched] == before
-    assert not Path("/etc/evil.txt").exists()
+    assert tree_digest(path.parent) == before
+    assert sorted(Path.cwd().iterdir()) == listed
+    for folder in (path.parent.parent, Path.cwd().parent, Path.cwd().parent.parent, Path("/etc")):
+        assert not (folder / "evil.txt").exists()
     return results
 
 

@@ -221,3 +221,14 @@ def test_csv_cells_with_the_numbers_are_masked(cli, tmp_path):
         assert_masked(
             cli("deadline", "--csv", str(csv), "--today", TODAY, "-f", fmt, "-o", str(out)), out
         )
+
+
+def test_default_bundle_name_masks_a_number(cli, tmp_path, monkeypatch):
+    config = _config_with([(("license", "number"), f"京B2-{MOBILE}")])
+    root = _dossier(tmp_path / "d", config, [])
+    monkeypatch.chdir(tmp_path)
+    result = cli("pack", str(root), "--force", "--today", TODAY, "--province", "beijing")
+    assert_masked(result)
+    assert [p.name for p in tmp_path.glob("*.zip")] == [
+        "京B2-138____8000-2026-01-15.zip"
+    ]  # "*" is made safe
