@@ -33,7 +33,16 @@ settings.register_profile(
 )
 
 #: the settings every property test of this folder uses
-PROFILE = settings.get_profile(os.environ.get("HYPOTHESIS_PROFILE", "hardening"))
+PROFILE_NAME = os.environ.get("HYPOTHESIS_PROFILE", "hardening")
+PROFILE = settings.get_profile(PROFILE_NAME)
+
+
+def fewer(examples: int) -> settings:
+    """:data:`PROFILE` with ``examples`` examples in CI (for a slow property); a fuzzing
+    profile keeps its own count."""
+    if PROFILE_NAME != "hardening":
+        return PROFILE
+    return settings(PROFILE, max_examples=examples)
 
 
 def tree_digest(root: Path) -> str:

@@ -260,3 +260,27 @@ def test_mutated_bundles(cli, tmp_path_factory, bundle_bytes, seed, kind):
     path = tmp_path_factory.mktemp("m") / "b.zip"
     path.write_bytes(bytes(data))
     verify_both(cli, path)
+
+
+@pytest.mark.parametrize("name", ["manifest.json", "SHA256SUMS"])
+@pytest.mark.parametrize("flag", [0x01, 0x20])  # encrypted; compressed patched data
+def test_metadata_entry_flags_zipfile_cannot_read(cli, tmp_path, bundle_bytes, name, flag):
+    """manifest.json flagged as 'compressed patched data' (or encrypted) made verify crash
+    with NotImplementedError (RuntimeError); now it is an unreadable manifest, exit 1."""
+    data = bytearray(bundle_bytes)
+    encoded = name.encode()
+    # (signature, offset of the flags, of the name length, of the name) in each header
+    for sig, flags_at, len_at, name_at in ((b"PK\x03\x04", 6, 26, 30), (b"PK\x01\x02", 8, 28, 46)):
+        at = data.find(sig)
+        while at >= 0:
+            length = struct.unpack_from("<H", data, at + len_at)[0]
+            if bytes(data[at + name_at : at + name_at + length]) == encoded:
+                flags = struct.unpack_from("<H", data, at + flags_at)[0]
+                struct.pack_into("<H", data, at + flags_at, flags | flag)
+            at = data.find(sig, at + 4)
+    path = tmp_path / "b.zip"
+    path.write_bytes(bytes(data))
+    text, js = verify_both(cli, path)
+    assert text.exit_code == 1
+    codes = {p["code"] for p in json.loads(js.stdout)["bundles"][0]["problems"]}
+    assert codes & {"invalid-manifest", "invalid-checksums"}, codes

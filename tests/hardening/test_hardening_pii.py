@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 import yaml
 from corpus import ID_NUMBER, MOBILE
-from hostile import PROFILE
-from hypothesis import given, settings
+from hostile import fewer
+from hypothesis import given
 from hypothesis import strategies as st
 
 import factory
@@ -137,7 +137,7 @@ def run_everything(cli: Any, root: Path, out: Path) -> None:
     st.lists(st.tuples(st.sampled_from(SPOTS), st.sampled_from(SPELLINGS)), min_size=1, max_size=3),
     st.lists(st.sampled_from([f"{s}.pdf" for s in SPELLINGS]), max_size=2, unique=True),
 )
-@settings(PROFILE, max_examples=min(PROFILE.max_examples, 12))
+@fewer(12)
 def test_numbers_anywhere_stay_masked(cli, tmp_path_factory, spots, names):
     tmp = tmp_path_factory.mktemp("pii")
     root = _dossier(tmp / "d", _config_with(spots), names)

@@ -45,6 +45,17 @@ __all__ = [
 ]
 
 BLOCK = 1 << 20
+#: what zipfile raises for an entry it cannot read: damaged data or headers, an encrypted entry
+#: (RuntimeError), an unknown compression or "patched data" flag (NotImplementedError)
+_UNREADABLE = (
+    ValueError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    struct.error,
+)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -75,7 +86,7 @@ def _expected_from_manifest(
     try:
         raw = _read_capped(zf, infos[-1], limits.max_metadata)
         data = json.loads(raw.decode("utf-8")) if raw is not None else None
-    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError):
+    except _UNREADABLE:
         data = None
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, list):
@@ -142,7 +153,7 @@ def _expected_from_sums(
     try:
         raw = _read_capped(zf, infos[-1], limits.max_metadata)
         text = raw.decode("utf-8") if raw is not None else None
-    except (UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError):
+    except _UNREADABLE:
         text = None
     if text is None:
         verdict.add("invalid-checksums", SUMS, "SHA256SUMS 无法读取", "SHA256SUMS is unreadable")
