@@ -64,8 +64,10 @@ def hostile_dossier(tmp_path: Path, outside: Path) -> Path:
     os.mkfifo(mat / "fifo.pdf")
     if is_root():
         os.mknod(mat / "null.pdf", stat.S_IFCHR | 0o666, os.makedev(1, 3))
-    for name in NAMES:
+    (root / "junk").mkdir()
+    for name in NAMES:  # in a material folder, and unassigned (reported either way)
         (mat / name).write_bytes(factory.content("pdf:1"))
+        (root / "junk" / name).write_bytes(factory.content("pdf:1"))
     nfc = unicodedata.normalize("NFC", "é.pdf")
     (mat / nfc).write_bytes(factory.content("pdf:1"))
     (mat / unicodedata.normalize("NFD", nfc)).write_bytes(factory.content("pdf:1"))
@@ -83,6 +85,19 @@ def assert_no_raw_controls(text: str) -> None:
         if (unicodedata.category(ch) == "Cc" and ch != "\n") or ch in "\u202a\u202b\u202d\u202e"
     ]
     assert not bad, [hex(ord(ch)) for ch in bad]
+
+
+def _github_file(line: str) -> str | None:
+    """The ``file`` property of a workflow command, unescaped as the runner does."""
+    head = line[2:].split("::", 1)[0]
+    _, _, props = head.partition(" ")
+    for prop in props.split(","):
+        key, _, value = prop.partition("=")
+        if key == "file":
+            for escaped, char in (("%2C", ","), ("%3A", ":"), ("%0A", "\n"), ("%0D", "\r")):
+                value = value.replace(escaped, char)
+            return value.replace("%25", "%")
+    return None
 
 
 def run(cli: Any, *args: str) -> Any:
@@ -118,6 +133,8 @@ def test_hostile_folder_every_format(cli, tmp_path, outside):
     assert len([p for p in paths if p.startswith("business-plan/new")]) == 1
     assert any("\\x1b" in p for p in paths)  # the escape is shown, not obeyed
     assert any("\\xd3\\xaa" in p for p in paths)  # GBK bytes escaped
+    twins = [p for p in paths if unicodedata.normalize("NFC", p) == "business-plan/é.pdf"]
+    assert len(twins) == 1  # the second of the NFC/NFD twins is skipped, the first is used
     if is_root():
         assert "business-plan/null.pdf" in paths
 
@@ -134,6 +151,9 @@ def test_hostile_folder_every_format(cli, tmp_path, outside):
     for line in github.splitlines():  # one workflow command a line: none injected by a name
         assert line.startswith(("::error ", "::warning ", "::notice ", "icp-renew: ")), line
     assert "::error::x.pdf" not in github
+    files = {_github_file(line) for line in github.splitlines() if line.startswith("::")}
+    assert f"{root}/junk/percent%0A::error::x.pdf" in files
+    assert f"{root}/junk/comma,colon:.pdf" in files
 
     markdown = run(cli, *base, "-f", "markdown").stdout
     assert "<tag>" not in markdown
