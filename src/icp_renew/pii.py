@@ -40,8 +40,10 @@ def reveal(value: object, show_pii: bool) -> str:
 #: what looks like a resident ID number (18 characters, the last may be X) or a mainland
 #: mobile number (11 digits from 13… to 19…, optionally +86 and spaces or hyphens), standing
 #: alone (not inside a longer run of digits)
-_ID_LIKE = re.compile(r"(?<!\d)\d{17}[\dXx](?![\dXx])")
-_MOBILE_LIKE = re.compile(r"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)")
+_PII_LIKE = re.compile(
+    r"(?<!\d)\d{17}[\dXx](?![\dXx])"  # resident ID
+    r"|(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)"  # mobile
+)
 
 
 def _mask_match(match: re.Match[str]) -> str:
@@ -58,6 +60,4 @@ def redact(text: str) -> str:
     the wrong field of ``dossier.yaml`` and quoted by a finding, a scan named after the ID
     number, a value quoted by an error message. Masked text passes through unchanged.
     """
-    if not any(ch.isdigit() for ch in text):
-        return text
-    return _MOBILE_LIKE.sub(_mask_match, _ID_LIKE.sub(_mask_match, text))
+    return _PII_LIKE.sub(_mask_match, text)
