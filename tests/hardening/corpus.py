@@ -265,7 +265,7 @@ def flipped(data: bytes, seed: int, count: int = 8) -> bytes:
     """``data`` with ``count`` bytes at random places replaced by random values."""
     rng = random.Random(seed)
     buf = bytearray(data)
-    for _ in range(count):
+    for _ in range(count if buf else 0):
         buf[rng.randrange(len(buf))] = rng.randrange(256)
     return bytes(buf)
 
