@@ -10,6 +10,11 @@ _DATE = re.compile(
 )
 _COMPACT = re.compile(r"^\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})\s*$")
 
+#: the years a licence date can fall in; outside, date arithmetic (expiry − 90 days, the
+#: next annual-report window) would leave Python's date range (years 1–9999)
+MIN_YEAR = 1900
+MAX_YEAR = 2999
+
 
 class DateFormatError(ValueError):
     """A date that cannot be read or does not exist."""
@@ -29,6 +34,10 @@ def parse_date(value: object) -> dt.date:
             f"invalid date {value!r}: expected YYYY-MM-DD, YYYY/M/D or YYYY年M月D日"
         )
     y, m, d = (int(match[k]) for k in ("y", "m", "d"))
+    if not MIN_YEAR <= y <= MAX_YEAR:
+        raise DateFormatError(
+            f"date out of range {value!r}: expected a year from {MIN_YEAR} to {MAX_YEAR}"
+        )
     try:
         return dt.date(y, m, d)
     except ValueError:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from icp_renew.i18n import Lang
-from icp_renew.pii import reveal
+from icp_renew.pii import redact, reveal
 
 
 class Severity(str, enum.Enum):
@@ -78,9 +78,11 @@ class Finding:
         template = self.zh if lang == "zh" else self.en
         values = {k: reveal(v, show_pii) for k, v in self.params}
         try:
-            return template.format(**values)
+            text = template.format(**values)
         except (KeyError, IndexError, ValueError):  # pragma: no cover - a bug in a template
-            return template
+            text = template
+        # a number typed into the wrong field is quoted as a plain value: mask it all the same
+        return text if show_pii else redact(text)
 
     def hint(self, lang: Lang) -> str:
         code = CODES.get(self.code)
@@ -153,6 +155,31 @@ class Report:
 
     def ok(self, strict: bool = False) -> bool:
         return all(d.ok(strict) for d in self.dossiers)
+
+
+def _redact_opt(text: str | None) -> str | None:
+    return redact(text) if text is not None else None
+
+
+def redact_dossier(d: DossierReport) -> DossierReport:
+    """``d`` with ID and mobile numbers masked in paths and names (a scan named after the ID
+    number); messages are masked when rendered (:meth:`Finding.message`)."""
+    from dataclasses import replace
+
+    return replace(
+        d,
+        path=redact(d.path),
+        company=_redact_opt(d.company),
+        license_number=_redact_opt(d.license_number),
+        findings=tuple(replace(f, path=_redact_opt(f.path)) for f in d.findings),
+    )
+
+
+def redact_report(report: Report) -> Report:
+    """:func:`redact_dossier` for every dossier of ``report``."""
+    from dataclasses import replace
+
+    return replace(report, dossiers=tuple(redact_dossier(d) for d in report.dossiers))
 
 
 def sort_findings(
@@ -416,3 +443,14 @@ _CONTRACT: list[tuple[str, Severity, tuple[str, str], tuple[str, str]]] = [
 ]
 for _c, _s, _t, _h in _CONTRACT:
     register(_c, _s, _t, _h)
+
+register(
+    "inspection-limit",
+    E,
+    ("超出检查限制", "Inspection limit reached"),
+    (
+        "该文件结构异常（过大、过于复杂或已损坏），无法在限定时间和内存内检查，请重新导出或扫描。",
+        "The file is too large, too complex or damaged to be checked within the time and memory "
+        "limits; export or scan it again.",
+    ),
+)

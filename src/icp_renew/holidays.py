@@ -36,8 +36,10 @@ from typing import Any
 
 from icp_renew.errors import UserError
 
-#: How far back a walk to the previous working day may go (the longest official break is 8 days).
-_MAX_WALK = 31
+#: How far back a walk to the previous working day may go. The longest official break is 8
+#: days, but a ``--holidays`` file may declare any weekday of its year off, even all of them:
+#: past a whole year and its neighbours' weekends, the walk reaches ordinary weekdays again.
+_MAX_WALK = 400
 
 
 @dataclass(frozen=True)

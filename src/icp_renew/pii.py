@@ -8,6 +8,8 @@ the carrier prefix of a mobile number) and nothing that identifies the person.
 
 from __future__ import annotations
 
+import re
+
 
 class Pii(str):
     """A string that is personal data (ID number, mobile number)."""
@@ -33,3 +35,29 @@ def reveal(value: object, show_pii: bool) -> str:
     if isinstance(value, Pii) and not show_pii:
         return mask(value)
     return str(value)
+
+
+#: what looks like a resident ID number (18 characters, the last may be X) or a mainland
+#: mobile number (11 digits from 13… to 19…, optionally +86 and spaces or hyphens), standing
+#: alone (not inside a longer run of digits)
+_PII_LIKE = re.compile(
+    r"(?<!\d)\d{17}[\dXx](?![\dXx])"  # resident ID
+    r"|(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)"  # mobile
+)
+
+
+def _mask_match(match: re.Match[str]) -> str:
+    digits = "".join(ch for ch in match.group() if ch.isdigit() or ch in "Xx")
+    if len(digits) == 13 and digits.startswith("86"):
+        digits = digits[2:]
+    return mask(digits)
+
+
+def redact(text: str) -> str:
+    """``text`` with every ID-number-like and mobile-number-like run masked.
+
+    A second line of defence for text that is not a :class:`Pii` value: a number typed into
+    the wrong field of ``dossier.yaml`` and quoted by a finding, a scan named after the ID
+    number, a value quoted by an error message. Masked text passes through unchanged.
+    """
+    return _PII_LIKE.sub(_mask_match, text)

@@ -77,7 +77,7 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     if encoding is not None:
         try:
             codec = codecs.lookup(encoding).name
-        except LookupError:
+        except (LookupError, ValueError):  # ValueError: a NUL in the name
             raise UserError(
                 f"unknown encoding {encoding!r}: expected e.g. utf-8 or gbk", source="--encoding"
             ) from None

@@ -136,19 +136,46 @@ def schema_text() -> str:
 
 
 def _write_new(path: Path, text: str) -> bool:
-    """Create ``path`` with ``text``; False (and no change) when it already exists."""
+    """Create ``path`` with ``text``; False (and no change) when it already exists.
+
+    Atomic: the text goes to a temporary file beside ``path``, which is then hard-linked into
+    place (a link never replaces an existing file), so an interrupted init leaves no partial
+    ``dossier.yaml``.
+    """
+    import os
+    import tempfile
+
     try:
-        with path.open("x", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-    except FileExistsError:
-        return False
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
         raise UserError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            umask = os.umask(0)
+            os.umask(umask)
+            if hasattr(os, "fchmod"):  # mkstemp creates 0600; give what open() would
+                os.fchmod(fh.fileno(), 0o666 & ~umask)
+            fh.write(text.encode("utf-8"))
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            return False
+        except OSError:  # a file system without hard links: rename, unless it exists now
+            if path.exists() or path.is_symlink():
+                return False
+            Path(tmp).replace(path)
+    except OSError as exc:
+        raise UserError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+    finally:
+        Path(tmp).unlink(missing_ok=True)
     return True
 
 
 def _mkdir(path: Path) -> bool:
-    """Create the folder ``path``; False when it already exists."""
+    """Create the folder ``path``; False when it already exists. A link is never followed:
+    a folder named as init would name it but linking out of the dossier is refused."""
+    if path.is_symlink():
+        raise UserError("is a symbolic link; init does not follow links", source=str(path))
     if path.is_dir():
         return False
     try:

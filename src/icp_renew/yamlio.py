@@ -28,6 +28,9 @@ Loc = tuple[str | int, ...]
 
 #: Refuse absurd documents before parsing them (a dossier.yaml is a few KB).
 MAX_YAML_BYTES = 4 * 1024 * 1024
+#: The most values a document may expand to: aliases (``*a``) repeat what an anchor holds,
+#: so a few lines of nested aliases would otherwise expand to billions ("billion laughs").
+MAX_YAML_NODES = 100_000
 
 
 class YamlDocument:
@@ -48,7 +51,16 @@ class YamlDocument:
         return self.lines.get((), None)
 
 
-def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], source: str) -> Any:
+def _convert(
+    node: yaml.Node, loc: Loc, lines: dict[Loc, int], source: str, budget: list[int]
+) -> Any:
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise UserError(
+            f"too many values (more than {MAX_YAML_NODES:,}; aliases repeat what an anchor holds)",
+            source=source,
+            line=node.start_mark.line + 1,
+        )
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.ScalarNode):
         value = str(node.value)
@@ -56,7 +68,9 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], source: str) -> A
             return None
         return value
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*loc, i), lines, source) for i, item in enumerate(node.value)]
+        return [
+            _convert(item, (*loc, i), lines, source, budget) for i, item in enumerate(node.value)
+        ]
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -82,7 +96,7 @@ def _convert(node: yaml.Node, loc: Loc, lines: dict[Loc, int], source: str) -> A
                 )
             child: Loc = (*loc, key)
             lines[child] = key_node.start_mark.line + 1
-            out[key] = _convert(value_node, child, lines, source)
+            out[key] = _convert(value_node, child, lines, source, budget)
         return out
     raise UserError(
         f"unsupported YAML node {type(node).__name__}", source=source
@@ -119,7 +133,7 @@ def parse_yaml(text: str | bytes, source: str) -> YamlDocument:
         return YamlDocument(None, {(): 1}, source)
     lines: dict[Loc, int] = {}
     try:
-        data = _convert(node, (), lines, source)
+        data = _convert(node, (), lines, source, [MAX_YAML_NODES])
     except RecursionError:
         raise UserError("invalid YAML: nested too deeply", source=source) from None
     return YamlDocument(data, lines, source)

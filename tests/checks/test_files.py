@@ -212,6 +212,7 @@ def test_codes_declared():
         "file-too-large",
         "corrupt-pdf",
         "encrypted-pdf",
+        "inspection-limit",
         "too-few-pages",
         "low-resolution",
     }

@@ -15,6 +15,7 @@ from typing import Any
 
 from icp_renew.bundle.layout import INDEX, MANIFEST, Entry
 from icp_renew.findings import Finding
+from icp_renew.pii import redact
 from icp_renew.rulebook.resolve import Checklist
 
 SCHEMA_VERSION = 1
@@ -71,7 +72,7 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "code": f.code,
         "severity": f.severity.value,
         "material": f.material,
-        "path": f.path,
+        "path": redact(f.path) if f.path is not None else None,
         "message": {"zh": f.message("zh"), "en": f.message("en")},
     }
 
@@ -100,7 +101,7 @@ def build_manifest(
     manifest["files"] = [
         {
             "path": r.entry.name,
-            "source": r.entry.source,
+            "source": redact(r.entry.source),
             "material": r.entry.material,
             "category": r.entry.category,
             "format": r.entry.format,

@@ -47,6 +47,7 @@ from icp_renew.bundle.writer import (
 from icp_renew.checks import Context
 from icp_renew.errors import UserError
 from icp_renew.findings import Finding
+from icp_renew.pii import redact
 from icp_renew.rulebook.resolve import Checklist
 
 Progress = Callable[[int, int], None]
@@ -89,14 +90,14 @@ def identity_of(ctx: Context) -> Identity:
     cfg = ctx.dossier.config
     auth = ctx.checklist.authority
     return Identity(
-        company=cfg.company.name,
-        uscc=cfg.company.uscc,
-        license_number=cfg.license.number,
+        company=redact(cfg.company.name),
+        uscc=redact(cfg.company.uscc) if cfg.company.uscc else None,
+        license_number=redact(cfg.license.number),
         authority_slug=auth.slug,
         authority_name=auth.authority,
         authority_name_en=auth.authority_en,
         industries=ctx.checklist.industries,
-        services=tuple(cfg.license.services),
+        services=tuple(redact(s) for s in cfg.license.services),
     )
 
 

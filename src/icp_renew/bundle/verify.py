@@ -45,6 +45,17 @@ __all__ = [
 ]
 
 BLOCK = 1 << 20
+#: what zipfile raises for an entry it cannot read: damaged data or headers, an encrypted entry
+#: (RuntimeError), an unknown compression or "patched data" flag (NotImplementedError)
+_UNREADABLE = (
+    ValueError,
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+    struct.error,
+)
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -75,7 +86,7 @@ def _expected_from_manifest(
     try:
         raw = _read_capped(zf, infos[-1], limits.max_metadata)
         data = json.loads(raw.decode("utf-8")) if raw is not None else None
-    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError):
+    except _UNREADABLE:
         data = None
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, list):
@@ -142,7 +153,7 @@ def _expected_from_sums(
     try:
         raw = _read_capped(zf, infos[-1], limits.max_metadata)
         text = raw.decode("utf-8") if raw is not None else None
-    except (UnicodeDecodeError, zipfile.BadZipFile, zlib.error, EOFError):
+    except _UNREADABLE:
         text = None
     if text is None:
         verdict.add("invalid-checksums", SUMS, "SHA256SUMS 无法读取", "SHA256SUMS is unreadable")
@@ -228,7 +239,14 @@ def verify_bundle(path: Path, limits: Limits | None = None) -> Verdict:
         raise NotABundleError("file not found", source=shown) from None
     except IsADirectoryError:
         raise NotABundleError("is a folder, expected a .zip file", source=shown) from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, struct.error):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        EOFError,
+        struct.error,
+        NotImplementedError,  # "zip file version 14.1": a damaged central directory
+    ):
         raise NotABundleError("not a readable zip file", source=shown) from None
     except OSError as exc:
         raise NotABundleError(f"cannot read: {exc.strerror or exc}", source=shown) from None
@@ -295,8 +313,12 @@ def _verify_open(
                 "its CRC does not match: altered",
             )
             continue
-        except (zlib.error, EOFError, RuntimeError, NotImplementedError) as exc:
-            verdict.add("unreadable-entry", name, f"无法读取：{exc}", f"cannot be read: {exc}")
+        except (zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
+            # ValueError: e.g. a local header whose name is not UTF-8 (UnicodeDecodeError)
+            reason = " ".join(str(exc).split())[:200]
+            verdict.add(
+                "unreadable-entry", name, f"无法读取：{reason}", f"cannot be read: {reason}"
+            )
             continue
         want_digest, want_size = expected[name]
         if digest != want_digest or (want_size is not None and size != want_size):

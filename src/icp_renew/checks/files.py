@@ -16,6 +16,10 @@ not by its extension. Errors:
   ``startxref`` at the end) or unparseable.
 - ``encrypted-pdf``: any encryption, even without an opening password: the
   upload system rejects encrypted PDFs.
+- ``inspection-limit``: the file could not be inspected within the per-file
+  bounds (a time budget, a cap on what the PDF parser reads at once): a
+  damaged or hostile file (a page tree of millions of nodes, a huge file with
+  a broken cross-reference table). It is neither trusted nor packed as is.
 - ``too-few-pages``: the pages of all the material's files together are fewer
   than its ``min_pages`` (an image counts one page). Not judged while one of
   its files is empty, corrupt, encrypted or of a format whose pages are not
@@ -49,6 +53,7 @@ CODES: tuple[str, ...] = (
     "file-too-large",
     "corrupt-pdf",
     "encrypted-pdf",
+    "inspection-limit",
     "too-few-pages",
     "low-resolution",
 )
@@ -150,6 +155,16 @@ def _content(
     req: Requirement, info: FileInfo, where: str, format_reported: bool
 ) -> Iterator[Finding]:
     fmt = info.format or ""
+    if info.limit:
+        yield _at(
+            "inspection-limit",
+            req,
+            where,
+            zh="文件未能在限制内检查完毕：{reason}",
+            en="the file could not be checked within the limits: {reason}",
+            reason=info.limit,
+        )
+        return
     if info.corrupt:
         if fmt == "pdf":
             yield _at(
@@ -201,8 +216,10 @@ def _pages(req: Requirement, files: list[DossierFile]) -> Iterator[Finding]:
     counts: list[int] = []
     for f in files:
         info = f.info
-        if info is None or info.pages is None or info.corrupt or info.encrypted or not info.size:
+        if info is None or info.pages is None or info.corrupt or info.encrypted:
             return  # not judged: that file has its own finding
+        if info.limit or not info.size:
+            return
         counts.append(info.pages)
     total = sum(counts)
     if total >= req.min_pages:

@@ -41,7 +41,7 @@ def normalise(text: str) -> str:
 
 def _readable(f: DossierFile, accepted: tuple[str, ...]) -> bool:
     info = f.info
-    if info is None or not info.size or info.corrupt or info.encrypted:
+    if info is None or not info.size or info.corrupt or info.encrypted or info.limit:
         return False
     fmt = info.format
     return fmt in accepted and EXTENSION_FORMATS.get(extension_of(f.path)) == fmt

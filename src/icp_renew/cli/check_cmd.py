@@ -142,6 +142,10 @@ def check_cmd(
     finally:
         progress.close()
 
+    if not show_pii:
+        from icp_renew.findings import redact_report
+
+        report = redact_report(report)
     text = registry.get(fmt)(
         report,
         lang=lng,

@@ -132,7 +132,9 @@ def check_format(value: str, choices: tuple[str, ...], option: str = "--format")
 
 def error_line(exc: UserError) -> str:
     """The single stderr line of a user error; control characters are made visible."""
-    text = str(exc).replace("\n", " ")
+    from icp_renew.pii import redact
+
+    text = redact(str(exc).replace("\n", " "))
     text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
     return f"icp-renew: error: {text}"
 

@@ -217,6 +217,10 @@ def deadline(
     fail = _count_option(fail_within, "--fail-within")
     from icp_renew.deadline import DUE_SOON_DAYS, assess
     from icp_renew.holidays import load_calendar
+    from icp_renew.pii import redact
+
+    def masked(text: str | None) -> str | None:  # an ID or mobile number typed in a name
+        return redact(text) if text is not None else None
 
     licences = _gather(dossiers or [], expires, issued, license_number, csv_file, encoding)
     calendar = load_calendar(holidays or [])
@@ -225,12 +229,12 @@ def deadline(
             assess(
                 lic.expires,
                 day,
-                license_number=lic.license_number,
-                name=lic.name,
+                license_number=masked(lic.license_number),
+                name=masked(lic.name),
                 issued=lic.issued,
                 due_soon_days=DUE_SOON_DAYS if due is None else due,
                 calendar=calendar,
-                source=lic.source,
+                source=masked(lic.source),
             )
             for lic in licences
         ),

@@ -245,11 +245,16 @@ def pack(
     )
     from icp_renew.engine import run
     from icp_renew.findings import Severity
+    from icp_renew.pii import redact
     from icp_renew.pipeline import CheckOptions, prepare
 
     book = load_book(rules)
     ctx = prepare(dossier, book, CheckOptions(today=day, filing_date=filed, province=province))
     report = run(ctx)
+    if not show_pii:
+        from icp_renew.findings import redact_dossier
+
+        report = redact_dossier(report)
     blocked = bool(report.count(Severity.ERROR)) or (
         strict and bool(report.count(Severity.WARNING))
     )
@@ -258,7 +263,8 @@ def pack(
         raise typer.Exit(1)
 
     cfg = ctx.dossier.config
-    target = output or Path(default_output_name(cfg.license.number, ctx.filing_date))
+    number = cfg.license.number if show_pii else redact(cfg.license.number)
+    target = output or Path(default_output_name(number, ctx.filing_date))
     bundle = bundle_input(
         ctx,
         tool_version=__version__,

@@ -28,6 +28,7 @@ class FileInfo:
     width: int | None = None
     height: int | None = None
     title: str | None = None  # PDF metadata title, if any
+    limit: str | None = None  # why inspection stopped early (time or memory guard), if it did
     notes: tuple[str, ...] = ()
 
 

@@ -24,9 +24,10 @@ against the page's MediaBox. A logo inside a born-digital PDF is not judged.
 Bounds on hostile input (constants in ``inspect/pdf.py``): text is extracted
 from at most ``TEXT_PAGES`` (10) pages and kept to ``MAX_TEXT`` characters;
 resolution is sampled on at most ``DPI_PAGES`` (32) pages and ``MAX_XOBJECTS``
-images per page. pypdf's own
-decompression limits apply to content streams. Not bounded: the time pypdf
-spends parsing the page tree of a pathological (but complete) file.
+images per page. pypdf's own decompression limits apply to content streams.
+Each file is inspected under the guard of ``inspect/guard.py``: a time budget
+per file and a cap on what the parser reads at once; a tripped guard is
+``FileInfo.limit`` (the finding ``inspection-limit``), never a hang.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from pathlib import Path
 from typing import IO
 
 from icp_renew.dossier.model import Dossier, DossierFile, FileInfo, UnsafeEntry
+from icp_renew.inspect import guard
 from icp_renew.inspect.image import PIL_FORMATS, image_dpi, inspect_image
 from icp_renew.inspect.pdf import inspect_pdf
 from icp_renew.inspect.signature import (
@@ -86,16 +88,26 @@ def inspect_file(path: Path, *, want_text: bool = False) -> FileInfo:
             return FileInfo(format=None, size=0)
         head = fh.read(HEAD_BYTES)
         fmt = sniff(head)
-        if fmt == "zip":
-            fmt = zip_kind(fh)
-        if fmt == "ole":
-            ext = extension_of(path.name)
-            fmt = ext if ext in ("doc", "xls") else "ole"
-        if fmt == "pdf":
-            return inspect_pdf(fh, size, want_text)
-        if fmt in PIL_FORMATS:
-            return inspect_image(fh, fmt, size)
-        return FileInfo(format=fmt, size=size)
+        try:
+            with guard.time_budget(guard.TIME_BUDGET):
+                return _inspect_content(fh, path, fmt, size, want_text)
+        except guard.InspectionLimit as exc:
+            return FileInfo(format=fmt, size=size, limit=str(exc))
+
+
+def _inspect_content(
+    fh: IO[bytes], path: Path, fmt: str | None, size: int, want_text: bool
+) -> FileInfo:
+    if fmt == "zip":
+        fmt = zip_kind(fh)
+    if fmt == "ole":
+        ext = extension_of(path.name)
+        fmt = ext if ext in ("doc", "xls") else "ole"
+    if fmt == "pdf":
+        return inspect_pdf(fh, size, want_text)
+    if fmt in PIL_FORMATS:
+        return inspect_image(fh, fmt, size)
+    return FileInfo(format=fmt, size=size)
 
 
 def inspect_dossier(dossier: Dossier, checklist: Checklist) -> Dossier:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from icp_renew.dossier.model import FileInfo
 from icp_renew.inspect.common import quiet, reason, scan_dpi
+from icp_renew.inspect.guard import BoundedReader
 
 TAIL_BYTES = 16 * 1024
 TEXT_PAGES = 10
@@ -37,7 +38,7 @@ def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
         from pypdf import PdfReader
 
         try:
-            reader = PdfReader(fh, strict=False)
+            reader = PdfReader(cast("IO[bytes]", BoundedReader(fh, size)), strict=False)
             if reader.is_encrypted:
                 return FileInfo(format="pdf", size=size, encrypted=True)
             pages = len(reader.pages)
