@@ -14,10 +14,8 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-import typer.main
 
 from factory import TODAY
-from icp_renew.cli.app import app
 from icp_renew.dossier.config import load_config
 from icp_renew.rulebook import find_authority, load_rulebook
 from icp_renew.rulebook.resolve import resolve
@@ -42,14 +40,6 @@ EXPECTED_INCOMPLETE = {
 }
 
 
-def _check_is_built() -> bool:
-    """`check` is a placeholder until the scan/facts/report branches land."""
-    return "check" in typer.main.get_command(app).commands  # type: ignore[attr-defined]
-
-
-needs_check = pytest.mark.xfail(not _check_is_built(), reason="needs check", strict=False)
-
-
 def _findings(cli, dossier: Path) -> tuple[int, list[dict[str, object]], dict[str, object]]:
     result = cli("check", str(dossier), "--today", TODAY, "--format", "json")
     assert result.exit_code in (0, 1), result.stderr
@@ -58,7 +48,6 @@ def _findings(cli, dossier: Path) -> tuple[int, list[dict[str, object]], dict[st
     return result.exit_code, entry["findings"], entry
 
 
-@needs_check
 def test_complete_example_passes(cli):
     code, findings, entry = _findings(cli, COMPLETE)
     assert [f["code"] for f in findings] == []
@@ -69,13 +58,11 @@ def test_complete_example_passes(cli):
     assert summary["materials_present"] == summary["materials_required"] == 12
 
 
-@needs_check
 def test_complete_example_passes_as_text(cli):
     result = cli("check", str(COMPLETE), "--today", TODAY)
     assert result.exit_code == 0, result.stdout + result.stderr
 
 
-@needs_check
 def test_incomplete_example_has_the_documented_findings(cli):
     code, findings, entry = _findings(cli, INCOMPLETE)
     assert code == 1

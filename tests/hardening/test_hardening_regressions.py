@@ -51,7 +51,6 @@ USAGE_ERRORS = [
 ]
 
 
-@pytest.mark.xfail(reason="usage errors: lead fixing", strict=False)
 @pytest.mark.parametrize("args", USAGE_ERRORS)
 def test_usage_errors_are_one_line(cli, args):
     result = cli(*args)
