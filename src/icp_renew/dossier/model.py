@@ -27,7 +27,6 @@ class FileInfo:
     min_dpi: float | None = None  # lowest resolution found (images, PDF page images)
     width: int | None = None
     height: int | None = None
-    title: str | None = None  # PDF metadata title, if any
     limit: str | None = None  # why inspection stopped early (time or memory guard), if it did
     notes: tuple[str, ...] = ()
 

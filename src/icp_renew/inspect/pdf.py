@@ -7,7 +7,7 @@ from typing import IO, Any, cast
 
 from icp_renew.dossier.model import FileInfo
 from icp_renew.inspect.common import quiet, reason, scan_dpi
-from icp_renew.inspect.guard import BoundedReader
+from icp_renew.inspect.guard import MAX_READ, BoundedReader
 
 TAIL_BYTES = 16 * 1024
 TEXT_PAGES = 10
@@ -38,7 +38,10 @@ def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
         from pypdf import PdfReader
 
         try:
-            reader = PdfReader(cast("IO[bytes]", BoundedReader(fh, size)), strict=False)
+            # no single read of a file smaller than the cap can exceed it: the wrapper (a Python
+            # call per read, and pypdf reads byte by byte) is needed only for larger files
+            source = fh if size <= MAX_READ else cast("IO[bytes]", BoundedReader(fh, size))
+            reader = PdfReader(source, strict=False)
             if reader.is_encrypted:
                 return FileInfo(format="pdf", size=size, encrypted=True)
             pages = len(reader.pages)
@@ -67,18 +70,8 @@ def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
             has_text=has_text,
             text=text,
             min_dpi=dpi,
-            title=_pdf_title(reader),
             notes=tuple(notes),
         )
-
-
-def _pdf_title(reader: Any) -> str | None:
-    try:
-        meta = reader.metadata
-        title = meta.title if meta is not None else None
-    except Exception:
-        return None
-    return str(title)[:200] if title else None
 
 
 def _pdf_text(reader: Any, pages: int) -> str:
