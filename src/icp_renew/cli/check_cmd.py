@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from icp_renew.cli.common import (
+    FilingDateOpt,
     LangOpt,
     OutputOpt,
     ProvinceOpt,
@@ -29,6 +30,7 @@ from icp_renew.cli.common import (
     RulesOpt,
     TodayOpt,
     check_format,
+    date_option,
     emit,
     error_line,
     handle_errors,
@@ -40,8 +42,6 @@ from icp_renew.errors import UserError
 from icp_renew.formats import registry
 
 if TYPE_CHECKING:
-    import datetime as dt
-
     from icp_renew.findings import Report
     from icp_renew.i18n import Lang
 
@@ -88,15 +88,7 @@ def check_cmd(
         typer.Option("--show-pii", help="Show ID and mobile numbers in full (masked by default)."),
     ] = False,
     today: TodayOpt = None,
-    filing_date: Annotated[
-        str | None,
-        typer.Option(
-            "--filing-date",
-            help="The date you will file (YYYY-MM-DD); the required years count from it. "
-            "Default: --today.",
-            show_default=False,
-        ),
-    ] = None,
+    filing_date: FilingDateOpt = None,
     province: ProvinceOpt = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,
@@ -122,7 +114,7 @@ def check_cmd(
     fmt = check_format(format, registry.names())
     lng = resolve_lang(lang)
     day = resolve_today(today)
-    filing = _parse_date_option(filing_date, "--filing-date")
+    filing = date_option(filing_date, "--filing-date")
     if jobs < 0:
         raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
     if output is not None:
@@ -169,17 +161,6 @@ def check_cmd(
         raise typer.Exit(2)
     if not report.ok(strict):
         raise typer.Exit(1)
-
-
-def _parse_date_option(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    from icp_renew.dates import DateFormatError, parse_date
-
-    try:
-        return parse_date(value)
-    except DateFormatError as exc:
-        raise UserError(str(exc), source=option) from None
 
 
 def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:

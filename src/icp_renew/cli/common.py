@@ -101,18 +101,33 @@ OutputOpt = Annotated[
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
+FilingDateOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--filing-date",
+        help="The date you will file (YYYY-MM-DD); the required years count from it. "
+        "Default: --today.",
+        show_default=False,
+    ),
+]
 
 
-def resolve_today(value: str | None) -> dt.date:
-    """``--today`` or the clock; the only place that reads the date."""
+def date_option(value: str | None, option: str) -> dt.date | None:
+    """A date option's value (ISO, ``2026/5/31``, ``2026年5月31日``); None when not given."""
     if value is None:
-        return dt.date.today()
+        return None
     from icp_renew.dates import DateFormatError, parse_date
 
     try:
         return parse_date(value)
     except DateFormatError as exc:
-        raise UserError(str(exc), source="--today") from None
+        raise UserError(str(exc), source=option) from None
+
+
+def resolve_today(value: str | None) -> dt.date:
+    """``--today`` or the clock; the only place that reads the date."""
+    day = date_option(value, "--today")
+    return dt.date.today() if day is None else day
 
 
 def resolve_lang(value: str | None) -> Lang:

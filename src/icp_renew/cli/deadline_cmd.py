@@ -20,6 +20,7 @@ from icp_renew.cli.common import (
     QuietOpt,
     TodayOpt,
     check_format,
+    date_option,
     emit,
     handle_errors,
     resolve_lang,
@@ -41,17 +42,6 @@ FORMATS = ("text", "json", "ics")
 def register(app: typer.Typer) -> None:
     """Add the command to ``app``."""
     app.command("deadline")(deadline)
-
-
-def _date_option(value: str | None, option: str) -> dt.date | None:
-    if value is None:
-        return None
-    from icp_renew.dates import DateFormatError, parse_date
-
-    try:
-        return parse_date(value)
-    except DateFormatError as exc:
-        raise UserError(str(exc), source=option) from None
 
 
 def _count_option(value: str | None, option: str) -> int | None:
@@ -79,8 +69,8 @@ def _gather(
     from icp_renew.portfolio import Licence, read_csv, read_dossier
 
     licences: list[Licence] = []
-    printed = _date_option(expires, "--expires")
-    issued_on = _date_option(issued, "--issued")
+    printed = date_option(expires, "--expires")
+    issued_on = date_option(issued, "--issued")
     if printed is not None or issued_on is not None:
         licences.append(Licence(printed, license_number, issued=issued_on))
     elif license_number is not None:

@@ -16,12 +16,14 @@ from typing import TYPE_CHECKING, Annotated, Any, cast
 import typer
 
 from icp_renew.cli.common import (
+    FilingDateOpt,
     LangOpt,
     ProvinceOpt,
     QuietOpt,
     RulesOpt,
     TodayOpt,
     check_format,
+    date_option,
     emit,
     handle_errors,
     load_book,
@@ -40,15 +42,6 @@ if TYPE_CHECKING:
 #: a bundle this large shows a progress bar (on a terminal, outside CI)
 PROGRESS_MIN_BYTES = 64 * 1024 * 1024
 VERIFY_FORMATS = ("text", "json")
-
-FilingDateOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--filing-date",
-        help="The date the renewal will be filed (YYYY-MM-DD); default: --today.",
-        show_default=False,
-    ),
-]
 
 
 def _printable(text: str) -> str:
@@ -226,14 +219,7 @@ def pack(
     chosen_layout = check_format(layout, LAYOUTS, "--layout")
     limit = _split_size(split_size)
     day = resolve_today(today)
-    filed = None
-    if filing_date is not None:
-        from icp_renew.dates import DateFormatError, parse_date
-
-        try:
-            filed = parse_date(filing_date)
-        except DateFormatError as exc:
-            raise UserError(str(exc), source="--filing-date") from None
+    filed = date_option(filing_date, "--filing-date")
 
     from icp_renew import __version__
     from icp_renew.bundle.pack import (
