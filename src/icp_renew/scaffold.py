@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from icp_renew.atomic import write_atomic
 from icp_renew.dossier.config import DOSSIER_FILE, SCHEMA_FILE
 from icp_renew.errors import UserError
 from icp_renew.rulebook.resolve import Checklist, Requirement
@@ -135,42 +136,6 @@ def schema_text() -> str:
     return json.dumps(dossier_schema(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _write_new(path: Path, text: str) -> bool:
-    """Create ``path`` with ``text``; False (and no change) when it already exists.
-
-    Atomic: the text goes to a temporary file beside ``path``, which is then hard-linked into
-    place (a link never replaces an existing file), so an interrupted init leaves no partial
-    ``dossier.yaml``.
-    """
-    import os
-    import tempfile
-
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise UserError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            umask = os.umask(0)
-            os.umask(umask)
-            if hasattr(os, "fchmod"):  # mkstemp creates 0600; give what open() would
-                os.fchmod(fh.fileno(), 0o666 & ~umask)
-            fh.write(text.encode("utf-8"))
-        try:
-            os.link(tmp, path)
-        except FileExistsError:
-            return False
-        except OSError:  # a file system without hard links: rename, unless it exists now
-            if path.exists() or path.is_symlink():
-                return False
-            Path(tmp).replace(path)
-    except OSError as exc:
-        raise UserError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
-    finally:
-        Path(tmp).unlink(missing_ok=True)
-    return True
-
-
 def _mkdir(path: Path) -> bool:
     """Create the folder ``path``; False when it already exists. A link is never followed:
     a folder named as init would name it but linking out of the dossier is refused."""
@@ -204,7 +169,9 @@ def scaffold(root: Path, checklist: Checklist, config_text: str) -> ScaffoldResu
         target = root / name
         if target.exists() or target.is_symlink():
             result.kept.append(name)
-        elif _write_new(target, text if text is not None else schema_text()):
+        elif write_atomic(
+            target, (text if text is not None else schema_text()).encode("utf-8"), replace=False
+        ):
             result.created.append(name)
         else:  # pragma: no cover - created by someone else meanwhile
             result.kept.append(name)
