@@ -102,6 +102,10 @@ OutputOpt = Annotated[
     ),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
+ServiceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--service", "-s", help="Licence service code (repeatable); default B25."),
+]
 FilingDateOpt = Annotated[
     str | None,
     typer.Option(

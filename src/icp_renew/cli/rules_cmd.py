@@ -14,6 +14,7 @@ from icp_renew.cli.common import (
     OutputOpt,
     ProvinceOpt,
     RulesOpt,
+    ServiceOpt,
     check_format,
     emit,
     handle_errors,
@@ -95,10 +96,7 @@ def _authority_key(a: Any) -> tuple[int, str]:
 def show_cmd(
     province: ProvinceOpt = None,
     industry: IndustryOpt = None,
-    service: Annotated[
-        list[str] | None,
-        typer.Option("--service", "-s", help="Licence service code (repeatable); default B25."),
-    ] = None,
+    service: ServiceOpt = None,
     format: FormatOpt = "text",
     rules: RulesOpt = None,
     lang: LangOpt = None,
