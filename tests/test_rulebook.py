@@ -434,3 +434,16 @@ def test_overlay_example_in_docs_is_valid(tmp_path):
     assert checklist.material("business-plan").min_pages == 3
     assert checklist.material("credit-publicity") is None
     assert resolve(book, find_authority(book, "京")).material("credit-publicity") is not None
+
+
+def test_lint_codes_documented_and_complete(tmp_path):
+    """docs/rules.md lists exactly the lint codes; every code lint emits is among them."""
+    import re
+
+    from icp_renew.rulebook.lint import LINT_CODES
+
+    docs = (Path(__file__).parents[1] / "docs" / "rules.md").read_text("utf-8")
+    table = docs.split("## Lint codes", 1)[1]
+    assert set(re.findall(r"^\| `([a-z-]+)` \|", table, flags=re.M)) == set(LINT_CODES)
+    write(tmp_path, "a.yaml", "kind: overlay\nname: a\nsource: s-s\nmaterials:\n  - id: x-y\n")
+    assert {p.code for p in lint(tmp_path)} <= set(LINT_CODES)

@@ -10,8 +10,7 @@ import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -187,16 +186,6 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.flush()
     else:
         write_atomic(output, text.encode("utf-8"))
-
-
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """For code paths outside a command function (callbacks)."""
-    try:
-        yield
-    except UserError as exc:
-        typer.echo(error_line(exc), err=True)
-        raise typer.Exit(exc.exit_code) from None
 
 
 def load_book(rules: list[Path] | None) -> Any:

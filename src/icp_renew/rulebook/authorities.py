@@ -53,14 +53,6 @@ def find_authority(book: Rulebook, query: str) -> Authority:
     )
 
 
-def license_prefix(number: str) -> str | None:
-    """The Chinese prefix of a licence number (``京`` of 京B2-20210001), or None (MIIT)."""
-    match = LICENSE_PREFIX.match(unicodedata.normalize("NFKC", number))
-    if not match:
-        return None
-    return match["prefix"]
-
-
 def authority_for_license(book: Rulebook, number: str) -> Authority | None:
     """The authority whose licence prefixes match ``number``; MIIT for no prefix."""
     match = LICENSE_PREFIX.match(unicodedata.normalize("NFKC", number))

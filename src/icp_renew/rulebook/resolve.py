@@ -7,7 +7,7 @@ materials (category order, then the order in which the layers name them).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 
 from icp_renew.errors import RuleError, UserError
 from icp_renew.rulebook.loader import Rulebook
@@ -244,7 +244,3 @@ def validate_layers(book: Rulebook) -> None:
     """Resolve every authority with every industry once: a broken layer fails loading."""
     for authority in book.authorities.values():
         resolve(book, authority, all_conditional=True)
-
-
-def with_defaults(req: Requirement, **changes: object) -> Requirement:
-    return replace(req, **changes)  # type: ignore[arg-type]
