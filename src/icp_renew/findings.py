@@ -1,4 +1,4 @@
-"""Findings are values: a code, a severity, where, and a bilingual message.
+"""Findings are values: a code, a severity, where, and a message of the catalogue.
 
 The codes themselves (default severity, how to fix) are registered in
 :mod:`icp_renew.codes`; they are re-exported here, where checks import them from.
@@ -7,17 +7,19 @@ The codes themselves (default severity, how to fix) are registered in
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from icp_renew.codes import CODES, Code, Severity, register
 from icp_renew.i18n import Lang
-from icp_renew.pii import redact, reveal
+from icp_renew.messages import Message
+from icp_renew.pii import redact
 
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem found. ``params`` fill the ``{name}`` slots of ``zh``/``en``.
+    """One problem found: ``text`` is a message of the catalogue (``findings.…``) with its
+    parameters, rendered in the language of the report that prints it.
 
     A parameter that is personal data is wrapped in :class:`icp_renew.pii.Pii`
     and masked when the message is rendered, unless ``show_pii``.
@@ -27,17 +29,15 @@ class Finding:
     severity: Severity
     material: str | None
     path: str | None
-    zh: str
-    en: str
-    params: tuple[tuple[str, Any], ...] = field(default=())
+    text: Message
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The message's parameters (raw values)."""
+        return dict(self.text.params)
 
     def message(self, lang: Lang, show_pii: bool = False) -> str:
-        template = self.zh if lang == "zh" else self.en
-        values = {k: reveal(v, show_pii) for k, v in self.params}
-        try:
-            text = template.format(**values)
-        except (KeyError, IndexError, ValueError):  # pragma: no cover - a bug in a template
-            text = template
+        text = self.text.render(lang, show_pii=show_pii)
         # a number typed into the wrong field is quoted as a plain value: mask it all the same
         return text if show_pii else redact(text)
 
@@ -48,19 +48,20 @@ class Finding:
 
 def finding(
     code: str,
+    key: str,
+    /,
     *,
-    zh: str,
-    en: str,
     material: str | None = None,
     path: str | None = None,
     severity: Severity | None = None,
     **params: Any,
 ) -> Finding:
-    """Build a finding with the code's default severity unless one is given."""
+    """Build a finding with the code's default severity unless one is given; ``key`` names
+    its message in the catalogue (``"findings.…"``), ``params`` fill it."""
     if code not in CODES:
         raise KeyError(f"unregistered finding code {code!r}")
     sev = severity if severity is not None else CODES[code].severity
-    return Finding(code, sev, material, path, zh, en, tuple(sorted(params.items())))
+    return Finding(code, sev, material, path, Message.of(key, **params))
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def sort_findings(
             f.path or "",
             f.severity.rank,
             f.code,
-            f.en,
+            f.message("en"),
         )
 
     return tuple(sorted(findings, key=key))

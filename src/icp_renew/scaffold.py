@@ -27,14 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icp_renew.atomic import write_atomic
-from icp_renew.dossier.config import DOSSIER_FILE, SCHEMA_FILE
+from icp_renew.dossier.config import DOSSIER_FILE, PLACEHOLDER, SCHEMA_FILE
 from icp_renew.errors import UserError
 from icp_renew.rulebook.resolve import Checklist, Requirement
 
 #: the ordinal prefix a folder name may carry (DESIGN.md): ``01-``, ``1.1-``, ``1.1 ``, ``2_``
 ORDINAL = re.compile(r"^\d+(\.\d+)*[-_. ]+")
 #: what ``check`` reports until it is replaced
-PLACEHOLDER = "待填写"
 
 # characters that some file system or archive tool refuses in a name
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')

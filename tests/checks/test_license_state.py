@@ -39,7 +39,7 @@ def test_messages() -> None:
         "before, by 2026-03-02 (Order 42 Art. 27), and is 10 days late"
     )
     assert late.message("zh") == (
-        "许可证 京B2-20210001 于 2026-05-31 到期，续期申请最迟应于 2026-03-02（到期前90日）提交"
+        "许可证 京B2-20210001 于 2026-05-31 到期，续期申请最迟应于 2026-03-02（到期前 90 日）提交"
         "（《电信业务经营许可管理办法》第二十七条），已逾期 10 天"
     )
     gone = run(license_state, make_context(today=dt.date(2026, 6, 1)))[0]

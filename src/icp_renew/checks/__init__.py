@@ -31,6 +31,16 @@ class Context:
     filing_date: dt.date  # --filing-date, else today
 
 
+def placeholder(code: str, field: str, value: str | None) -> Finding | None:
+    """``code``'s finding for a field of dossier.yaml that still holds init's placeholder."""
+    from icp_renew.dossier.config import PLACEHOLDER
+    from icp_renew.findings import finding
+
+    if value is None or value.strip() != PLACEHOLDER:
+        return None
+    return finding(code, "findings.placeholder", field=field, placeholder=PLACEHOLDER)
+
+
 class Check(Protocol):
     CODES: tuple[str, ...]
 

@@ -31,9 +31,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.today > lic.expires:
         yield finding(
             "license-expired",
-            zh="许可证 {number} 已于 {expires} 到期（今天 {today}），已无法续期",
-            en="Licence {number} expired on {expires} (today is {today}) and can no longer be "
-            "renewed",
+            "findings.license-expired.expired",
             number=lic.number,
             expires=lic.expires.isoformat(),
             today=ctx.today.isoformat(),
@@ -43,10 +41,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if ctx.today > deadline:
         yield finding(
             "past-filing-deadline",
-            zh="许可证 {number} 于 {expires} 到期，续期申请最迟应于 {deadline}（到期前{n}日）提交"
-            "（《电信业务经营许可管理办法》第二十七条），已逾期 {late} 天",
-            en="Licence {number} expires on {expires}; the renewal had to be filed {n} days "
-            "before, by {deadline} (Order 42 Art. 27), and is {late} days late",
+            "findings.past-filing-deadline.late",
             number=lic.number,
             expires=lic.expires.isoformat(),
             deadline=deadline.isoformat(),

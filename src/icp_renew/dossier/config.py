@@ -23,6 +23,9 @@ DOSSIER_FILE = "dossier.yaml"
 #: written by `icp-renew init` beside dossier.yaml for editors; not a scan (the scanner skips it)
 SCHEMA_FILE = "dossier.schema.json"
 SCHEMA_ID = "https://icp-renew.invalid/schema/dossier.schema.json"
+#: what `icp-renew init` writes where a value is to be filled in ("to fill in"); the checks
+#: report a field still holding it as not filled in rather than as an invalid value
+PLACEHOLDER = "待填写"
 
 
 def _date(value: object) -> object:
