@@ -23,7 +23,7 @@ import pytest
 import factory
 from icp_renew.checks import Context
 from icp_renew.cli import check_cmd
-from icp_renew.findings import Finding, finding
+from icp_renew.findings import Finding
 from icp_renew.pii import Pii
 
 TODAY = "2026-01-15"
@@ -37,7 +37,7 @@ def _fake_check(ctx: Context) -> Iterator[Finding]:
     present = {f.material for f in ctx.dossier.files if f.material}
     for m in ctx.checklist.materials:
         if m.required and m.id not in present:
-            yield finding(
+            yield factory.text_finding(
                 "missing-material",
                 zh="缺少 {title}",
                 en="{title} is missing",
@@ -46,15 +46,16 @@ def _fake_check(ctx: Context) -> Iterator[Finding]:
             )
     for f in ctx.dossier.files:
         if f.material is None:
-            yield finding(
+            yield factory.text_finding(
                 "unassigned-file",
-                zh="{path} 不属于任何材料",
-                en="{path} belongs to no material",
+                zh="{name} 不属于任何材料",
+                en="{name} belongs to no material",
                 path=f.path,
+                name=f.path,
             )
     number = ctx.dossier.config.legal_representative.id_number
     if number and number != ID_NUMBER:
-        yield finding(
+        yield factory.text_finding(
             "invalid-id-number",
             zh="身份证号码 {id} 无效",
             en="ID number {id} is not valid",

@@ -164,11 +164,12 @@ def test_parallel_equals_serial(make_dossier, tmp_path, book):
 
 
 def test_findings_and_errors_pickle(make_dossier, book):
-    from icp_renew.findings import finding
     from icp_renew.pii import Pii
 
     report = check_dossier(make_dossier(files={"stray.pdf": "pdf:1"}), book, OPTS)
-    extra = finding("invalid-id-number", zh="{n}", en="{n}", n=Pii("11010519491231002X"))
+    extra = factory.text_finding(
+        "invalid-id-number", zh="{n}", en="{n}", n=Pii("11010519491231002X")
+    )
     report = DossierReport(**{**report.__dict__, "findings": (*report.findings, extra)})
     back = pickle.loads(pickle.dumps(report))
     assert back == report

@@ -222,7 +222,7 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
         many = True
     else:
         raise UserError(
-            "expected a mapping with year, off and work (or a list of them)",
+            "deadline.holidays-not-mapping",
             source=source,
             line=doc.line_of(()),
         )
@@ -237,7 +237,8 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
         base: tuple[str | int, ...] = (index,) if many else ()
         if entry.year in seen:
             raise UserError(
-                f"year {entry.year} is given twice",
+                "deadline.holidays-year-twice",
+                year=entry.year,
                 source=source,
                 line=doc.line_of((*base, "year")),
                 field=dotted((*base, "year")),
@@ -247,7 +248,9 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
             for k, day in enumerate(getattr(entry, key)):
                 if day.year != entry.year:
                     raise UserError(
-                        f"{day.isoformat()} is not in year {entry.year}",
+                        "deadline.holidays-wrong-year",
+                        day=day.isoformat(),
+                        year=entry.year,
                         source=source,
                         line=doc.line_of((*base, key, k)),
                         field=dotted((*base, key, k)),
@@ -257,7 +260,8 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
             day = min(both)
             k = list(entry.work).index(day)
             raise UserError(
-                f"{day.isoformat()} is listed both as off and as work",
+                "deadline.holidays-off-and-work",
+                day=day.isoformat(),
                 source=source,
                 line=doc.line_of((*base, "work", k)),
                 field=dotted((*base, "work", k)),
@@ -275,7 +279,9 @@ def load_calendar(files: Sequence[Path] = ()) -> HolidayCalendar:
         for data in parse_holiday_file(path):
             if data.year in years:
                 raise UserError(
-                    f"year {data.year} is already given in {years[data.year].source}",
+                    "deadline.holidays-year-given",
+                    year=data.year,
+                    other=years[data.year].source,
                     source=data.source,
                     field="year",
                 )

@@ -59,7 +59,7 @@ def test_expired_is_judged_against_today() -> None:
         "“服务器托管协议”已于 2026-01-14 过期（今天 2026-01-15），请提供在有效期内的材料"
     )
     assert found[1].message("en") == (
-        "Hosting provider's IDC licence expires on 2026-01-15, in 0 days; it may lapse during "
+        "Hosting provider's IDC licence: expires on 2026-01-15, in 0 days; it may lapse during "
         "the review"
     )
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
 
-from icp_renew.errors import UserError
+from icp_renew.errors import UserError, os_error
 
 BLOCK = 1 << 20
 DateTime = tuple[int, int, int, int, int, int]
@@ -113,7 +113,7 @@ class ZipStream:
                 try:
                     block = source.read(BLOCK)
                 except OSError as exc:
-                    raise UserError(f"cannot read: {exc.strerror or exc}", source=shown) from None
+                    raise UserError(os_error(exc, "errors.cannot-read"), source=shown) from None
                 if not block:
                     break
                 copied += len(block)
@@ -124,7 +124,7 @@ class ZipStream:
                 if on_bytes is not None:
                     on_bytes(len(block))
         if copied != size:
-            raise UserError("changed while it was being packed; run pack again", source=shown)
+            raise UserError("pack.source-changed", source=shown)
         return digest.hexdigest(), copied
 
     def add_bytes(self, name: str, data: bytes) -> None:
@@ -177,7 +177,7 @@ class AtomicFiles:
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
         except OSError as exc:
             raise BundleWriteError(
-                f"cannot create a file here: {exc.strerror or exc}", source=str(target)
+                os_error(exc, "pack.cannot-create"), source=str(target)
             ) from None
         with contextlib.suppress(OSError, AttributeError):  # mkstemp makes it 0600
             os.fchmod(fd, 0o666 & ~_umask())
@@ -206,13 +206,13 @@ class AtomicFiles:
                 fh.close()
             except OSError as exc:
                 raise BundleWriteError(
-                    f"cannot write: {exc.strerror or exc}", source=str(target)
+                    os_error(exc, "errors.cannot-write"), source=str(target)
                 ) from None
         if not self.overwrite:
             for _, target, _ in self._pending:
                 if target.exists() or target.is_symlink():
                     raise BundleWriteError(
-                        "appeared while packing; not overwritten (use --overwrite)",
+                        "pack.output-appeared",
                         source=str(target),
                     )
         done: list[Path] = []
@@ -226,7 +226,7 @@ class AtomicFiles:
                     renamed.unlink()
             if isinstance(exc, OSError):
                 raise BundleWriteError(
-                    f"cannot rename into place: {exc.strerror or exc}", source=str(target)
+                    os_error(exc, "pack.cannot-rename"), source=str(target)
                 ) from None
             raise
         self._committed = True

@@ -31,7 +31,7 @@ def find_authority(book: Rulebook, query: str) -> Authority:
     """The authority named by slug, ISO code, Chinese name, authority name or prefix."""
     wanted = _norm(query)
     if not wanted:
-        raise UnknownAuthorityError("empty province", field="--province")
+        raise UnknownAuthorityError("errors.province-empty", field="--province")
     for a in book.authorities.values():
         if wanted in {_norm(n) for n in names_of(a)}:
             return a
@@ -46,10 +46,11 @@ def find_authority(book: Rulebook, query: str) -> Authority:
     candidates = {_norm(n): a.slug for a in book.authorities.values() for n in names_of(a)}
     close = difflib.get_close_matches(wanted, list(candidates), n=5, cutoff=0.5)
     slugs = list(dict.fromkeys(candidates[c] for c in close))
-    hint = f"; did you mean {', '.join(slugs)}?" if slugs else ""
     raise UnknownAuthorityError(
-        f"unknown province or authority {query!r}{hint} (see `icp-renew rules list`)",
+        "errors.unknown-province-suggest" if slugs else "errors.unknown-province",
         field="--province",
+        query=repr(query),
+        suggestions=", ".join(slugs),
     )
 
 

@@ -47,7 +47,7 @@ class Rulebook:
 def discover(root: Path, label: str) -> dict[str, tuple[Path, str]]:
     """Rule files under ``root``: relpath → (path, display name). Sorted, ``/``-separated."""
     if not root.is_dir():
-        raise RuleError("not a folder of rule files", source=str(root))
+        raise RuleError("errors.rules-not-folder", source=str(root))
     found: dict[str, tuple[Path, str]] = {}
     for path in sorted(root.rglob("*")):
         if path.suffix not in (".yaml", ".yml") or not path.is_file():
@@ -71,23 +71,25 @@ def parse_rule_file(path: Path, display: str, rel: str) -> tuple[BaseModel, Rule
     try:
         doc = load_yaml_file(path, display)
     except UserError as exc:
-        raise RuleError(exc.message, source=exc.source, line=exc.line, field=exc.field) from None
+        raise RuleError(exc.text, source=exc.source, line=exc.line, field=exc.field) from None
     if not isinstance(doc.data, dict):
-        raise RuleError("a rule file must be a mapping with a 'kind' key", source=display, line=1)
+        raise RuleError("errors.rules-not-mapping", source=display, line=1)
     kind = doc.data.get("kind")
     model_cls = KINDS.get(kind) if isinstance(kind, str) else None
     if model_cls is None:
         raise RuleError(
-            f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}",
+            "errors.rules-unknown-kind",
             source=display,
             line=doc.line_of(("kind",)),
             field="kind",
+            kind=repr(kind),
+            expected=", ".join(KINDS),
         )
     try:
         model = model_cls.model_validate(doc.data)
     except ValidationError as exc:
         err = validation_error(exc, doc)
-        raise RuleError(err.message, source=err.source, line=err.line, field=err.field) from None
+        raise RuleError(err.text, source=err.source, line=err.line, field=err.field) from None
     return model, RuleSource(display, rel, doc)
 
 
@@ -108,7 +110,7 @@ def build_rulebook(parsed: Iterable[tuple[BaseModel, RuleSource]]) -> Rulebook:
         elif isinstance(model, Overlay):
             overlays.append(model)
     if base is None:
-        raise RuleError("no rule file of kind 'base' (base.yaml) was found", source="rules")
+        raise RuleError("errors.rules-no-base", source="rules")
     return Rulebook(base, authorities, industries, overlays, documents)
 
 

@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from icp_renew.errors import MessageError
+
 SLUG = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 MATERIAL_ID = SLUG
 FORMATS = ("pdf", "jpeg", "png", "tiff", "ofd", "doc", "docx", "xls", "xlsx")
@@ -41,7 +43,7 @@ def parse_size(value: object) -> int:
         return value
     match = _SIZE.match(str(value))
     if not match:
-        raise ValueError(f"invalid size {value!r}: expected e.g. 5MB, 20MiB or 1048576")
+        raise MessageError("errors.rules-size", value=repr(value))
     return int(float(match[1]) * _UNITS[(match[2] or "").lower()])
 
 
@@ -173,9 +175,7 @@ class Authority(Strict):
     @model_validator(mode="after")
     def _remove_sourced(self) -> Authority:
         if self.remove and not self.remove_source:
-            raise ValueError(
-                "remove needs remove_source: a requirement is dropped only with a source"
-            )
+            raise MessageError("errors.rules-remove-source")
         return self
 
 
@@ -208,9 +208,7 @@ class Overlay(Strict):
     @model_validator(mode="after")
     def _remove_sourced(self) -> Overlay:
         if self.remove and not self.remove_source:
-            raise ValueError(
-                "remove needs remove_source: a requirement is dropped only with a source"
-            )
+            raise MessageError("errors.rules-remove-source")
         return self
 
 
