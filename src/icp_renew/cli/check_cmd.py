@@ -1,6 +1,6 @@
 """``icp-renew check DOSSIER...``: validate dossier folders; a report for people or for CI.
 
-Exit codes (DESIGN.md): 0 no error-level finding (warnings allowed unless
+Exit codes (docs/reports.md): 0 no error-level finding (warnings allowed unless
 ``--strict``); 1 at least one (or a warning under ``--strict``); 2 the job could
 not be done (a bad option, rule file or ``dossier.yaml``). With several
 dossiers, one that cannot be checked does not stop the others: the report

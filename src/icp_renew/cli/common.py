@@ -1,7 +1,7 @@
 """Options shared by every command (same name, same meaning) and the error path.
 
 Nothing heavy is imported here: ``icp-renew --version`` and ``deadline`` must
-start close to bare Python (DESIGN.md, quality bars).
+start close to bare Python (docs/performance.md).
 """
 
 from __future__ import annotations

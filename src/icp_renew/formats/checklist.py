@@ -6,12 +6,13 @@ import io
 from typing import Any
 
 from icp_renew.i18n import Lang, tr
+from icp_renew.messages import t
 from icp_renew.rulebook.loader import Rulebook
 from icp_renew.rulebook.resolve import Checklist, Requirement
 
 
 def checklist_json(checklist: Checklist) -> dict[str, Any]:
-    """The contract of ``rules show --format json`` (DESIGN.md)."""
+    """The contract of ``rules show --format json`` (docs/rules.md)."""
     return {
         "rules_version": checklist.rules_version,
         "authority": checklist.authority_json(),
@@ -26,10 +27,16 @@ def _req_label(m: Requirement, lang: Lang) -> str:
     return tr(lang, "必需", "required") if m.required else tr(lang, "建议", "recommended")
 
 
+def _basis(m: Requirement, lang: Lang) -> str:
+    """The material's basis (law, practice, policy) as a word, empty when the rule gives none."""
+    return t(f"rules.basis-{m.basis}", lang) if m.basis else ""
+
+
 def _what(m: Requirement, lang: Lang) -> str:
     bits = []
     if m.min_pages > 1:
-        bits.append(tr(lang, f"至少{m.min_pages}页", f"≥ {m.min_pages} pages"))
+        pages = tr(lang, f"至少{m.min_pages}页", f"≥ {m.min_pages} pages")
+        bits.append(pages + (t("rules.policy-mark", lang) if "min_pages" in m.policy else ""))
     if "expires" in m.needs:
         bits.append(tr(lang, "需填写有效期", "needs expires"))
     if m.years:
@@ -82,7 +89,8 @@ def checklist_text(checklist: Checklist, lang: Lang) -> str:
         table.add_column(tr(lang, "检查", "checks"))
         for m in mats:
             name = m.title if lang == "zh" else f"{m.title_en}\n{m.title}"
-            table.add_row(m.id, name, _req_label(m, lang), ", ".join(m.formats), _what(m, lang))
+            req = "\n".join(filter(None, (_req_label(m, lang), _basis(m, lang))))
+            table.add_row(m.id, name, req, ", ".join(m.formats), _what(m, lang))
         console.print(table)
     return str(console.file.getvalue())
 
@@ -118,7 +126,8 @@ def checklist_markdown(checklist: Checklist, lang: Lang) -> str:
             extra = _what(m, lang)
             if extra:
                 out.append(f"  *{extra}*")
-            out.append(f"  <small>{tr(lang, '依据', 'Source')}: {m.source}</small>")
+            basis = t("rules.basis-suffix", lang, basis=_basis(m, lang)) if m.basis else ""
+            out.append(f"  <small>{tr(lang, '依据', 'Source')}{basis}: {m.source}</small>")
         out.append("")
     return "\n".join(out)
 

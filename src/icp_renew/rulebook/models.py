@@ -21,6 +21,13 @@ SERVICE = r"^[AB][12](\d(-\d)?)?$"
 Format = Literal["pdf", "jpeg", "png", "tiff", "ofd", "doc", "docx", "xls", "xlsx"]
 Requirement = Literal["required", "recommended"]
 Meta = Literal["expires", "year", "number", "issued"]
+#: what a material rests on (docs/sources.md): a regulation or notice, the authorities'
+#: practice as agencies report it, or the tool's own choice
+Basis = Literal["law", "practice", "policy"]
+#: the values a rule file may mark as the tool's own policy (``policy: [min_dpi]``)
+PolicyField = Literal[
+    "formats", "min_pages", "min_dpi", "max_file_size", "expires_soon_days", "due_soon_days"
+]
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG]i?B|B)?\s*$", re.IGNORECASE)
 _UNITS = {
@@ -94,6 +101,14 @@ class Material(Strict):
     min_dpi: Annotated[int, Field(ge=1, le=2400)] | None = None
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     when: When | None = None
+    basis: Basis | None = Field(
+        None,
+        description="law (a regulation or notice), practice (what authorities ask for, as "
+        "agencies report it) or policy (the tool's own choice)",
+    )
+    policy: list[PolicyField] | None = Field(
+        None, description="values of this material that are the tool's own policy"
+    )
     source: str = Field(min_length=3, description="regulation and article, notice or practice")
     source_url: str | None = None
 
@@ -115,6 +130,9 @@ class Settings(Strict):
     max_file_size: int | None = Field(None, description="per-file upload limit")
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] = 60
     due_soon_days: Annotated[int, Field(ge=0, le=3650)] = 60
+    policy: list[PolicyField] = Field(
+        default_factory=list, description="settings that are the tool's own policy"
+    )
 
     @field_validator("max_file_size", mode="before")
     @classmethod
@@ -128,6 +146,7 @@ class SettingsPatch(Strict):
     max_file_size: int | None = None
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     due_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+    policy: list[PolicyField] | None = None
     source: str | None = None
 
     @field_validator("max_file_size", mode="before")
@@ -186,7 +205,9 @@ class Industry(Strict):
     name_en: str
     permit: str = Field(description="the permit's Chinese name")
     permit_en: str
-    confidence: Literal["H", "M", "L", "?"] = Field(description="REGULATORY.md confidence")
+    confidence: Literal["H", "M", "L", "?"] = Field(
+        description="confidence of the source: H, M, L or ? (docs/sources.md)"
+    )
     source: str = Field(min_length=3)
     materials: list[Material] = Field(default_factory=list)
 

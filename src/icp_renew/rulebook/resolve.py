@@ -37,6 +37,8 @@ class Requirement:
     expires_soon_days: int
     industries: tuple[str, ...]
     services: tuple[str, ...]
+    basis: str | None
+    policy: tuple[str, ...]
     source: str
     source_url: str | None
     origin: str
@@ -176,10 +178,22 @@ def _complete(mat: Material, settings: Settings, origin: str, categories: set[st
         ),
         industries=tuple((mat.when.industries if mat.when else None) or ()),
         services=tuple((mat.when.services if mat.when else None) or ()),
+        basis=mat.basis,
+        policy=_policy(mat, settings),
         source=mat.source,
         source_url=mat.source_url,
         origin=origin,
     )
+
+
+def _policy(mat: Material, settings: Settings) -> tuple[str, ...]:
+    """The material's own policy values, and the policy settings it inherits unchanged."""
+    inherited = (
+        name
+        for name in settings.policy
+        if name in Material.model_fields and getattr(mat, name) is None
+    )
+    return tuple(dict.fromkeys([*(mat.policy or ()), *inherited]))
 
 
 def resolve(
