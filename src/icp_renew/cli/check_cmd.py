@@ -254,8 +254,8 @@ def _append_step_summary(
     strict: bool,
 ) -> None:
     """Append the Markdown summary to ``GITHUB_STEP_SUMMARY`` (a warning if it cannot)."""
-    from icp_renew.formats.markdown_report import md
-    from icp_renew.formats.markdown_report import render as markdown
+    from icp_renew.formats.check_markdown import md
+    from icp_renew.formats.check_markdown import render as markdown
 
     text = markdown(report, lang=lang, show_pii=show_pii, strict=strict)
     for p in problems:

@@ -277,7 +277,7 @@ def _report(
             text = "[\n" + ",\n".join(rows) + "\n]" if items else "[]"
         emit(text, output)
     else:
-        from icp_renew.formats.ics import dtstamp, render
+        from icp_renew.formats.deadline_ics import dtstamp, render
 
         if not items:  # RFC 5545: a calendar holds at least one component
             raise UserError("no licences to put in a calendar", source="--format ics")

@@ -82,7 +82,7 @@ def list_cmd(
         }
         emit(json.dumps(data, ensure_ascii=False, indent=2), output)
         return
-    from icp_renew.formats.checklist import authorities_table
+    from icp_renew.formats.rules_show import authorities_table
 
     emit(authorities_table(book, lng), output)
 
@@ -116,7 +116,7 @@ def show_cmd(
     book = load_book(rules)
     authority = find_authority(book, province)
     checklist = resolve(book, authority, industry or [], service or ["B25"])
-    from icp_renew.formats import checklist as fmt_checklist
+    from icp_renew.formats import rules_show as fmt_checklist
 
     if fmt == "json":
         emit(

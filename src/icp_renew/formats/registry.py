@@ -22,12 +22,12 @@ if TYPE_CHECKING:
 
 #: name → (module, one-line description); the order is the order of ``--help``
 FORMATS: dict[str, tuple[str, str]] = {
-    "text": ("icp_renew.formats.text", "for people, grouped by category, with hints"),
-    "json": ("icp_renew.formats.report_json", "the machine-readable report"),
-    "junit": ("icp_renew.formats.junit", "JUnit XML for Jenkins and GitLab"),
-    "sarif": ("icp_renew.formats.sarif", "SARIF 2.1.0 for code scanning"),
-    "github": ("icp_renew.formats.github_report", "GitHub Actions workflow commands"),
-    "markdown": ("icp_renew.formats.markdown_report", "a Markdown summary"),
+    "text": ("icp_renew.formats.check_text", "for people, grouped by category, with hints"),
+    "json": ("icp_renew.formats.check_json", "the machine-readable report"),
+    "junit": ("icp_renew.formats.check_junit", "JUnit XML for Jenkins and GitLab"),
+    "sarif": ("icp_renew.formats.check_sarif", "SARIF 2.1.0 for code scanning"),
+    "github": ("icp_renew.formats.check_github", "GitHub Actions workflow commands"),
+    "markdown": ("icp_renew.formats.check_markdown", "a Markdown summary"),
 }
 
 
