@@ -16,7 +16,7 @@ from typing import Protocol
 
 from icp_renew.dossier.model import Dossier
 from icp_renew.findings import Finding
-from icp_renew.rulebook.loader import Rulebook
+from icp_renew.rulebook.book import Rulebook
 from icp_renew.rulebook.resolve import Checklist
 
 

@@ -151,11 +151,10 @@ def check_format(value: str, choices: tuple[str, ...], option: str = "--format")
 
 def error_line(exc: UserError) -> str:
     """The single stderr line of a user error; control characters are made visible."""
+    from icp_renew.formats.safe import visible
     from icp_renew.pii import redact
 
-    text = redact(str(exc).replace("\n", " "))
-    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
-    return f"icp-renew: error: {text}"
+    return f"icp-renew: error: {visible(redact(str(exc).replace(chr(10), ' ')))}"
 
 
 def handle_errors(func: F) -> F:

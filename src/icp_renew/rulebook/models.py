@@ -9,6 +9,7 @@ Every model forbids unknown keys, so a typo is an error, not a silent no-op.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -19,7 +20,8 @@ FORMATS = ("pdf", "jpeg", "png", "tiff", "ofd", "doc", "docx", "xls", "xlsx")
 SERVICE = r"^[AB][12](\d(-\d)?)?$"
 
 Format = Literal["pdf", "jpeg", "png", "tiff", "ofd", "doc", "docx", "xls", "xlsx"]
-Requirement = Literal["required", "recommended"]
+#: a material that is missing is an error (required) or a warning (recommended)
+Level = Literal["required", "recommended"]
 Meta = Literal["expires", "year", "number", "issued"]
 #: what a material rests on (docs/sources.md): a regulation or notice, the authorities'
 #: practice as agencies report it, or the tool's own choice
@@ -79,7 +81,7 @@ class Material(Strict):
     title: str | None = Field(None, description="Chinese title, used for folder names")
     title_en: str | None = None
     category: str | None = Field(None, description="category id")
-    requirement: Requirement | None = Field(
+    requirement: Level | None = Field(
         None, description="required (missing → error) or recommended (missing → warning)"
     )
     description: str | None = Field(None, description="what it is, for a compliance officer (zh)")
@@ -116,6 +118,27 @@ class Material(Strict):
     @classmethod
     def _size(cls, value: object) -> object:
         return None if value is None else parse_size(value)
+
+
+#: what a material that is new in a layer must give (a later layer may patch any subset)
+NEW_MATERIAL_FIELDS = ("title", "title_en", "category", "requirement")
+
+
+def material_problems(
+    mat: Material, categories: Collection[str], *, new: bool
+) -> list[tuple[str, str, str]]:
+    """``(lint code, field under the material, message)`` for what makes ``mat`` unusable:
+    fields a new material lacks, a category the base does not define. Shared by the
+    resolver (which raises the first) and ``rules lint`` (which lists them all)."""
+    problems = []
+    lacking = [name for name in NEW_MATERIAL_FIELDS if getattr(mat, name) is None]
+    if new and lacking:
+        message = f"material {mat.id!r} is new here and lacks {', '.join(lacking)}"
+        problems.append(("incomplete-material", "", message))
+    if mat.category is not None and categories and mat.category not in categories:
+        message = f"material {mat.id!r} names unknown category {mat.category!r}"
+        problems.append(("unknown-category", "category", message))
+    return problems
 
 
 def _default_formats() -> list[Format]:
