@@ -1,7 +1,8 @@
 """The one exception family for a user's mistake.
 
 A :class:`UserError` ends the command with exit code 2 and a single line on
-stderr; anything else that escapes is a bug and keeps its traceback.
+stderr; anything else that escapes is a bug and keeps its traceback
+(docs/reports.md, exit codes).
 
 The error carries a message of the catalogue (a key and its parameters), not a sentence: the
 CLI renders it in the user's language (``--lang``, ``ICP_RENEW_LANG``, the locale).
@@ -69,6 +70,15 @@ class MessageError(ValueError):
     def __init__(self, message: str | Message, /, **params: Any) -> None:
         self.text = message if isinstance(message, Message) else Message.of(message, **params)
         super().__init__(self.text.render("en", show_pii=True))
+
+
+def and_more(text: Message, more: int) -> Message:
+    """``text`` followed by ``(and N more)`` when ``more`` problems are left unsaid."""
+    if more <= 0:
+        return text
+    return Message.of(
+        "errors.with-more", message=text, more=Message.of("errors.schema-more", n=more)
+    )
 
 
 def os_error(exc: OSError, key: str) -> Message:

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from icp_renew.errors import MessageError, UserError, os_error
+from icp_renew.errors import MessageError, UserError, and_more, os_error
 from icp_renew.i18n import Text
 from icp_renew.messages import Message
 
@@ -258,10 +258,20 @@ def _problem(err: Mapping[str, Any]) -> Message:
     return Message.of(key, **params)
 
 
+def validation_errors(exc: Any, doc: YamlDocument) -> list[UserError]:
+    """Every error of a pydantic ``ValidationError`` as a :class:`UserError`, in its order."""
+    return [_one_error(err, doc) for err in exc.errors(include_url=False)]
+
+
 def validation_error(exc: Any, doc: YamlDocument) -> UserError:
-    """Turn the first error of a pydantic ``ValidationError`` into a :class:`UserError`."""
-    errors: list[Mapping[str, Any]] = exc.errors(include_url=False)
-    err = errors[0]
+    """The first error of a pydantic ``ValidationError`` as a :class:`UserError`."""
+    errors = validation_errors(exc, doc)
+    first = errors[0]
+    text = and_more(first.text, len(errors) - 1)
+    return UserError(text, source=first.source, line=first.line, field=first.field)
+
+
+def _one_error(err: Mapping[str, Any], doc: YamlDocument) -> UserError:
     loc = tuple(p for p in err.get("loc", ()) if isinstance(p, (str, int)))
     # pydantic puts union/function tags into loc; keep only what exists in the document
     real: list[str | int] = []
@@ -281,9 +291,6 @@ def validation_error(exc: Any, doc: YamlDocument) -> UserError:
         and repr(value) not in problem.render("en")
     ):
         got = Message.of("errors.schema-got", value=repr(value))
-    more: Message | str = (
-        Message.of("errors.schema-more", n=len(errors) - 1) if len(errors) > 1 else ""
-    )
     return UserError(
         "errors.schema",
         source=doc.source,
@@ -291,5 +298,4 @@ def validation_error(exc: Any, doc: YamlDocument) -> UserError:
         field=_dotted(real) or None,
         problem=problem,
         got=got,
-        more=more,
     )

@@ -89,9 +89,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml-duplicate-key": ("键 {key} 重复", "duplicate key {key}"),
     "yaml-node": ("不支持的 YAML 节点 {node}", "unsupported YAML node {node}"),
     # --- schema (pydantic) ---------------------------------------------------------------
-    "schema": ("{problem}{got}{more}", "{problem}{got}{more}"),
+    "schema": ("{problem}{got}", "{problem}{got}"),
+    "with-more": ("{message}{more}", "{message}{more}"),
     "schema-got": ("（实际为 {value}）", " (got {value})"),
-    "schema-more": ("（另有 {n} 处错误）", " (and {n:more|more})"),
+    "schema-more": ("（另有 {n} 处错误）", " (and {n} more)"),
     "schema-missing": ("缺少必填字段", "required field is missing"),
     "schema-unknown-field": ("未知字段", "unknown field"),
     "schema-string": ("应为文字", "expected text"),
