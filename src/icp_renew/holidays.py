@@ -183,15 +183,12 @@ def _year_model() -> Any:
     from typing import Annotated
 
     from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-    from pydantic_core import PydanticCustomError
 
-    from icp_renew.dates import DateFormatError, parse_date
+    from icp_renew.dates import parse_date
 
     def _date(value: object) -> object:
-        try:
-            return parse_date(value)
-        except DateFormatError as exc:  # the message alone, without pydantic's "Value error, "
-            raise PydanticCustomError("date", str(exc)) from None
+        # a DateFormatError carries its catalogue message: validation_error shows it alone
+        return parse_date(value)
 
     Day = Annotated[dt.date, BeforeValidator(_date)]
 

@@ -116,7 +116,7 @@ def check_cmd(
     day = resolve_today(today)
     filing = date_option(filing_date, "--filing-date")
     if jobs < 0:
-        raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
+        raise UserError("errors.jobs-negative", source="--jobs", value=jobs)
     if output is not None:
         _refuse_output_in_dossier(output, dossiers)
     book = load_book(rules)
@@ -169,7 +169,7 @@ def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:
     for d in dossiers:
         yaml_file = d if d.name == "dossier.yaml" else d / "dossier.yaml"
         if target == yaml_file.resolve():
-            raise UserError("would overwrite the dossier's own dossier.yaml", source=str(output))
+            raise UserError("errors.output-is-dossier-yaml", source=str(output))
 
 
 def _colour_wanted(output: Path | None) -> bool:

@@ -52,7 +52,7 @@ def _count_option(value: str | None, option: str) -> int | None:
     except ValueError:
         number = -1
     if number < 0:
-        raise UserError(f"expected a whole number of days ≥ 0, got {value!r}", source=option)
+        raise UserError("deadline.days-option", source=option, value=repr(value))
     return number
 
 
@@ -73,18 +73,14 @@ def _gather(
     if printed is not None or issued_on is not None:
         licences.append(Licence(printed, license_number, issued=issued_on))
     elif license_number is not None:
-        raise UserError("needs --expires DATE or --issued DATE", source="--license")
+        raise UserError("deadline.license-needs-date", source="--license")
     licences.extend(read_dossier(path) for path in dossiers)
     if csv_file is not None:
         licences.extend(read_csv(csv_file, encoding=encoding))
     elif encoding is not None:
-        raise UserError("applies only to --csv FILE", source="--encoding")
+        raise UserError("deadline.encoding-needs-csv", source="--encoding")
     if not licences and csv_file is None:  # an empty portfolio is fine: it reports nothing
-        raise UserError(
-            "nothing to compute: give --expires DATE (or --issued DATE), "
-            "one or more DOSSIER folders, or --csv FILE",
-            source="deadline",
-        )
+        raise UserError("deadline.nothing-to-compute", source="deadline")
     return licences
 
 
@@ -269,7 +265,7 @@ def _report(
         from icp_renew.formats.deadline_ics import dtstamp
 
         if not items:  # RFC 5545: a calendar holds at least one component
-            raise UserError("no licences to put in a calendar", source="--format ics")
+            raise UserError("deadline.ics-empty", source="--format ics")
         stamp = dtstamp(today, os.environ.get("SOURCE_DATE_EPOCH"))
         ics = renderer("deadline", "ics")(items, stamp=stamp, lang=lang)
         if output is not None:

@@ -66,7 +66,7 @@ def init_cmd(
 
     lng = resolve_lang(lang)
     if directory.exists() and not directory.is_dir():
-        raise UserError("exists and is not a folder", source=str(directory))
+        raise UserError("init.not-a-folder", source=str(directory))
     book = load_book(rules)
     existing = directory / DOSSIER_FILE
     config = load_config(existing) if existing.is_file() else None
@@ -78,7 +78,7 @@ def init_cmd(
         else:
             authority = authority_for_license(book, config.license.number)
     if authority is None:
-        raise UserError("--province is required (e.g. --province 北京)", source="--province")
+        raise UserError("errors.province-required", source="--province")
 
     industries = list(industry or (config.industries if config else []))
     services = list(service or (config.license.services if config else []) or ["B25"])
@@ -86,7 +86,7 @@ def init_cmd(
     try:
         checklist = resolve(book, authority, industries, services)
     except UserError as exc:
-        raise UserError(exc.message, source="--industry") from None
+        raise UserError(exc.text, source="--industry") from None
 
     text = render_config(checklist, services, book.base.services, sorted(book.industries))
     result = scaffold(directory, checklist, text)
@@ -98,7 +98,9 @@ def _check_services(book: Rulebook, services: list[str]) -> None:
     known = book.base.services
     for s in services:
         if s not in known:
-            raise UserError(f"unknown service {s!r}; known: {', '.join(known)}", source="--service")
+            raise UserError(
+                "init.unknown-service", source="--service", service=repr(s), known=", ".join(known)
+            )
 
 
 def _summary(

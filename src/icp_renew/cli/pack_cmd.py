@@ -81,7 +81,7 @@ def _split_size(value: str | None) -> int | None:
     except ValueError as exc:
         raise UserError(str(exc), source="--split-size") from None
     if size <= 0:
-        raise UserError("must be more than 0 bytes", source="--split-size")
+        raise UserError("pack.split-size-zero", source="--split-size")
     return size
 
 

@@ -74,4 +74,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} 年已在 {other} 中给出",
         "year {year} is already given in {other}",
     ),
+    # --- options -------------------------------------------------------------------------
+    "days-option": (
+        "应为不小于 0 的整天数（实际为 {value}）",
+        "expected a whole number of days ≥ 0, got {value}",
+    ),
+    "license-needs-date": (
+        "需要 --expires DATE 或 --issued DATE",
+        "needs --expires DATE or --issued DATE",
+    ),
+    "encoding-needs-csv": ("只适用于 --csv FILE", "applies only to --csv FILE"),
+    "nothing-to-compute": (
+        "没有可计算的内容：请给出 --expires DATE（或 --issued DATE）、一个或多个材料文件夹，"
+        "或 --csv FILE",
+        "nothing to compute: give --expires DATE (or --issued DATE), "
+        "one or more DOSSIER folders, or --csv FILE",
+    ),
+    "ics-empty": ("没有可放入日历的许可证", "no licences to put in a calendar"),
 }

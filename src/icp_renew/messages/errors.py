@@ -195,4 +195,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "应为自 1970-01-01 起的整秒数（实际为 {value}）",
         "expected whole seconds since 1970-01-01, got {value}",
     ),
+    "unknown-language": (
+        "未知的语言 {value}：应为 zh 或 en",
+        "unknown language {value}: expected zh or en",
+    ),
+    "unknown-format": (
+        "未知的格式 {value}：应为 {choices} 之一",
+        "unknown format {value}: expected one of {choices}",
+    ),
+    # --- usage errors (click's English is kept in the English line) ------------------------
+    "usage-line": (
+        "icp-renew: 错误：{message}（见 {path} --help）",
+        "icp-renew: error: {message} (see '{path} --help')",
+    ),
+    "usage-no-such-option": ("没有选项 {name}", "No such option: {name}"),
+    "usage-no-such-option-suggest": (
+        "没有选项 {name}；是否要用 {suggestions}？",
+        "No such option: {name} (did you mean {suggestions}?)",
+    ),
+    "usage-missing-argument": ("缺少参数 {name}", "Missing argument {name}"),
+    "usage-missing-option": ("缺少选项 {name}", "Missing option {name}"),
+    "usage-needs-value": ("选项 {name} 需要一个值", "Option {name} requires an argument"),
+    "usage-bad-value": ("{name} 的值无效", "Invalid value for {name}"),
+    "usage-no-such-command": ("没有命令 {name}", "No such command {name}"),
+    "usage-extra-argument": ("多余的参数", "unexpected extra argument"),
+    "usage-other": ("命令行用法错误", "invalid usage"),
+    # --- options -------------------------------------------------------------------------
+    "province-required": (
+        "必须给出 --province（如 --province 北京）",
+        "--province is required (e.g. --province beijing)",
+    ),
+    "not-a-folder": ("不是文件夹", "not a folder"),
+    "jobs-negative": ("应为 0 或更大的数（实际为 {value}）", "must be 0 or more, got {value}"),
+    "output-is-dossier-yaml": (
+        "会覆盖材料文件夹自己的 dossier.yaml",
+        "would overwrite the dossier's own dossier.yaml",
+    ),
+    "unknown-schema": (
+        "未知的 schema {value}：应为 dossier 或 rules",
+        "unknown schema {value}: expected dossier or rules",
+    ),
 }

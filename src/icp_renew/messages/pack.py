@@ -28,6 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法写入：{reason}；未生成压缩包",
         "cannot write: {reason}; no bundle was written",
     ),
+    "split-size-zero": ("应大于 0 字节", "must be more than 0 bytes"),
     "cannot-create": ("无法在此创建文件：{reason}", "cannot create a file here: {reason}"),
     "cannot-rename": ("无法移动到目标位置：{reason}", "cannot rename into place: {reason}"),
     "source-link": (
