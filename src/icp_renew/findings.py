@@ -90,6 +90,7 @@ class DossierReport:
     company: str | None = None
     license_number: str | None = None
     materials: tuple[MaterialLine, ...] = ()  # the checklist, for reports grouped by material
+    authority_title: tuple[str, str] | None = None  # (zh, en): 北京市通信管理局
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -113,6 +114,13 @@ class Report:
 
     def ok(self, strict: bool = False) -> bool:
         return all(d.ok(strict) for d in self.dossiers)
+
+
+def authority_name(d: DossierReport, lang: Lang) -> str:
+    """The issuing authority as people name it in ``lang`` (北京市通信管理局), else its slug."""
+    if d.authority_title is not None:
+        return d.authority_title[0] if lang == "zh" else d.authority_title[1]
+    return d.authority or ""
 
 
 def _redact_opt(text: str | None) -> str | None:

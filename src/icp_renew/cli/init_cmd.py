@@ -20,7 +20,8 @@ from icp_renew.cli.common import (
     resolve_lang,
 )
 from icp_renew.errors import UserError
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.rulebook import Rulebook
@@ -108,41 +109,16 @@ def _summary(
 ) -> str:
     name = authority.authority if lang == "zh" else authority.authority_en
     lines = [
-        tr(
-            lang,
-            f"{directory}：{name}（{authority.slug}），{count} 项材料",
-            f"{directory}: {name} ({authority.slug}), {count} materials",
-        )
+        t("init.materials", lang, directory=directory, name=name, slug=authority.slug, count=count)
     ]
     created = [p for p in result.created if p != "./"]
-    lines += [tr(lang, f"已创建  {p}", f"created  {p}") for p in created]
-    lines += [
-        tr(lang, f"已保留  {p}（已存在，未改动）", f"kept     {p} (exists, not changed)")
-        for p in result.kept
-    ]
+    lines += [t("init.created", lang, p=p) for p in created]
+    lines += [t("init.kept-exists-not-changed", lang, p=p) for p in result.kept]
     if result.present:
         n = len(result.present)
-        lines.append(
-            tr(
-                lang,
-                f"已有 {n} 个材料文件夹，未改动",
-                f"{n} material folder(s) already there, left alone",
-            )
-        )
+        lines.append(t("init.material-folder-s-already-there", lang, n=n))
     if not created:
-        lines.append(
-            tr(
-                lang,
-                "无需创建：所有文件夹和文件都已存在。",
-                "Nothing to do: every folder and file exists.",
-            )
-        )
+        lines.append(t("init.nothing-to-do-every-folder", lang))
     cmd = f"icp-renew check {shlex.quote(str(directory))}"
-    lines.append(
-        tr(
-            lang,
-            f"下一步：填写 dossier.yaml，把扫描件放入各材料文件夹，然后运行 {cmd}",
-            f"Next: fill in dossier.yaml, put the scans into the material folders, then run {cmd}",
-        )
-    )
+    lines.append(t("init.next-fill-in-dossier-yaml", lang, cmd=cmd))
     return "\n".join(lines)

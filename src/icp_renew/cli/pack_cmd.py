@@ -32,7 +32,7 @@ from icp_renew.cli.common import (
 )
 from icp_renew.errors import UserError
 from icp_renew.formats.registry import module, names, renderer
-from icp_renew.i18n import tr
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.bundle.layout import Layout
@@ -193,11 +193,7 @@ def pack(
             volumes = write_bundle(bundle, opts, on_progress)
     except KeyboardInterrupt:
         typer.echo(
-            tr(
-                chosen_lang,
-                "icp-renew: 已中断：未写入打包文件（临时文件已删除）",
-                "icp-renew: interrupted: no bundle written (the partial file was removed)",
-            ),
+            t("pack.icp-renew-interrupted-no-bundle", chosen_lang),
             err=True,
         )
         raise typer.Exit(130) from None

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from icp_renew.formats.rules_show_text import console
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.rulebook.book import Rulebook
@@ -16,20 +17,16 @@ def render(book: Rulebook, *, lang: Lang = "en") -> str:
 
     out = console()
     table = Table(
-        title=tr(
-            lang,
-            f"发证机关（规则 {book.rules_version}）",
-            f"Issuing authorities (rules {book.rules_version})",
-        ),
+        title=t("rules.issuing-authorities-rules", lang, rules_version=book.rules_version),
         title_justify="left",
     )
     for col in (
         "slug",
         "ISO",
-        tr(lang, "名称", "name"),
-        tr(lang, "发证机关", "authority"),
-        tr(lang, "许可证前缀", "licence prefix"),
-        tr(lang, "备案前缀", "filing prefix"),
+        t("rules.name", lang),
+        t("rules.authority", lang),
+        t("rules.licence-prefix", lang),
+        t("rules.filing-prefix", lang),
     ):
         table.add_column(col, no_wrap=True)
     for a in sorted(book.authorities.values(), key=lambda a: (a.cross_regional, a.iso or "")):
@@ -42,14 +39,12 @@ def render(book: Rulebook, *, lang: Lang = "en") -> str:
             " ".join(a.filing_prefixes) or "—",
         )
     out.print(table)
-    itable = Table(
-        title=tr(lang, "前置审批行业", "Prior-approval industries"), title_justify="left"
-    )
+    itable = Table(title=t("rules.prior-approval-industries", lang), title_justify="left")
     for col in (
         "slug",
-        tr(lang, "行业", "industry"),
-        tr(lang, "许可文件", "permit"),
-        tr(lang, "可信度", "confidence"),
+        t("rules.industry", lang),
+        t("rules.permit", lang),
+        t("rules.confidence", lang),
     ):
         itable.add_column(col)
     for i in sorted(book.industries.values(), key=lambda i: i.slug):

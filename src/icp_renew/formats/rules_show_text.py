@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def req_label(m: Requirement, lang: Lang) -> str:
-    return tr(lang, "必需", "required") if m.required else tr(lang, "建议", "recommended")
+    return t("rules.required", lang) if m.required else t("rules.recommended-2", lang)
 
 
 def basis_word(m: Requirement, lang: Lang) -> str:
@@ -28,20 +28,20 @@ def basis_word(m: Requirement, lang: Lang) -> str:
 def what(m: Requirement, lang: Lang) -> str:
     bits = []
     if m.min_pages > 1:
-        pages = tr(lang, f"至少{m.min_pages}页", f"≥ {m.min_pages} pages")
+        pages = t("rules.pages", lang, min_pages=m.min_pages)
         bits.append(pages + (t("rules.policy-mark", lang) if "min_pages" in m.policy else ""))
     if "expires" in m.needs:
-        bits.append(tr(lang, "需填写有效期", "needs expires"))
+        bits.append(t("rules.needs-expires", lang))
     if m.years:
         bits.append(
-            tr(lang, f"近{m.years}年每年一份", f"one per year, {m.years} years")
+            t("rules.one-per-year-years", lang, years=m.years)
             if m.years > 1
-            else tr(lang, "上一年度", "previous year")
+            else t("rules.previous-year", lang)
         )
     if m.per_domain:
-        bits.append(tr(lang, "每个域名一份", "one per domain"))
+        bits.append(t("rules.one-per-domain", lang))
     if m.must_contain:
-        bits.append(tr(lang, "须含", "must contain ") + "、".join(m.must_contain))
+        bits.append(t("rules.must-contain", lang) + "、".join(m.must_contain))
     return "; ".join(bits)
 
 
@@ -63,7 +63,7 @@ def render(checklist: Checklist, *, lang: Lang = "en") -> str:
 
     a = checklist.authority
     out = console()
-    title = tr(lang, f"{a.authority} 续期材料清单", f"Renewal checklist: {a.authority_en}")
+    title = t("rules.renewal-checklist", lang, authority=a.authority, authority_en=a.authority_en)
     out.print(f"{title}  (rules {checklist.rules_version})")
     for cat in checklist.categories:
         mats = [m for m in checklist.materials if m.category == cat.id]
@@ -76,10 +76,10 @@ def render(checklist: Checklist, *, lang: Lang = "en") -> str:
             expand=True,
         )
         table.add_column("id", no_wrap=True)
-        table.add_column(tr(lang, "材料", "material"))
-        table.add_column(tr(lang, "要求", "requirement"), no_wrap=True)
-        table.add_column(tr(lang, "格式", "formats"), no_wrap=True)
-        table.add_column(tr(lang, "检查", "checks"))
+        table.add_column(t("rules.material", lang))
+        table.add_column(t("rules.requirement", lang), no_wrap=True)
+        table.add_column(t("rules.formats", lang), no_wrap=True)
+        table.add_column(t("rules.checks", lang))
         for m in mats:
             name = m.title if lang == "zh" else f"{m.title_en}\n{m.title}"
             req = "\n".join(filter(None, (req_label(m, lang), basis_word(m, lang))))
