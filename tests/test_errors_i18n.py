@@ -63,7 +63,9 @@ CASES: dict[str, Case] = {
     "unknown-field": lambda tmp: _dossier(
         tmp, _valid_yaml().replace("  expires: '2026-05-31'", "  expire: '2026-05-31'")
     ),
-    "impossible-date-in-yaml": lambda tmp: _dossier(tmp, _valid_yaml(**{"license.expires": "2026-02-30"})),
+    "impossible-date-in-yaml": lambda tmp: _dossier(
+        tmp, _valid_yaml(**{"license.expires": "2026-02-30"})
+    ),
     "missing-field": lambda tmp: _dossier(tmp, "company:\n  name: 甲公司\n"),
     "wrong-type": lambda tmp: _dossier(tmp, _valid_yaml(**{"license.services": "B25"})),
     "yaml-tab": lambda tmp: _dossier(tmp, "company:\n\tname: 甲公司\n"),

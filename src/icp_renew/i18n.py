@@ -1,7 +1,8 @@
-"""Chinese and English: choosing the language, and bilingual text.
+"""Chinese and English: choosing the language, and values given in both.
 
-Messages are written where they are used, in both languages side by side
-(``Text(zh=..., en=...)``), so a check and its wording never drift apart.
+The tool's own texts live in the message catalogue (:mod:`icp_renew.messages`). A
+:class:`Text` is a value that comes in both languages from data, such as a material's title
+in the rule files; a message renders it in its own language.
 """
 
 from __future__ import annotations
@@ -33,15 +34,10 @@ def detect_lang(explicit: str | None = None, environ: dict[str, str] | None = No
 
 @dataclass(frozen=True)
 class Text:
-    """One message in both languages; ``{name}`` placeholders are filled by ``format``."""
+    """A value in both languages (from data, not a message of the tool)."""
 
     zh: str
     en: str
 
     def get(self, lang: Lang) -> str:
         return self.zh if lang == "zh" else self.en
-
-
-def tr(lang: Lang, zh: str, en: str) -> str:
-    """Pick the text for ``lang``."""
-    return zh if lang == "zh" else en

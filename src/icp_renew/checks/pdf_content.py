@@ -26,8 +26,8 @@ from collections.abc import Iterator
 from icp_renew.checks import Context
 from icp_renew.dossier.model import DossierFile
 from icp_renew.findings import Finding, finding
-from icp_renew.i18n import Text
 from icp_renew.inspect import EXTENSION_FORMATS, extension_of
+from icp_renew.messages import listing
 
 CODES: tuple[str, ...] = ("missing-text", "text-unverifiable")
 
@@ -61,7 +61,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         missing = [p for p in req.must_contain if not any(normalise(p) in t for t in texts)]
         if not missing:
             continue
-        phrases = Text("、".join(missing), ", ".join(missing))
+        phrases = listing(missing)
         if blind:
             for f in blind:
                 yield finding(

@@ -37,6 +37,7 @@ from icp_renew.checks import Context
 from icp_renew.dossier.model import DossierFile
 from icp_renew.findings import Finding, finding
 from icp_renew.i18n import Text
+from icp_renew.messages import listing
 from icp_renew.rulebook.resolve import Requirement
 
 CODES: tuple[str, ...] = ("missing-year", "missing-metadata")
@@ -103,7 +104,7 @@ def _years(ctx: Context, req: Requirement, named: set[int], listed: set[int]) ->
         if year in have:
             continue
         if req.years == 1:
-            found = "、".join(str(y) for y in sorted(have))
+            found = listing(str(y) for y in sorted(have))
             yield finding(
                 "missing-year",
                 "findings.missing-year.wrong-year",

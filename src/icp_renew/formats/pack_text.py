@@ -20,7 +20,7 @@ def render(volumes: Sequence[WrittenVolume], *, lang: Lang = "en") -> str:
     from icp_renew.bundle.manifest import human_size as _human
 
     return "\n".join(
-        t("pack.wrote-files", lang, path=v.path, files=v.files, value=_human(v.size))
+        t("pack.wrote-files", lang, path=v.path, files=v.files, size=_human(v.size))
         for v in volumes
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from icp_renew.formats.rules_show_text import basis_word, what
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang, Text
 from icp_renew.messages import t
 
 if TYPE_CHECKING:
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def render(checklist: Checklist, *, lang: Lang = "en") -> str:
     a = checklist.authority
     out = [
-        f"# {tr(lang, a.authority + ' 增值电信业务经营许可证续期材料清单', 'ICP licence renewal checklist: ' + a.authority_en)}",
+        "# " + t("rules.markdown-title", lang, authority=Text(a.authority, a.authority_en)),
         "",
         t("rules.rules-version-file-at-least", lang, rules_version=checklist.rules_version),
         "",

@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from icp_renew.i18n import Lang, tr
-from icp_renew.messages import t
+from icp_renew.i18n import Lang, Text
+from icp_renew.messages import listing, t
 
 if TYPE_CHECKING:
     from icp_renew.rulebook.resolve import Checklist, Requirement
@@ -41,7 +41,7 @@ def what(m: Requirement, lang: Lang) -> str:
     if m.per_domain:
         bits.append(t("rules.one-per-domain", lang))
     if m.must_contain:
-        bits.append(t("rules.must-contain", lang) + "、".join(m.must_contain))
+        bits.append(t("rules.must-contain", lang) + listing(m.must_contain).get(lang))
     return "; ".join(bits)
 
 
@@ -63,14 +63,14 @@ def render(checklist: Checklist, *, lang: Lang = "en") -> str:
 
     a = checklist.authority
     out = console()
-    title = t("rules.renewal-checklist", lang, authority=a.authority, authority_en=a.authority_en)
+    title = t("rules.renewal-checklist", lang, authority=Text(a.authority, a.authority_en))
     out.print(f"{title}  (rules {checklist.rules_version})")
     for cat in checklist.categories:
         mats = [m for m in checklist.materials if m.category == cat.id]
         if not mats:
             continue
         table = Table(
-            title=tr(lang, cat.title, f"{cat.title_en} ({cat.title})"),
+            title=cat.title if lang == "zh" else f"{cat.title_en} ({cat.title})",
             title_justify="left",
             show_lines=False,
             expand=True,

@@ -32,5 +32,5 @@ def render(verdicts: Sequence[Verdict], *, lang: Lang = "en", quiet: bool = Fals
             )
         elif not v.ok:
             n = len(v.problems)
-            lines.append(t("pack.problem", lang, name=name, n=n, value="s" if n != 1 else ""))
+            lines.append(t("pack.problem", lang, name=name, n=n))
     return "\n".join(lines)

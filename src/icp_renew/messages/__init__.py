@@ -26,6 +26,7 @@ Write a new text here, never as a literal beside the code that prints it.
 from __future__ import annotations
 
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
 from typing import Any
@@ -60,6 +61,14 @@ def exists(key: str) -> bool:
         return name in table(domain)
     except ImportError:
         return False
+
+
+def listing(items: Iterable[object]) -> Text:
+    """Values listed in either language: ``甲、乙`` in Chinese, ``a, b`` in English."""
+    texts = [str(item) for item in items]
+    return Text(
+        t("core.list-separator", "zh").join(texts), t("core.list-separator", "en").join(texts)
+    )
 
 
 def plural(n: int, one: str, other: str) -> str:

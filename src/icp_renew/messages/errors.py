@@ -57,8 +57,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml-unclosed-list": ("YAML 格式错误：方括号 [ 没有闭合", "invalid YAML: a [ is not closed"),
     "yaml-unclosed-mapping": (
-        "YAML 格式错误：花括号 { 没有闭合",
-        "invalid YAML: a { is not closed",
+        "YAML 格式错误：花括号 {{ 没有闭合",
+        "invalid YAML: a {{ is not closed",
     ),
     "yaml-undefined-alias": (
         "YAML 格式错误：引用了未定义的锚点（*）",

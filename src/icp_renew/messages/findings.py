@@ -99,17 +99,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid-domain.title": ("域名无效", "Invalid domain"),
     "invalid-domain.hint": (
         "填写已备案的域名，如 example.com 或 示例.中国。",
-        "Give the filed domain name, such as example.com or 示例.中国.",
+        "Give the filed domain name, such as example.com or “示例.中国”.",
     ),
     "invalid-license-number.title": ("许可证编号无效", "Invalid licence number"),
     "invalid-license-number.hint": (
         "按许可证正本填写编号，如 京B2-20210001。",
-        "Copy the number from the licence, e.g. 京B2-20210001.",
+        "Copy the number from the licence, e.g. “京B2-20210001”.",
     ),
     "invalid-filing-number.title": ("备案号无效", "Invalid filing number"),
     "invalid-filing-number.hint": (
         "按工信部备案系统填写备案号，如 京ICP备12345678号-1。",
-        "Copy the filing number from the MIIT filing system, e.g. 京ICP备12345678号-1.",
+        "Copy the filing number from the MIIT filing system, e.g. “京ICP备12345678号-1”.",
     ),
     "province-mismatch.title": ("省份不一致", "Province mismatch"),
     "province-mismatch.hint": (

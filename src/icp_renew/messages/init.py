@@ -15,7 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "materials": (
         "{directory}：{name}（{slug}），{count} 项材料",
-        "{directory}: {name} ({slug}), {count} materials",
+        "{directory}: {name} ({slug}), {count:material|materials}",
     ),
     "created": ("已创建  {p}", "created  {p}"),
     "kept-exists-not-changed": (
@@ -28,7 +28,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "material-folder-s-already-there": (
         "已有 {n} 个材料文件夹，未改动",
-        "{n} material folder(s) already there, left alone",
+        "{n:material folder|material folders} already there, left alone",
     ),
     "nothing-to-do-every-folder": (
         "无需创建：所有文件夹和文件都已存在。",

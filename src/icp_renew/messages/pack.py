@@ -139,26 +139,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "icp-renew: pack refused: {count}; nothing written (fix them, or use --force to pack anyway)",
     ),
     "wrote-files": (
-        "已写入 {path}：{files} 个文件，{value}",
-        "wrote {path}: {files} files, {value}",
+        "已写入 {path}：{files} 个文件，{size}",
+        "wrote {path}: {files:file|files}, {size}",
     ),
     "icp-renew-unassigned-or-unsafe": (
         "icp-renew: {skipped} 个未归类或不安全的文件未打包（见 icp-renew check）",
-        "icp-renew: {skipped} unassigned or unsafe file(s) not packed (see icp-renew check)",
+        "icp-renew: {skipped:unassigned or unsafe file|unassigned or unsafe files} not packed (see icp-renew check)",
     ),
     "icp-renew-warning-s-see": (
         "icp-renew: 有 {warnings} 个警告（见 icp-renew check）",
-        "icp-renew: {warnings} warning(s) (see icp-renew check)",
+        "icp-renew: {warnings:warning|warnings} (see icp-renew check)",
     ),
     "icp-renew-packed-with-force": (
-        "icp-renew: 已强制打包（--force），{forced} 个问题记录在 manifest.json",
-        "icp-renew: packed with --force; {forced} finding(s) recorded in manifest.json",
+        "icp-renew: 已强制打包（--force），{forced} 项发现已记录在 manifest.json 中",
+        "icp-renew: packed with --force; {forced:finding|findings} recorded in manifest.json",
     ),
     "ok-entries-verified-by-sha256": (
-        "{name}: 完好：{entries} 个条目，{verified} 个校验通过",
-        "{name}: ok: {entries} entries, {verified} verified by sha256",
+        "{name}：完好：{entries} 个条目，{verified} 个校验通过",
+        "{name}: ok: {entries:entry|entries}, {verified} verified by sha256",
     ),
-    "problem": ("{name}: {n} 个问题", "{name}: {n} problem{value}"),
+    "problem": ("{name}：{n} 个问题", "{name}: {n:problem|problems}"),
     "icp-renew-interrupted-no-bundle": (
         "icp-renew: 已中断：未写入打包文件（临时文件已删除）",
         "icp-renew: interrupted: no bundle written (the partial file was removed)",
