@@ -33,6 +33,7 @@ from icp_renew.cli.common import (
     date_option,
     emit,
     error_line,
+    error_text,
     handle_errors,
     load_book,
     resolve_lang,
@@ -148,7 +149,7 @@ def check_cmd(
         width=_width(),
     )
     if fmt == "github":
-        text += _github_problems(problems)
+        text += _github_problems(problems, lng)
     if text or output is not None:
         emit(text, output)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -156,7 +157,7 @@ def check_cmd(
             Path(os.environ["GITHUB_STEP_SUMMARY"]), report, problems, lng, show_pii, strict
         )
     for problem in problems:
-        typer.echo(error_line(problem), err=True)
+        typer.echo(error_line(problem, lng), err=True)
     if problems:
         raise typer.Exit(2)
     if not report.ok(strict):
@@ -225,7 +226,7 @@ class Progress:
             self._bar = None
 
 
-def _github_problems(problems: Sequence[UserError]) -> str:
+def _github_problems(problems: Sequence[UserError], lang: Lang) -> str:
     """A dossier that could not be checked, as an annotation too (its stderr line stays)."""
     from icp_renew.formats.github import command
     from icp_renew.formats.safe import visible
@@ -236,7 +237,7 @@ def _github_problems(problems: Sequence[UserError]) -> str:
         lines.append(
             command(
                 "error",
-                visible(error_line(p).removeprefix("icp-renew: error: ")),
+                error_text(p, lang),
                 file=visible(file) if file else None,
                 line=p.line if file else None,
                 title="icp-renew: cannot check",
@@ -259,12 +260,13 @@ def _append_step_summary(
 
     text = markdown(report, lang=lang, show_pii=show_pii, strict=strict)
     for p in problems:
-        text += f"\n❌ {md(error_line(p).removeprefix('icp-renew: error: '))}\n"
+        text += f"\n❌ {md(error_text(p, lang))}\n"
     try:
         with path.open("a", encoding="utf-8") as fh:
             fh.write(text + "\n")
     except OSError as exc:
-        typer.echo(
-            f"icp-renew: warning: cannot write the job summary {path}: {exc.strerror or exc}",
-            err=True,
-        )
+        from icp_renew.errors import os_error
+        from icp_renew.messages import t
+
+        reason = os_error(exc, "cli.summary-not-written").render(lang)
+        typer.echo(t("cli.warning", lang, message=f"{path}: {reason}"), err=True)

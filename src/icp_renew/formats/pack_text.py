@@ -53,6 +53,10 @@ def refused(
             )
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
-    count = f"{errors} error(s)" + (f", {warnings} warning(s) under --strict" if strict else "")
+    count = (
+        t("pack.refused-count-strict", lang, errors=errors, warnings=warnings)
+        if strict
+        else t("pack.refused-count", lang, errors=errors)
+    )
     lines.append(t("pack.icp-renew-pack-refused-nothing", lang, count=count))
     return "\n".join(lines)

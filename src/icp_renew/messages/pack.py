@@ -163,4 +163,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "icp-renew: 已中断：未写入打包文件（临时文件已删除）",
         "icp-renew: interrupted: no bundle written (the partial file was removed)",
     ),
+    "refused-count": ("{errors} 个错误", "{errors:error|errors}"),
+    "refused-count-strict": (
+        "{errors} 个错误，{warnings} 个警告（--strict）",
+        "{errors:error|errors}, {warnings:warning|warnings} under --strict",
+    ),
 }

@@ -57,4 +57,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{authority} 增值电信业务经营许可证续期材料清单",
         "ICP licence renewal checklist: {authority}",
     ),
+    "lint-count": ("{n} 个问题", "{n:problem|problems}"),
+    "lint-ok": ("rules：没有问题", "rules: ok"),
 }
