@@ -219,7 +219,7 @@ def test_text_grouped_with_hints(cli, make_dossier, here, fake_checks):
     out = check(cli, "acme").stdout
     assert "× Business development plan for the coming year (新一年业务发展规划)" in out
     assert "→ Add the material in a folder named after its id or Chinese title." in out
-    assert "× FAILED — 11 of 12 required materials present · 1 error · 0 warnings · 0 infos" in out
+    assert "× FAILED — 11 of 12 required materials present · 1 error · 0 warnings · 0 notes" in out
     assert "\x1b" not in out
     zh = check(cli, "acme", "--lang", "zh").stdout
     assert "缺少 新一年业务发展规划" in zh
@@ -297,8 +297,10 @@ def test_github_and_step_summary(cli, make_dossier, here, fake_checks):
         "::warning file=beta/notes/readme.txt,title=Unassigned file [unassigned-file]::"
     )
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("earlier step\n## icp-renew check: 2 dossier(s), 1 failed\n")
-    assert "| acme | beijing | 11/12 | 1 | 0 | 0 | ❌ failed |" in text
+    assert text.startswith("earlier step\n## icp-renew check: 2 dossiers, 1 failed\n")
+    assert (
+        "| acme | Beijing Communications Administration | 11/12 | 1 | 0 | 0 | ❌ failed |" in text
+    )
 
 
 def test_step_summary_only_for_github_format(cli, make_dossier, here, fake_checks):

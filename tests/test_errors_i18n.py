@@ -15,7 +15,7 @@ CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 #: what a line may quote in any language: 'values', “values”, `code`, paths of the test
 QUOTED = re.compile(r"'[^']*'|“[^”]*”|`[^`]*`|\"[^\"]*\"")
 #: three English words in a row: a sentence, not an identifier
-ENGLISH_RUN = re.compile(r"(?<![\w.-])[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){2,}(?![\w.-])")
+ENGLISH_RUN = re.compile(r"(?<![\w.-])[A-Za-z]{2,}(?: +[A-Za-z]{2,}){2,}(?![\w.-])")
 
 PREFIX = {"zh": "icp-renew: 错误：", "en": "icp-renew: error: "}
 

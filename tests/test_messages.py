@@ -79,7 +79,7 @@ _NAMES = re.compile(
     r"\b(?:icp-renew|ICP|PDF|JPEG|PNG|TIFF|YAML|CSV|UTF-8|GBK|MiB|KB|MB|CRC|IEND|sha256sum)\b"
 )
 #: three English words in a row, outside code, quotes and placeholders
-ENGLISH_RUN = re.compile(r"(?<![\w.\-/{])[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){2,}(?![\w.\-/])")
+ENGLISH_RUN = re.compile(r"(?<![\w.\-/{])[A-Za-z]{2,}(?: +[A-Za-z]{2,}){2,}(?![\w.\-/])")
 
 
 def _bare(text: str) -> str:
@@ -167,3 +167,33 @@ def test_no_chinese_text_outside_the_catalogue() -> None:
 def test_the_allow_list_is_not_stale() -> None:
     stale = [rel for rel in ALLOWED if not _cjk_literals(SRC / rel)]
     assert stale == []
+
+
+KEY = re.compile(r"^(?P<domain>[a-z_]+)\.[a-z0-9][a-z0-9.-]*[a-z0-9]$")
+
+
+def test_every_key_the_code_names_exists() -> None:
+    """A literal ``"<domain>.<name>"`` in the code names a message of the catalogue: a typo
+    would be a KeyError at the moment the message is printed."""
+    import ast
+
+    missing = []
+    for path in sorted(SRC.rglob("*.py")):
+        rel = path.relative_to(SRC).as_posix()
+        if rel.startswith("messages/"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        parts = {
+            id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values
+        }  # pieces of f-strings such as f"findings.{code}.title"
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+                continue
+            if id(node) in parts:
+                continue
+            match = KEY.match(node.value)
+            if match and match["domain"] in DOMAINS and not node.value.endswith(".md"):
+                domain, _, name = node.value.partition(".")
+                if name not in table(domain):
+                    missing.append(f"{rel}:{node.lineno}: {node.value}")
+    assert missing == []

@@ -174,8 +174,17 @@ def test_findings_and_errors_pickle(make_dossier, book):
     back = pickle.loads(pickle.dumps(report))
     assert back == report
     assert isinstance(dict(back.findings[-1].params)["n"], Pii)
-    err = UserError("bad", source="x/dossier.yaml", line=3, field="license.expires")
-    assert str(pickle.loads(pickle.dumps(err))) == str(err)
+    err = UserError(
+        "errors.date-impossible",
+        source="x/dossier.yaml",
+        line=3,
+        field="license.expires",
+        value="'2026-02-30'",
+        iso="2026-02-30",
+    )
+    back_err = pickle.loads(pickle.dumps(err))
+    assert str(back_err) == str(err)
+    assert back_err.render("zh") == err.render("zh")
 
 
 def test_check_many_empty(book):

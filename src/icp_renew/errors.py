@@ -43,6 +43,10 @@ class UserError(Exception):
         self.field = field
         super().__init__(self.text.key)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # rebuilt from its message and location in the parent of a worker process
+        return (type(self), (self.text,), self.__dict__)
+
     @property
     def message(self) -> str:
         """The message alone, in English."""
@@ -70,6 +74,9 @@ class MessageError(ValueError):
     def __init__(self, message: str | Message, /, **params: Any) -> None:
         self.text = message if isinstance(message, Message) else Message.of(message, **params)
         super().__init__(self.text.render("en", show_pii=True))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.text,), self.__dict__)
 
 
 def and_more(text: Message, more: int) -> Message:

@@ -27,8 +27,8 @@ def test_grouped_in_checklist_order(report):
         "Technical compliance (技术合规文件)",
         "Operating capacity (经营能力证明)",
         "missing-material",
-        "× FAILED — 3 of 4 required materials present · 4 errors · 2 warnings · 1 info",
-        "√ PASSED — 4 of 4 required materials present · 0 errors · 0 warnings · 0 infos",
+        "× FAILED — 3 of 4 required materials present · 4 errors · 2 warnings · 1 note",
+        "√ PASSED — 4 of 4 required materials present · 0 errors · 0 warnings · 0 notes",
         "2 dossiers checked: 1 failed, 1 passed",
     ]
     positions = [out.index(s) for s in order]

@@ -74,12 +74,13 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | 
 def _split_size(value: str | None) -> int | None:
     if value is None:
         return None
+    from icp_renew.errors import MessageError
     from icp_renew.rulebook.models import parse_size
 
     try:
         size = parse_size(value)
-    except ValueError as exc:
-        raise UserError(str(exc), source="--split-size") from None
+    except MessageError as exc:
+        raise UserError(exc.text, source="--split-size") from None
     if size <= 0:
         raise UserError("pack.split-size-zero", source="--split-size")
     return size

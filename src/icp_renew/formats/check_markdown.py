@@ -109,7 +109,7 @@ def render(
             out += _details(d, lang, show_pii)
     out.append(
         t(
-            "report.rules-icp-renew",
+            "report.versions",
             lang,
             rules_version=report.rules_version,
             tool_version=report.tool_version,

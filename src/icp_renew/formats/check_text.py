@@ -140,7 +140,7 @@ def _dossier(
             for f in fs:
                 _finding(page, f, lang, show_pii, 6 if m is not None else 4)
     materials = t(
-        "report.of-required-materials-present",
+        "report.materials-present",
         lang,
         materials_present=d.materials_present,
         materials_required=d.materials_required,
@@ -223,7 +223,7 @@ def render(
     total = Page(width, color)
     total.add(
         t(
-            "report.dossiers-checked-failed-passed",
+            "report.total",
             lang,
             n=n,
             failed=failed,

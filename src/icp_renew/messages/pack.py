@@ -155,10 +155,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "icp-renew: packed with --force; {forced:finding|findings} recorded in manifest.json",
     ),
     "ok-entries-verified-by-sha256": (
-        "{name}：完好：{entries} 个条目，{verified} 个校验通过",
+        "{name}: 完好：{entries} 个条目，{verified} 个校验通过",
         "{name}: ok: {entries:entry|entries}, {verified} verified by sha256",
     ),
-    "problem": ("{name}：{n} 个问题", "{name}: {n:problem|problems}"),
+    "problem": ("{name}: {n} 个问题", "{name}: {n:problem|problems}"),
     "icp-renew-interrupted-no-bundle": (
         "icp-renew: 已中断：未写入打包文件（临时文件已删除）",
         "icp-renew: interrupted: no bundle written (the partial file was removed)",

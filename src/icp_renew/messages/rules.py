@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # --- what a material rests on --------------------------------------------------------
+    "basis-law": ("法规", "law"),
+    "basis-practice": ("惯例", "practice"),
+    "basis-policy": ("本工具设定", "tool policy"),
+    "basis-suffix": ("（{basis}）", " ({basis})"),
+    "policy-mark": ("（本工具设定）", " (tool policy)"),
     # --- rules lint ----------------------------------------------------------------------
     "lint-no-base": ("没有 kind 为 base 的规则文件", "no rule file of kind 'base'"),
     "lint-duplicate-slug": ("slug {key} 也被 {other} 使用", "slug {key} also used by {other}"),
