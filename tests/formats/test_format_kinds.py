@@ -58,3 +58,14 @@ def test_one_error_line_keeps_a_wide_space() -> None:
 
     line = error_line(UserError("bad\tvalue\u3000here\x1b[2J", source="材料\u3000表.yaml"))
     assert line == "icp-renew: error: 材料\u3000表.yaml: bad\\x09value\u3000here\\x1b[2J"
+
+
+def test_no_format_imports_the_cli_library() -> None:
+    """Formats return text; colour is plain SGR (formats/terminal.py), never typer's."""
+    from pathlib import Path
+
+    import icp_renew.formats
+
+    folder = Path(icp_renew.formats.__file__).parent
+    users = [p.name for p in folder.glob("*.py") if "typer" in p.read_text("utf-8")]
+    assert users == []
