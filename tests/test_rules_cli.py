@@ -221,18 +221,6 @@ def test_every_shipped_material_states_its_basis(cli):
     assert all(m["basis"] for m in json.loads(every.stdout)["materials"])
 
 
-INDUSTRIES = [
-    "news",
-    "publishing",
-    "drugs",
-    "medical",
-    "education",
-    "audiovisual",
-    "culture",
-    "religion",
-]
-
-
 def test_show_prints_basis_and_policy_and_cites_only_shipped_documents(cli):
     md = cli("rules", "show", "-p", "京", "-i", "religion", "-f", "markdown", "--lang", "en").stdout
     assert "*≥ 4 pages (tool policy)*" in md
