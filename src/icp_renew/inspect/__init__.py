@@ -133,7 +133,9 @@ def inspect_dossier(dossier: Dossier, checklist: Checklist, jobs: int | None = 1
     assigned = [f for f in dossier.files if f.material is not None]
     tasks = [(f.abspath, f.material in wants) for f in assigned]
     workers = workers_for(jobs, len(tasks), MIN_FILES_PER_WORKER)
-    outcome = dict(zip(map(id, assigned), ordered_map(_inspect_task, tasks, workers=workers), strict=True))
+    outcome = dict(
+        zip(map(id, assigned), ordered_map(_inspect_task, tasks, workers=workers), strict=True)
+    )
     files: list[DossierFile] = []
     unsafe = list(dossier.unsafe)
     for f in dossier.files:
