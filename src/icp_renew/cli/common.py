@@ -26,7 +26,7 @@ RulesOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--rules",
-        help="Extra or replacement rule files (a folder); repeatable. Env: ICP_RENEW_RULES.",
+        metavar="DIR",
         envvar="ICP_RENEW_RULES",
         file_okay=False,
         show_default=False,
@@ -36,7 +36,7 @@ TodayOpt = Annotated[
     str | None,
     typer.Option(
         "--today",
-        help="The date to treat as today (YYYY-MM-DD). Env: ICP_RENEW_TODAY.",
+        metavar="DATE",
         envvar="ICP_RENEW_TODAY",
         show_default=False,
     ),
@@ -70,7 +70,7 @@ ProvinceOpt = Annotated[
     typer.Option(
         "--province",
         "-p",
-        help="Issuing authority: slug, ISO code, Chinese name or prefix (beijing, CN-BJ, 北京, 京).",
+        metavar="PROVINCE",
         show_default=False,
         autocompletion=complete_province,
     ),
@@ -80,7 +80,7 @@ IndustryOpt = Annotated[
     typer.Option(
         "--industry",
         "-i",
-        help="Prior-approval industry (repeatable), e.g. news, drugs.",
+        metavar="INDUSTRY",
         show_default=False,
         autocompletion=complete_industry,
     ),
@@ -89,28 +89,25 @@ LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Language of messages: zh or en. Env: ICP_RENEW_LANG, else the locale.",
+        metavar="LANG",
         envvar="ICP_RENEW_LANG",
         show_default=False,
     ),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--output", "-o", help="Write the report to FILE instead of stdout.", dir_okay=False
-    ),
+    typer.Option("--output", "-o", metavar="FILE", dir_okay=False),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q")]
 ServiceOpt = Annotated[
     list[str] | None,
-    typer.Option("--service", "-s", help="Licence service code (repeatable); default B25."),
+    typer.Option("--service", "-s", metavar="SERVICE", show_default=False),
 ]
 FilingDateOpt = Annotated[
     str | None,
     typer.Option(
         "--filing-date",
-        help="The date you will file (YYYY-MM-DD); the required years count from it. "
-        "Default: --today.",
+        metavar="DATE",
         show_default=False,
     ),
 ]

@@ -37,9 +37,7 @@ def register(app: typer.Typer) -> None:
 def init_cmd(
     directory: Annotated[
         Path,
-        typer.Argument(
-            help="The dossier folder to create or complete.", metavar="DOSSIER", show_default=False
-        ),
+        typer.Argument(metavar="DOSSIER", show_default=False),
     ],
     province: ProvinceOpt = None,
     industry: IndustryOpt = None,
@@ -48,17 +46,7 @@ def init_cmd(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """建立材料目录 / Create the material folders of the checklist and a commented dossier.yaml.
-
-    示例 / Example: icp-renew init 续期材料 --province 北京 --industry drugs
-
-
-    Folders are numbered in checklist order (1-基础资质文件/1.1-营业执照副本/). Existing
-    files are never overwritten; run it again on an existing dossier to add missing folders
-    (the province, industries and services are then read from its dossier.yaml).
-
-    Example: icp-renew init my-dossier --province 北京 --industry news
-    """
+    """The ``init`` command (its help: ``"init"`` in ``messages/cli_help.py``)."""
     from icp_renew.dossier.config import DOSSIER_FILE, load_config
     from icp_renew.rulebook import authority_for_license, find_authority
     from icp_renew.rulebook.resolve import resolve

@@ -24,7 +24,6 @@ from icp_renew.cli.common import (
 from icp_renew.errors import UserError
 
 rules_app = typer.Typer(
-    help="查看生效的材料清单，检查规则文件。 Inspect the effective checklist; lint rule files.",
     no_args_is_help=True,
 )
 
@@ -33,21 +32,18 @@ def register(app: typer.Typer) -> None:
     app.add_typer(rules_app, name="rules")
 
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT")]
 
 
 @rules_app.command("list")
 @handle_errors
 def list_cmd(
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT")] = "text",
     rules: RulesOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """列出发证机关和前置审批行业 / List the issuing authorities and prior-approval industries.
-
-    Example: icp-renew rules list --format json
-    """
+    """``rules list`` (its help: ``"rules.list"`` in ``messages/cli_help.py``)."""
     fmt = check_format(format, ("text", "json"))
     lng = resolve_lang(lang)
     book = load_book(rules)
@@ -102,10 +98,7 @@ def show_cmd(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """查看某省的材料清单 / Print the effective checklist of one authority.
-
-    Example: icp-renew rules show --province 北京 --industry drugs --format markdown
-    """
+    """``rules show`` (its help: ``"rules.show"`` in ``messages/cli_help.py``)."""
     from icp_renew.rulebook import find_authority
     from icp_renew.rulebook.resolve import resolve
 
@@ -134,21 +127,13 @@ def show_cmd(
 def lint_cmd(
     directory: Annotated[
         Path | None,
-        typer.Argument(
-            help="Rule folder to lint (default: the shipped rules). Without base.yaml it is linted "
-            "as an overlay on the shipped rules.",
-            file_okay=False,
-        ),
+        typer.Argument(metavar="DIR", file_okay=False, show_default=False),
     ] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json or github.")] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT")] = "text",
     output: OutputOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
-    """检查规则文件 / Check rule files: schema, sources, unique ids and prefixes, known conditions.
-
-    Exit 0 when clean, 1 with problems.
-    Example: icp-renew rules lint my-agency-rules/
-    """
+    """``rules lint`` (its help: ``"rules.lint"`` in ``messages/cli_help.py``)."""
     from icp_renew.rulebook.lint import lint
 
     fmt = check_format(format, ("text", "json", "github"))
