@@ -18,7 +18,7 @@ import typer
 
 from icp_renew.atomic import write_atomic as write_atomic  # re-exported for the commands
 from icp_renew.errors import UserError
-from icp_renew.i18n import Lang, detect_lang
+from icp_renew.i18n import Lang, detect_lang, set_current
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -134,7 +134,9 @@ def resolve_today(value: str | None) -> dt.date:
 def resolve_lang(value: str | None) -> Lang:
     if value is not None and value.strip().lower()[:2] not in ("zh", "en"):
         raise UserError(f"unknown language {value!r}: expected zh or en", source="--lang")
-    return detect_lang(value)
+    lang = detect_lang(value)
+    set_current(lang)  # for errors raised deep in the loaders ("did you mean …?")
+    return lang
 
 
 def check_format(value: str, choices: tuple[str, ...], option: str = "--format") -> str:

@@ -23,7 +23,6 @@ from icp_renew.errors import UserError
 from icp_renew.i18n import Lang, tr
 
 if TYPE_CHECKING:
-    from icp_renew.rulebook import Rulebook
     from icp_renew.rulebook.models import Authority
     from icp_renew.scaffold import ScaffoldResult
 
@@ -68,9 +67,14 @@ def init_cmd(
     if authority is None:
         raise UserError("--province is required (e.g. --province 北京)", source="--province")
 
-    industries = list(industry or (config.industries if config else []))
-    services = list(service or (config.license.services if config else []) or ["B25"])
-    _check_services(book, services)
+    from icp_renew.suggest import industry_slugs, service_codes
+
+    industries = (
+        industry_slugs(book, industry) if industry else list(config.industries if config else [])
+    )
+    services = service_codes(
+        book, service or (config.license.services if config else []) or ["B25"]
+    )
     try:
         checklist = resolve(book, authority, industries, services)
     except UserError as exc:
@@ -80,13 +84,6 @@ def init_cmd(
     result = scaffold(directory, checklist, text)
     if not quiet:
         typer.echo(_summary(directory, authority, len(checklist.materials), result, lng))
-
-
-def _check_services(book: Rulebook, services: list[str]) -> None:
-    known = book.base.services
-    for s in services:
-        if s not in known:
-            raise UserError(f"unknown service {s!r}; known: {', '.join(known)}", source="--service")
 
 
 def _summary(

@@ -108,7 +108,10 @@ def show_cmd(
         raise UserError("--province is required (e.g. --province 北京)", source="--province")
     book = load_book(rules)
     authority = find_authority(book, province)
-    checklist = resolve(book, authority, industry or [], service or ["B25"])
+    from icp_renew.suggest import industry_slugs, service_codes
+
+    industries = industry_slugs(book, industry or [])
+    checklist = resolve(book, authority, industries, service_codes(book, service or ["B25"]))
     from icp_renew.formats import checklist as fmt_checklist
 
     if fmt == "json":

@@ -121,6 +121,10 @@ def _parse(
             msg = {"missing": "required field is missing", "extra_forbidden": "unknown field"}.get(
                 err["type"], str(err["msg"])
             )
+            if err["type"] == "extra_forbidden":
+                from icp_renew.suggest import unknown_field_hint
+
+                msg += unknown_field_hint(model_cls, real, "en")  # lint speaks English
             problems.append(
                 LintProblem(code, display, doc.line_of(real), dotted(real) or None, msg)
             )

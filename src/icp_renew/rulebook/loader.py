@@ -86,7 +86,7 @@ def parse_rule_file(path: Path, display: str, rel: str) -> tuple[BaseModel, Rule
     try:
         model = model_cls.model_validate(doc.data)
     except ValidationError as exc:
-        err = validation_error(exc, doc)
+        err = validation_error(exc, doc, model_cls)
         raise RuleError(err.message, source=err.source, line=err.line, field=err.field) from None
     return model, RuleSource(display, rel, doc)
 
