@@ -114,7 +114,7 @@ def completion_args(args: list[str]) -> list[str]:
 class OneLineErrors(HelpGroup):
     """Usage errors (unknown option, missing argument, bad value) as one line on stderr, exit 2.
 
-    DESIGN.md: "One clear line on stderr that names the file, and the line or field".
+    docs/reports.md, exit codes: one clear line on stderr that names the file, and the line or field.
     Typer's default is a multi-line box; CI logs want one grep-able line.
     """
 
