@@ -11,6 +11,7 @@ from rich.cells import cell_len
 
 from icp_renew.cli import helpscreen
 from icp_renew.cli.app import app
+from icp_renew.formats.wrap import NO_LINE_END, NO_LINE_START, wrap
 from icp_renew.messages import t, table
 from icp_renew.messages.cli_help import EXAMPLES
 
@@ -161,12 +162,12 @@ def test_no_arguments_shows_the_help(cli):
 def test_wrap_never_starts_a_line_with_closing_punctuation():
     text = "报告格式：text（供人阅读，按类别分组，附提示）、json（机器可读的报告）。"
     for width in range(8, 40):
-        lines = helpscreen.wrap(text, width)
+        lines = wrap(text, width)
         assert "".join(lines) == text
         for line in lines:
             assert cell_len(line) <= width
-            assert line[0] not in helpscreen.NO_LINE_START
-            assert line[-1] not in helpscreen.NO_LINE_END
+            assert line[0] not in NO_LINE_START
+            assert line[-1] not in NO_LINE_END
 
 
 @pytest.mark.parametrize(

@@ -177,6 +177,16 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def text_width(output: Path | None) -> int:
+    """The width a text report is laid out for: the terminal's (``COLUMNS`` where set),
+    80 columns for a file."""
+    if output is not None:
+        return 80
+    import shutil
+
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
 def emit(text: str, output: Path | None) -> None:
     """Print ``text`` to stdout, or write it atomically to ``--output``."""
     if output is None:

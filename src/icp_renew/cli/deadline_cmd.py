@@ -25,6 +25,7 @@ from icp_renew.cli.common import (
     handle_errors,
     resolve_lang,
     resolve_today,
+    text_width,
     write_atomic,
 )
 from icp_renew.errors import UserError
@@ -234,6 +235,7 @@ def _report(
             fail=fail,
             tripped=tripped,
             color=_color(output),
+            width=text_width(output),
         )
         emit(text, output)
         return

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import shutil
 from typing import Any
 
+from icp_renew.formats.wrap import wrap
 from icp_renew.i18n import Lang, detect_lang
 from icp_renew.messages import t, table
 
@@ -169,62 +169,6 @@ def _colour() -> bool:
     import sys
 
     return sys.stdout.isatty()
-
-
-#: never at the start of a line (Chinese line breaking): closing punctuation
-NO_LINE_START = set("，。、；：？！）」』】》〉”’％,.;:?!)]}")
-#: never at the end of a line: opening punctuation
-NO_LINE_END = set("（「『【《〈“‘([{")
-#: what is never broken: a bracketed note, a quoted value, an ASCII word; else one character
-_UNIT = re.compile(
-    r"\[[^\]]*\][^\s\u3000-\u303f\uff00-\uffef]* *|'[^' ]*'[!-~]* *|[!-~]+ *|\s+|. *"
-)
-
-
-def _units(text: str) -> list[str]:
-    """Breakable pieces: an ASCII word with its spaces, or one other character; punctuation
-    is glued to its neighbour so that no line starts with ``）`` or ends with ``（``."""
-    units: list[str] = []
-    glue_next = False
-    for piece in _UNIT.findall(text):
-        if units and (glue_next or piece[0] in NO_LINE_START):
-            units[-1] += piece
-        else:
-            units.append(piece)
-        glue_next = piece.rstrip()[-1:] in NO_LINE_END if piece.strip() else False
-    return units
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """``text`` in lines of at most ``width`` terminal cells (a Chinese character is two),
-    broken between words or between Chinese characters, never before closing punctuation."""
-    from rich.cells import cell_len
-
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for unit in _units(paragraph):
-            if cell_len((line + unit).rstrip()) <= width:
-                line += unit
-                continue
-            if line.strip():
-                lines.append(line.rstrip())
-            line = unit.lstrip()
-            while cell_len(line.rstrip()) > width:  # a word wider than the column: cut it
-                cut = _fit(line, width)
-                lines.append(line[:cut])
-                line = line[cut:]
-        lines.append(line.rstrip())
-    return lines
-
-
-def _fit(text: str, width: int) -> int:
-    from rich.cells import cell_len
-
-    cut = len(text)
-    while cut > 1 and cell_len(text[:cut]) > width:
-        cut -= 1
-    return cut
 
 
 def render(command: Any, ctx: Any, columns: int | None = None) -> str:

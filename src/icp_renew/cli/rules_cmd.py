@@ -19,6 +19,7 @@ from icp_renew.cli.common import (
     handle_errors,
     load_book,
     resolve_lang,
+    text_width,
 )
 from icp_renew.errors import UserError
 from icp_renew.formats.registry import names, renderer
@@ -47,7 +48,8 @@ def list_cmd(
     fmt = check_format(format, names("rules-list"))
     lng = resolve_lang(lang)
     book = load_book(rules)
-    emit(renderer("rules-list", fmt)(book, lang=lng), output)
+    sized = {"width": text_width(output)} if fmt == "text" else {}
+    emit(renderer("rules-list", fmt)(book, lang=lng, **sized), output)
 
 
 @rules_app.command("show")
@@ -75,7 +77,8 @@ def show_cmd(
 
     industries = industry_slugs(book, industry or [])
     checklist = resolve(book, authority, industries, service_codes(book, service or ["B25"]))
-    emit(renderer("rules-show", fmt)(checklist, lang=lng), output)
+    sized = {"width": text_width(output)} if fmt == "text" else {}
+    emit(renderer("rules-show", fmt)(checklist, lang=lng, **sized), output)
 
 
 @rules_app.command("lint")
