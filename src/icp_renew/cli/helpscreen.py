@@ -111,7 +111,9 @@ def option_label(param: Any) -> str:
 def param_help(command: str, param: Any, lang: Lang) -> str:
     """The help of ``param`` with its default and environment variable, in ``lang``."""
     key = help_key(command, param)
-    text = t(key, lang, formats=format_list(command, lang)) if exists(key) else ""
+    # no entry yet (a new option): the code's own help= rather than nothing; tests/test_help.py
+    # names the missing entry
+    text = t(key, lang, formats=format_list(command, lang)) if exists(key) else param.help or ""
     extra: list[str] = []
     default = getattr(param, "default", None)
     if (
@@ -144,9 +146,14 @@ def format_list(command: str, lang: Lang) -> str:
     return t("cli_help.ui.list-comma", lang).join(items)
 
 
-def summary(key: str, lang: Lang) -> str:
+def summary(key: str, lang: Lang, command: Any = None) -> str:
+    """A command's summary (``key``) or more (``key.about``); without an entry, the first
+    paragraph of the command's docstring, if any (tests/test_help.py names the missing entry)."""
     full = f"cli_help.{key}"
-    return t(full, lang) if exists(full) else ""
+    if exists(full):
+        return t(full, lang)
+    doc = getattr(command, "help", None) or ""
+    return " ".join(doc.strip().split("\n\n")[0].split())
 
 
 def example(key: str, lang: Lang) -> str:
@@ -221,7 +228,7 @@ def render(command: Any, ctx: Any, columns: int | None = None) -> str:
     console.print()
     paragraph(t("cli_help.ui.usage", lang) + usage(ctx, command, lang), "bold")
     console.print()
-    paragraph(summary(key, lang))
+    paragraph(summary(key, lang, command))
     about = summary(f"{key}.about", lang)
     for part in about.split("\n") if about else []:
         console.print()
@@ -245,7 +252,7 @@ def render(command: Any, ctx: Any, columns: int | None = None) -> str:
             if sub is None or sub.hidden:
                 continue
             sub_key = name if key == PROG else f"{key}.{name}"
-            rows.append((Text(name, "bold cyan"), summary(sub_key, lang)))
+            rows.append((Text(name, "bold cyan"), summary(sub_key, lang, sub)))
         panel(t("cli_help.ui.commands", lang), rows)
     sample = example(key, lang)
     if sample:
@@ -273,7 +280,7 @@ def localize(command: Any, ctx: Any, lang: Lang, path: list[str] | None = None) 
     descriptions zsh and fish show beside each completion."""
     path = path or []
     key = _key_path(path)
-    command.help = command.short_help = summary(key, lang) or None
+    command.help = command.short_help = summary(key, lang, command) or None
     for param in command.get_params(ctx):
         if param.param_type_name == "option" and exists(help_key(key, param)):
             param.help = t(help_key(key, param), lang, formats="")
