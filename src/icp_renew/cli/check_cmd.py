@@ -89,20 +89,21 @@ def check_cmd(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     jobs: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--jobs",
             "-j",
             metavar="N",
+            show_default=False,
         ),
-    ] = 1,
+    ] = None,
 ) -> None:
     """The ``check`` command (its help: ``"check"`` in ``messages/cli_help.py``)."""
     fmt = check_format(format, registry.names())
     lng = resolve_lang(lang)
     day = resolve_today(today)
     filing = date_option(filing_date, "--filing-date")
-    if jobs < 0:
+    if jobs is not None and jobs < 0:
         raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
     if output is not None:
         _refuse_output_in_dossier(output, dossiers)

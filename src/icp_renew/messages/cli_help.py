@@ -131,8 +131,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Warnings fail the check too (exit code 1).",
     ),
     "check.--jobs": (
-        "并行检查 N 个材料文件夹（0 表示按 CPU 数）。",
-        "Check N dossiers in parallel (0: one per CPU).",
+        "N 个工作进程并行检查多个材料文件夹或一个大文件夹中的文件（默认：工作量足够大时按 CPU "
+        "数；1：不并行；0：按 CPU 数）。",
+        "N worker processes, for many dossiers or for the files of a big one (default: one per "
+        "CPU when the work is large enough; 1: serial; 0: one per CPU).",
     ),
     "format.check.text": (
         "供人阅读，按类别分组，附提示",
