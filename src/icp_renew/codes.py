@@ -50,17 +50,17 @@ class Code:
         return self.title("en")
 
 
-CODES: dict[str, Code] = {}
+FINDING_CODES: dict[str, Code] = {}
 
 
 def register(code: str, severity: Severity) -> Code:
     """Register a finding code (idempotent for identical definitions); its title and hint
     must be in the catalogue (``findings.<code>.title``, ``findings.<code>.hint``)."""
     entry = Code(code, severity)
-    existing = CODES.get(code)
+    existing = FINDING_CODES.get(code)
     if existing is not None and existing != entry:
         raise ValueError(f"finding code {code!r} registered twice with different meanings")
-    CODES[code] = entry
+    FINDING_CODES[code] = entry
     return entry
 
 

@@ -123,6 +123,10 @@ def parse_yaml(text: str | bytes, source: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
+        tab = _tab_at(text, mark) if isinstance(text, str) else None
+        if tab is not None:
+            tab_message = Message.of("suggest.yaml-tab", line=tab[0], column=tab[1])
+            raise UserError(tab_message, source=source, line=tab[0]) from None
         problem = yaml_problem(exc.problem or exc.context or "", text, mark)
         raise UserError(problem, source=source, line=line) from None
     except yaml.YAMLError:
@@ -137,6 +141,23 @@ def parse_yaml(text: str | bytes, source: str) -> YamlDocument:
     except RecursionError:
         raise UserError("errors.yaml-too-deep", source=source) from None
     return YamlDocument(data, lines, source)
+
+
+def _tab_at(text: str, mark: Any) -> tuple[int, int] | None:
+    """(line, column), 1-based, of the tab that made the YAML invalid, if one did: a tab in the
+    indentation, or where the parser stopped (libyaml does not name the character)."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    if not 0 <= mark.line < len(lines):
+        return None
+    row = lines[mark.line]
+    if mark.column < len(row) and row[mark.column] == "\t":
+        return mark.line + 1, mark.column + 1
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    if "\t" in indent:
+        return mark.line + 1, indent.index("\t") + 1
+    return None
 
 
 def load_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
@@ -258,20 +279,21 @@ def _problem(err: Mapping[str, Any]) -> Message:
     return Message.of(key, **params)
 
 
-def validation_errors(exc: Any, doc: YamlDocument) -> list[UserError]:
-    """Every error of a pydantic ``ValidationError`` as a :class:`UserError`, in its order."""
-    return [_one_error(err, doc) for err in exc.errors(include_url=False)]
+def validation_errors(exc: Any, doc: YamlDocument, model: Any = None) -> list[UserError]:
+    """Every error of a pydantic ``ValidationError`` as a :class:`UserError`, in its order;
+    an unknown key names the closest one ``model`` allows there ("did you mean …?")."""
+    return [_one_error(err, doc, model) for err in exc.errors(include_url=False)]
 
 
-def validation_error(exc: Any, doc: YamlDocument) -> UserError:
+def validation_error(exc: Any, doc: YamlDocument, model: Any = None) -> UserError:
     """The first error of a pydantic ``ValidationError`` as a :class:`UserError`."""
-    errors = validation_errors(exc, doc)
+    errors = validation_errors(exc, doc, model)
     first = errors[0]
     text = and_more(first.text, len(errors) - 1)
     return UserError(text, source=first.source, line=first.line, field=first.field)
 
 
-def _one_error(err: Mapping[str, Any], doc: YamlDocument) -> UserError:
+def _one_error(err: Mapping[str, Any], doc: YamlDocument, model: Any = None) -> UserError:
     loc = tuple(p for p in err.get("loc", ()) if isinstance(p, (str, int)))
     # pydantic puts union/function tags into loc; keep only what exists in the document
     real: list[str | int] = []
@@ -282,6 +304,10 @@ def _one_error(err: Mapping[str, Any], doc: YamlDocument) -> UserError:
             # a missing required field: name it even though it has no line
             real.append(part)
     problem = _problem(err)
+    if err.get("type") == "extra_forbidden" and model is not None:
+        from icp_renew.suggest import unknown_field_hint
+
+        problem = Message.of("suggest.unknown-field", hint=unknown_field_hint(model, real))
     value = err.get("input")
     got: Message | str = ""
     if (

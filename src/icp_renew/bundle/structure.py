@@ -56,7 +56,7 @@ class Problem:
 
 
 #: every problem code verify reports
-CODES = (
+VERIFY_CODES = (
     "unsafe-name",
     "duplicate-entry",
     "link-entry",
@@ -88,7 +88,7 @@ class Verdict:
 
     def add(self, code: str, path: str | None, key: str, /, **params: Any) -> None:
         """Record a problem; ``key`` names its message (``pack.…``), ``params`` fill it."""
-        assert code in CODES, code
+        assert code in VERIFY_CODES, code
         self.problems.append(Problem(code, path, Message.of(key, **params)))
 
     def to_json(self, lang: Lang) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The checks: one module per concern, each yielding findings, so that each can be read and tested alone.
+"""The checks: one module per concern, each yielding findings (each read and tested alone).
 
 A check module has a docstring (its user documentation), ``CODES`` (the finding
 codes it may produce) and ``check(ctx) -> Iterator[Finding]``. It never prints
@@ -9,15 +9,16 @@ the checks run.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Protocol
+from typing import TYPE_CHECKING
 
 from icp_renew.dossier.model import Dossier
-from icp_renew.findings import Finding
 from icp_renew.rulebook.book import Rulebook
 from icp_renew.rulebook.resolve import Checklist
+
+if TYPE_CHECKING:
+    from icp_renew.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,6 @@ def placeholder(code: str, field: str, value: str | None) -> Finding | None:
     if value is None or value.strip() != PLACEHOLDER:
         return None
     return finding(code, "findings.placeholder", field=field, placeholder=PLACEHOLDER)
-
-
-class Check(Protocol):
-    CODES: tuple[str, ...]
-
-    def check(self, ctx: Context) -> Iterator[Finding]: ...
 
 
 def registry() -> list[ModuleType]:

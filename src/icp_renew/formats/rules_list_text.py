@@ -12,41 +12,42 @@ if TYPE_CHECKING:
     from icp_renew.rulebook.book import Rulebook
 
 
-def render(book: Rulebook, *, lang: Lang = "en") -> str:
+def render(book: Rulebook, *, lang: Lang = "en", width: int = 80) -> str:
+    """The authorities and the industries as tables that fit ``width`` columns (the
+    authority's name and the permit wrap within their column)."""
+    from rich import box
     from rich.table import Table
 
-    out = console()
+    out = console(width)
     table = Table(
         title=t("rules.issuing-authorities-rules", lang, rules_version=book.rules_version),
         title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
     )
-    for col in (
-        "slug",
-        "ISO",
-        t("rules.name", lang),
-        t("rules.authority", lang),
-        t("rules.licence-prefix", lang),
-        t("rules.filing-prefix", lang),
-    ):
-        table.add_column(col, no_wrap=True)
+    table.add_column("slug", no_wrap=True)
+    table.add_column("ISO", no_wrap=True)
+    table.add_column(t("rules.authority", lang), ratio=1)
+    table.add_column(t("rules.prefixes", lang), no_wrap=True)
     for a in sorted(book.authorities.values(), key=lambda a: (a.cross_regional, a.iso or "")):
+        prefixes = dict.fromkeys(a.license_prefixes + a.filing_prefixes)
         table.add_row(
             a.slug,
             a.iso or "—",
-            a.name if lang == "zh" else a.name_en,
             a.authority if lang == "zh" else a.authority_en,
-            " ".join(a.license_prefixes) or "—",
-            " ".join(a.filing_prefixes) or "—",
+            " ".join(prefixes) or "—",
         )
     out.print(table)
-    itable = Table(title=t("rules.prior-approval-industries", lang), title_justify="left")
-    for col in (
-        "slug",
-        t("rules.industry", lang),
-        t("rules.permit", lang),
-        t("rules.confidence", lang),
-    ):
-        itable.add_column(col)
+    itable = Table(
+        title=t("rules.prior-approval-industries", lang),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    itable.add_column("slug", no_wrap=True)
+    itable.add_column(t("rules.industry", lang), ratio=1)
+    itable.add_column(t("rules.permit", lang), ratio=2)
+    itable.add_column(t("rules.confidence", lang), no_wrap=True)
     for i in sorted(book.industries.values(), key=lambda i: i.slug):
         itable.add_row(
             i.slug,
@@ -55,4 +56,4 @@ def render(book: Rulebook, *, lang: Lang = "en") -> str:
             i.confidence,
         )
     out.print(itable)
-    return str(out.file.getvalue())
+    return "\n".join(line.rstrip() for line in str(out.file.getvalue()).splitlines()) + "\n"

@@ -179,4 +179,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "step-prepare": ("开始准备材料", "start preparing"),
     "step-pre-check": ("预检材料（icp-renew check）", "pre-check (icp-renew check)"),
     "step-file": ("提交申请", "file the application"),
+    "separator": ("；", "; "),
 }

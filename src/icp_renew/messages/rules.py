@@ -65,4 +65,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "lint-count": ("{n} 个问题", "{n:problem|problems}"),
     "lint-ok": ("rules：没有问题", "rules: ok"),
+    "prefixes": ("前缀", "prefixes"),
+    "lint-missing-basis": (
+        "材料 {id} 没有注明依据：法规（law）、惯例（practice）或本工具设定（policy）",
+        "material {id} does not say its basis: law, practice or policy",
+    ),
 }

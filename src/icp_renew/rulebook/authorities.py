@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -43,14 +42,13 @@ def find_authority(book: Rulebook, query: str) -> Authority:
             _norm(a.name) + "市",
         }:
             return a
-    candidates = {_norm(n): a.slug for a in book.authorities.values() for n in names_of(a)}
-    close = difflib.get_close_matches(wanted, list(candidates), n=5, cutoff=0.5)
-    slugs = list(dict.fromkeys(candidates[c] for c in close))
+    from icp_renew.suggest import authority_hint
+
     raise UnknownAuthorityError(
-        "errors.unknown-province-suggest" if slugs else "errors.unknown-province",
+        "suggest.unknown-province",
         field="--province",
-        query=repr(query),
-        suggestions=", ".join(slugs),
+        query=query,
+        hint=authority_hint(book, query),
     )
 
 
