@@ -194,3 +194,14 @@ def test_every_key_the_code_names_exists() -> None:
                 if name not in table(domain):
                     missing.append(f"{rel}:{node.lineno}: {node.value}")
     assert missing == []
+
+
+#: half-width punctuation touching a Chinese character: ``错误,`` ``(见`` ``问题:``
+HALF_WIDTH = re.compile(r"[\u3400-\u9fff][,;?!()]|[,;?!()][\u3400-\u9fff]|[\u3400-\u9fff]: ")
+
+
+@pytest.mark.parametrize(("key", "zh", "en"), _entries())
+def test_chinese_punctuation_is_full_width(key: str, zh: str, en: str) -> None:
+    """docs/style-zh.md, punctuation: ，：；（）？ in Chinese text (a quoted YAML example such
+    as “键: 值” keeps its own)."""
+    assert not HALF_WIDTH.search(QUOTED.sub("", zh)), f"{key}: half-width punctuation: {zh!r}"

@@ -85,7 +85,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "encoding-needs-csv": ("只适用于 --csv FILE", "applies only to --csv FILE"),
     "nothing-to-compute": (
-        "没有可计算的内容：请给出 --expires DATE（或 --issued DATE）、一个或多个材料文件夹，"
+        "没有可计算的内容：请给出 --expires DATE（或 --issued DATE）、一个或多个材料目录，"
         "或 --csv FILE",
         "nothing to compute: give --expires DATE (or --issued DATE), "
         "one or more DOSSIER folders, or --csv FILE",

@@ -100,7 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "schema-number": ("应为数字", "expected a number"),
     "schema-bool": ("应为 true 或 false", "expected true or false"),
     "schema-list": ("应为列表", "expected a list"),
-    "schema-mapping": ("应为映射（键: 值）", "expected a mapping (key: value)"),
+    "schema-mapping": ("应为映射（“键: 值”）", "expected a mapping (key: value)"),
     "schema-date": ("应为日期，如 2026-05-31", "expected a date such as 2026-05-31"),
     "schema-literal": ("应为以下之一：{expected}", "expected one of: {expected}"),
     "schema-too-short": ("不能为空", "must not be empty"),
@@ -138,7 +138,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no {file} (run `icp-renew init` to create one)",
     ),
     "dossier-not-folder": (
-        "不是文件夹（应为含有 dossier.yaml 的材料文件夹）",
+        "不是文件夹（应为含有 dossier.yaml 的材料目录）",
         "not a folder (expected a dossier folder with dossier.yaml)",
     ),
     "authority-from-number": (
@@ -228,7 +228,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not-a-folder": ("不是文件夹", "not a folder"),
     "jobs-negative": ("应为 0 或更大的数（实际为 {value}）", "must be 0 or more, got {value}"),
     "output-is-dossier-yaml": (
-        "会覆盖材料文件夹自己的 dossier.yaml",
+        "会覆盖材料目录自己的 dossier.yaml",
         "would overwrite the dossier's own dossier.yaml",
     ),
     "unknown-schema": (

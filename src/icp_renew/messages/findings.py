@@ -26,9 +26,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "许可证已过期，无法续期，需重新申请许可证。",
         "The licence has expired and cannot be renewed; a new application is needed.",
     ),
-    "past-filing-deadline.title": ("已过续期申请期限", "Past the filing deadline"),
+    "past-filing-deadline.title": ("已过续期申请截止日", "Past the filing deadline"),
     "past-filing-deadline.hint": (
-        "已晚于到期前90日的申请期限（《电信业务经营许可管理办法》第二十七条），请立即联系发证机关。",
+        "已晚于申请截止日（到期前 90 日，《电信业务经营许可管理办法》第二十七条），请立即联系发证机关。",
         "The 90-day filing deadline (Order 42 Art. 27) has passed; contact the issuing authority now.",
     ),
     "missing-metadata.title": ("缺少材料信息", "Metadata missing"),
@@ -78,17 +78,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "invalid-uscc.title": ("统一社会信用代码无效", "Invalid USCC"),
     "invalid-uscc.hint": (
-        "核对营业执照上的18位统一社会信用代码。",
+        "核对营业执照上的 18 位统一社会信用代码。",
         "Copy the 18-character unified social credit code from the business licence.",
     ),
     "invalid-id-number.title": ("身份证号码无效", "Invalid ID number"),
     "invalid-id-number.hint": (
-        "核对法定代表人身份证上的18位号码。",
+        "核对法定代表人身份证上的 18 位号码。",
         "Copy the 18-character number from the legal representative's ID card.",
     ),
     "invalid-phone.title": ("电话号码无效", "Invalid phone number"),
     "invalid-phone.hint": (
-        "填写中国大陆手机号（11位）或带区号的固定电话。",
+        "填写中国大陆手机号码（11 位）或带区号的固定电话。",
         "Give a mainland mobile number (11 digits) or a landline with its area code.",
     ),
     "invalid-email.title": ("电子邮箱无效", "Invalid e-mail"),
@@ -156,7 +156,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Missing material: {title} (put it in a folder named {id} or “{title_zh}”)",
     ),
     "unassigned-file.top-level": (
-        "文件不在任何材料文件夹中（位于文件夹顶层）",
+        "文件不在任何材料文件夹中（位于材料目录顶层）",
         "the file is in no material folder (it is at the top of the dossier)",
     ),
     "unassigned-file.in-category": (
@@ -176,7 +176,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- safety: why an entry was skipped ------------------------------------------------
     "unsafe-file.skipped": ("已跳过：{why}", "skipped: {why}"),
     "unsafe-file.link-outside": (
-        "指向文件夹以外的链接（→ {detail}），未跟随",
+        "指向材料目录以外的链接（→ {detail}），未跟随",
         "a link out of the dossier (→ {detail}), not followed",
     ),
     "unsafe-file.link-inside": (

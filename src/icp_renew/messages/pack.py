@@ -6,7 +6,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- pack: errors --------------------------------------------------------------------
     "output-no-folder": ("所在文件夹不存在", "the folder does not exist"),
     "output-inside": (
-        "位于材料文件夹内；请将压缩包写到其他位置",
+        "位于材料目录内；请将压缩包写到其他位置",
         "is inside the dossier; write the bundle somewhere else",
     ),
     "output-is-folder": ("是文件夹，应为 .zip 文件名", "is a folder, expected a .zip file name"),
@@ -35,8 +35,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "是链接（从不跟随链接，因此不打包）",
         "is a link (links are never followed, so it is not packed)",
     ),
-    "source-outside": ("不在材料文件夹内", "is not inside the dossier"),
-    "source-not-inside": ("不是材料文件夹内的文件", "is not a file inside the dossier"),
+    "source-outside": ("不在材料目录内", "is not inside the dossier"),
+    "source-not-inside": ("不是材料目录内的文件", "is not a file inside the dossier"),
     "source-disappeared": (
         "在检查后消失；请重新运行 pack",
         "disappeared since the check; run pack again",

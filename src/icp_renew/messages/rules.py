@@ -40,7 +40,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "prior-approval-industries": ("前置审批行业", "Prior-approval industries"),
     "rules-version-file-at-least": (
-        "规则版本 {rules_version}。申请须于许可证到期前90日提交（《电信业务经营许可管理办法》第二十七条）。",
+        "规则版本 {rules_version}。申请须于许可证到期前 90 日提交（《电信业务经营许可管理办法》第二十七条）。",
         "Rules version {rules_version}. File at least 90 days before expiry (Order 42 Art. 27).",
     ),
     "prior-approvals": ("前置审批：", "Prior approvals: "),
