@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icp_renew.atomic import write_atomic
-from icp_renew.dossier.config import DOSSIER_FILE, PLACEHOLDER, SCHEMA_FILE
+from icp_renew.dossier.config import DOSSIER_FILE, PLACEHOLDER, SCHEMA_FILE, SERIAL_PLACEHOLDER
 from icp_renew.errors import UserError, os_error
 from icp_renew.rulebook.resolve import Checklist, Requirement
 
@@ -206,7 +206,7 @@ def license_placeholder(checklist: Checklist, services: Sequence[str]) -> str:
     """``京B2-XXXXXXXX``: the authority's prefix and the classes of the services."""
     prefix = next(iter(checklist.authority.license_prefixes), "")
     classes = sorted({s[:2] for s in services if len(s) >= 2}) or ["B2"]
-    return f"{prefix}{'.'.join(classes)}-XXXXXXXX"
+    return f"{prefix}{'.'.join(classes)}-{SERIAL_PLACEHOLDER}"
 
 
 def _facts_of(mat: Requirement) -> list[str]:

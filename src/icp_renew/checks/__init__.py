@@ -34,12 +34,13 @@ class Context:
 
 def placeholder(code: str, field: str, value: str | None) -> Finding | None:
     """``code``'s finding for a field of dossier.yaml that still holds init's placeholder."""
-    from icp_renew.dossier.config import PLACEHOLDER
+    from icp_renew.dossier.config import PLACEHOLDER, SERIAL_PLACEHOLDER
     from icp_renew.findings import finding
 
-    if value is None or value.strip() != PLACEHOLDER:
+    text = (value or "").strip()
+    if text != PLACEHOLDER and not text.endswith("-" + SERIAL_PLACEHOLDER):
         return None
-    return finding(code, "findings.placeholder", field=field, placeholder=PLACEHOLDER)
+    return finding(code, "findings.placeholder", field=field, placeholder=text)
 
 
 def registry() -> list[ModuleType]:

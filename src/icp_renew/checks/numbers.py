@@ -74,6 +74,10 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _license(ctx: Context) -> Iterator[Finding]:
     number = ctx.dossier.config.license.number
+    unfilled = placeholder("invalid-license-number", "license.number", number)
+    if unfilled is not None:
+        yield unfilled
+        return
     selected = ctx.checklist.authority
     parsed = parse_license(number)
     if parsed is None:

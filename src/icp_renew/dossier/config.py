@@ -27,6 +27,8 @@ SCHEMA_FILE = "dossier.schema.json"
 #: what `icp-renew init` writes where a value is to be filled in ("to fill in"); the checks
 #: report a field still holding it as not filled in rather than as an invalid value
 PLACEHOLDER = "待填写"
+#: init's placeholder for the serial of a licence number (``京B2-XXXXXXXX``)
+SERIAL_PLACEHOLDER = "XXXXXXXX"
 
 
 def _date(value: object) -> object:
