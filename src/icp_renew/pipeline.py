@@ -172,6 +172,18 @@ def _check_in_worker(path: Path) -> DossierReport | UserError:
         return exc
 
 
+def _unreadable(path: Path, exc: UserError) -> DossierReport:
+    """The report entry of a dossier that could not be checked: the error's one line, and the
+    file and line it names when that file is inside the dossier (its dossier.yaml)."""
+    from icp_renew.findings import DossierReport
+
+    reason = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(exc))
+    inside = exc.source is not None and not exc.source.startswith("-")
+    return DossierReport.unreadable(
+        str(path), reason, exc.source if inside else None, exc.line if inside else None
+    )
+
+
 def check_many(
     paths: Sequence[Path],
     book: Rulebook,
@@ -181,8 +193,10 @@ def check_many(
 ) -> tuple[Report, list[UserError]]:
     """Check every dossier; results in input order.
 
-    A dossier that cannot be checked (its :class:`UserError`) is collected in the second
-    element and left out of the report, so the others are still checked. ``jobs`` > 1 runs
+    A dossier that cannot be checked (its :class:`UserError`) does not stop the others: it
+    stays in the report as an entry with its one-line reason
+    (:meth:`DossierReport.unreadable`), and its error is also collected in the second
+    element (for stderr and exit 2). ``jobs`` > 1 runs
     that many worker processes (0: one per CPU). ``on_progress(done, total)`` is called
     after each dossier.
     """
@@ -217,7 +231,11 @@ def check_many(
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
-    reports = tuple(r for r in results if isinstance(r, DossierReport))
+    reports = tuple(
+        r if isinstance(r, DossierReport) else _unreadable(paths[i], r)
+        for i, r in enumerate(results)
+        if r is not None
+    )
     errors = [r for r in results if isinstance(r, UserError)]
     report = Report(dossiers=reports, tool_version=__version__, rules_version=book.rules_version)
     return report, errors
