@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
     from icp_renew.deadline import Assessment
     from icp_renew.i18n import Lang
-    from icp_renew.portfolio import Licence
+    from icp_renew.portfolio import Licence, Unusable
 
 FORMATS = ("text", "json", "ics")
 
@@ -64,33 +64,50 @@ def _gather(
     license_number: str | None,
     csv_file: Path | None,
     encoding: str | None,
-) -> list[Licence]:
-    """Every licence named on the command line, in the order given."""
-    from icp_renew.portfolio import Licence, read_csv, read_dossier
+) -> tuple[list[Licence], list[Unusable]]:
+    """Every licence named on the command line, in the order given, and every input that
+    could not be used: a bad dossier or CSV row never stops the others."""
+    from icp_renew.portfolio import Licence, Unusable, read_csv_rows, read_dossier
 
     licences: list[Licence] = []
+    unusable: list[Unusable] = []
     printed = date_option(expires, "--expires")
     issued_on = date_option(issued, "--issued")
     if printed is not None or issued_on is not None:
         licences.append(Licence(printed, license_number, issued=issued_on))
     elif license_number is not None:
         raise UserError("needs --expires DATE or --issued DATE", source="--license")
-    licences.extend(read_dossier(path) for path in dossiers)
-    if csv_file is not None:
-        licences.extend(read_csv(csv_file, encoding=encoding))
-    elif encoding is not None:
+    if csv_file is None and encoding is not None:
         raise UserError("applies only to --csv FILE", source="--encoding")
-    if not licences and csv_file is None:  # an empty portfolio is fine: it reports nothing
+    for path in dossiers:
+        try:
+            licences.append(read_dossier(path))
+        except UserError as exc:
+            unusable.append(Unusable.of(exc, str(path)))
+    if csv_file is not None:
+        try:
+            rows, bad = read_csv_rows(csv_file, encoding=encoding)
+        except UserError as exc:
+            if exc.source == "--encoding":  # an option, not the file: nothing can be read
+                raise
+            unusable.append(Unusable.of(exc, str(csv_file)))
+        else:
+            licences.extend(rows)
+            unusable.extend(Unusable.of(exc) for exc in bad)
+    if not licences and not unusable and csv_file is None:  # an empty CSV reports nothing
         raise UserError(
             "nothing to compute: give --expires DATE (or --issued DATE), "
             "one or more DOSSIER folders, or --csv FILE",
             source="deadline",
         )
-    return licences
+    return licences, unusable
 
 
 def _color(output: Path | None) -> bool:
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    """Colour only on a terminal; NO_COLOR (non-empty) and TERM=dumb turn it off (as `check`)."""
+    if output is not None or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
 
 
 @handle_errors
@@ -212,7 +229,10 @@ def deadline(
     def masked(text: str | None) -> str | None:  # an ID or mobile number typed in a name
         return redact(text) if text is not None else None
 
-    licences = _gather(dossiers or [], expires, issued, license_number, csv_file, encoding)
+    from icp_renew.portfolio import deduplicate
+
+    given, unusable = _gather(dossiers or [], expires, issued, license_number, csv_file, encoding)
+    licences, disagree = deduplicate(given)
     calendar = load_calendar(holidays or [])
     items = sorted(
         (
@@ -230,15 +250,51 @@ def deadline(
         ),
         key=lambda a: a.sort_key(),
     )
-    single = len(items) == 1 and csv_file is None
+    # one licence asked about: an object; several inputs (even one licence twice): a list
+    single = len(given) == 1 and csv_file is None and not unusable
     tripped = [a for a in items if a.within(fail)] if fail is not None else []
-    _report(items, day, single, fmt, lng, output, quiet, tripped, fail)
+    notices = [_disagreement(first, other, lng) for first, other in disagree]
+    _report(items, unusable, notices, day, single, fmt, lng, output, quiet, tripped, fail)
+    for bad in unusable:  # named at the end, after the rest was computed and printed
+        typer.echo(f"icp-renew: error: {_visible(bad.error)}", err=True)
+    if unusable:
+        raise typer.Exit(2)
     if tripped:
         raise typer.Exit(1)
 
 
+def _visible(text: str) -> str:
+    from icp_renew.pii import redact
+
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in redact(text))
+
+
+def _disagreement(first: Licence, other: Licence, lang: Lang) -> str:
+    """The one-line warning for two copies of a licence that disagree on the expiry."""
+    from icp_renew.messages import t
+    from icp_renew.portfolio import effective_expiry
+
+    def said(lic: Licence) -> str:
+        day = effective_expiry(lic)
+        return day.isoformat() if day is not None else "-"
+
+    return _visible(
+        t(
+            "deadline.duplicate-disagrees",
+            lang,
+            number=first.license_number or "",
+            first=first.source or "--expires",
+            first_expires=said(first),
+            other=other.source or "--expires",
+            other_expires=said(other),
+        )
+    )
+
+
 def _report(
     items: list[Assessment],
+    unusable: list[Unusable],
+    notices: list[str],
     today: dt.date,
     single: bool,
     fmt: str,
@@ -252,7 +308,7 @@ def _report(
     from icp_renew.formats.deadline_text import fail_notice, holiday_warning
     from icp_renew.i18n import tr
 
-    warning = holiday_warning(items, lang)
+    warning = "\n".join(filter(None, [*notices, holiday_warning(items, lang)])) or None
     failed = fail_notice(tripped, fail, lang) if fail is not None and tripped else None
     if fmt == "text":
         if quiet:
@@ -262,6 +318,8 @@ def _report(
             body = (
                 _body(items, single, lang, output)
                 if items
+                else None  # each unusable input is named on stderr
+                if unusable
                 else tr(lang, "没有许可证", "no licences")
             )
         parts = [warning, body, failed]
@@ -273,13 +331,16 @@ def _report(
         if single:
             text = json.dumps(items[0].to_json(), ensure_ascii=False, indent=2)
         else:  # one licence a line: readable, and 10x faster than indent= on 10,000 licences
-            rows = (json.dumps(a.to_json(), ensure_ascii=False) for a in items)
-            text = "[\n" + ",\n".join(rows) + "\n]" if items else "[]"
+            entries = [a.to_json() for a in items] + [u.to_json() for u in unusable]
+            rows = (json.dumps(e, ensure_ascii=False) for e in entries)
+            text = "[\n" + ",\n".join(rows) + "\n]" if entries else "[]"
         emit(text, output)
     else:
         from icp_renew.formats.ics import dtstamp, render
 
         if not items:  # RFC 5545: a calendar holds at least one component
+            if unusable:  # each is named on stderr; exit 2 follows
+                return
             raise UserError("no licences to put in a calendar", source="--format ics")
         stamp = dtstamp(today, os.environ.get("SOURCE_DATE_EPOCH"))
         ics = render(items, stamp=stamp, lang=lang)

@@ -68,4 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cannot-check-line": ("{path}：无法检查：{reason}", "{path}: cannot check: {reason}"),
     "column-company": ("企业名称", "company"),
     "column-days-left": ("剩余天数", "days left"),
+    "duplicate-disagrees": (
+        "警告：许可证 {number} 出现两次且有效期不一致：{first} 为 {first_expires}，"
+        "{other} 为 {other_expires}；按 {first} 计算",
+        "warning: licence {number} is given twice with different expiries: {first} says "
+        "{first_expires}, {other} says {other_expires}; computed from {first}",
+    ),
 }
