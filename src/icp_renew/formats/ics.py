@@ -21,6 +21,7 @@ from typing import Any
 from icp_renew.deadline import FILING_DAYS, Assessment
 from icp_renew.errors import UserError
 from icp_renew.i18n import Lang, tr
+from icp_renew.messages import t
 
 ALARM_DAYS = (30, 7, 1)
 PRODID = "-//icp-renew//deadline//EN"
@@ -73,7 +74,9 @@ def _filing_text(a: Assessment, lang: Lang) -> tuple[str, str]:
             f"{a.filing_deadline.isoformat()}; the last working day is {day}.",
         ),
     ]
-    if not a.holiday_data:
+    if a.estimated_years:
+        lines.append(t("deadline.estimated-ics-note", lang))
+    elif not a.holiday_data:
         lines.append(
             tr(
                 lang,

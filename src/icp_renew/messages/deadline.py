@@ -39,11 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "by {deadline} (Order 42 Art. 27); the last working day before it, {latest}, has "
         "passed (filing date {filing_date})",
     ),
-    "filing-deadline-estimated": (
-        "{year} 年尚无官方节假日安排，最后工作日按法定节假日估算（调休无法预知）",
-        "{year} has no official holiday schedule yet: the last working day is estimated "
-        "from the statutory holidays (make-up working days cannot be known)",
-    ),
     "past-filing-deadline-on": (
         "许可证 {number} 于 {expires} 到期，续期申请最迟应于 {deadline}（到期前{n}日）提交"
         "（《电信业务经营许可管理办法》第二十七条），申请日 {filing_date} 已晚 {late} 天",
@@ -73,5 +68,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{other} 为 {other_expires}；按 {first} 计算",
         "warning: licence {number} is given twice with different expiries: {first} says "
         "{first_expires}, {other} says {other_expires}; computed from {first}",
+    ),
+    "estimated-warning": (
+        "警告：{years} 年尚无官方节假日安排，最后工作日按法定节假日估算（调休无法预知）；"
+        "可用 --holidays FILE 补充该年的放假和调休安排。",
+        "warning: no official holiday schedule for {years} yet: the latest working day is "
+        "estimated from the statutory holidays (make-up working days cannot be known); add "
+        "the year's schedule with --holidays FILE.",
+    ),
+    "estimated-footnote": (
+        "† 按法定节假日估算（尚无官方安排）",
+        "† estimated from the statutory holidays (no official schedule yet)",
+    ),
+    "estimated-source": (
+        "估算：法定节假日（{revision}年修订的放假办法），不含调休",
+        "estimate: statutory holidays ({revision} revision of the measures), no make-up days",
+    ),
+    "estimated-ics-note": (
+        "注意：该年份尚无官方节假日安排，最后工作日按法定节假日估算，调休无法预知。",
+        "Note: no official holiday schedule for that year yet; the last working day is "
+        "estimated from the statutory holidays, and make-up working days cannot be known.",
     ),
 }
