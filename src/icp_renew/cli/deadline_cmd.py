@@ -229,9 +229,11 @@ def deadline(
     def masked(text: str | None) -> str | None:  # an ID or mobile number typed in a name
         return redact(text) if text is not None else None
 
-    from icp_renew.portfolio import deduplicate
+    from icp_renew.portfolio import Unusable, deduplicate
 
-    given, unusable = _gather(dossiers or [], expires, issued, license_number, csv_file, encoding)
+    given, found = _gather(dossiers or [], expires, issued, license_number, csv_file, encoding)
+    # an ID or mobile number quoted in a reason (typed into the wrong field) is masked too
+    unusable = [Unusable(redact(u.source), redact(u.error)) for u in found]
     licences, disagree = deduplicate(given)
     calendar = load_calendar(holidays or [])
     items = sorted(
