@@ -86,6 +86,9 @@ def test_quiet_keeps_the_summary_and_drops_the_detail(report):
     )
     single = render(make_report(clean_dossier()), quiet=True)
     assert single.startswith("Summary\n") and "√ passed" in single
+    assert single.rstrip().endswith(
+        "1 dossier checked: 0 failed, 1 passed; 0 errors · 0 warnings · 0 infos"
+    )
 
 
 def test_strict_verdict():

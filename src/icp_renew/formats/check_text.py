@@ -238,11 +238,6 @@ def render(
     table = _rich_text(_table(report, lang, strict), color, width)
     failed = sum(1 for d in report.dossiers if not d.ok(strict))
     total = Page(width, color)
-    total.add(
-        tr(
-            lang,
-            f"共检查 {n} 份材料：{failed} 份未通过，{n - failed} 份通过；{counts(report, lang)}",
-            f"{n} dossiers checked: {failed} failed, {n - failed} passed; {counts(report, lang)}",
-        )
-    )
+    key = "deadline.checked-total-one" if n == 1 else "deadline.checked-total"
+    total.add(t(key, lang, n=n, failed=failed, passed=n - failed, counts=counts(report, lang)))
     return str(page) + table + str(total)

@@ -89,4 +89,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Note: no official holiday schedule for that year yet; the last working day is "
         "estimated from the statutory holidays, and make-up working days cannot be known.",
     ),
+    "checked-total": (
+        "共检查 {n} 份材料：{failed} 份未通过，{passed} 份通过；{counts}",
+        "{n} dossiers checked: {failed} failed, {passed} passed; {counts}",
+    ),
+    "checked-total-one": (
+        "共检查 {n} 份材料：{failed} 份未通过，{passed} 份通过；{counts}",
+        "{n} dossier checked: {failed} failed, {passed} passed; {counts}",
+    ),
 }
