@@ -96,3 +96,20 @@ def test_no_expiry_is_a_warning() -> None:
     )
     assert "license.expires" in missing.message("zh")
     assert missing.message("en").startswith("dossier.yaml gives no license.expires")
+
+
+def test_an_estimated_last_working_day_is_said_to_be_estimated() -> None:
+    # expires 2027-05-09: the deadline Monday 2027-02-08 is the 3rd day of the lunar new year
+    # (estimated: 2027 has no official schedule); the last working day is Thursday 02-04
+    cfg = merged("license", expires="2027-05-09")
+    [soon] = run(license_state, make_context(cfg, today=dt.date(2026, 12, 30)))
+    assert soon.code == "filing-deadline-soon"
+    assert soon.message("en").endswith(
+        "the last working day before it is 2027-02-04, 36 days from 2026-12-30 "
+        "(estimated: 2027 has no official holiday schedule yet)"
+    )
+    assert soon.message("zh").endswith(
+        "（2027 年尚无官方节假日安排，最后工作日为按法定节假日的估算）"
+    )
+    [plain] = run(license_state, make_context(today=dt.date(2026, 1, 15)))
+    assert "estimated" not in plain.message("en")

@@ -14,7 +14,8 @@ filing date (``--filing-date``, else today):
   before the filing deadline is 60 days or fewer after the filing date (the
   threshold at which ``icp-renew deadline`` says ``due-soon``). Working days
   follow the official holiday calendar; for a year it does not cover yet, an
-  estimate from the statutory holidays (see ``docs/deadline.md``).
+  estimate from the statutory holidays (see ``docs/deadline.md``), and the
+  message says so.
 - ``missing-expiry`` (warning): ``dossier.yaml`` has no ``license.expires``.
   The deadline cannot be judged, so a pass would be a guess.
 """
@@ -44,8 +45,13 @@ def _texts(key: str, count: int | None = None) -> tuple[str, str]:
     return template(f"deadline.{key}", "zh"), template(f"deadline.{key}", "en")
 
 
-def _dated(code: str, key: str, count: int | None, facts: dict[str, Any]) -> Finding:
+def _dated(
+    code: str, key: str, count: int | None, facts: dict[str, Any], estimated: bool = False
+) -> Finding:
     zh, en = _texts(key, count)
+    if estimated:  # the last working day of a year without an official schedule: say so
+        zh += template("deadline.estimated-clause", "zh")
+        en += template("deadline.estimated-clause", "en")
     return finding(code, zh=zh, en=en, **facts)
 
 
@@ -94,13 +100,16 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     from icp_renew.holidays import official_calendar
 
-    latest = official_calendar().latest_workday(deadline).day
-    days = (latest - filed).days
+    calendar = official_calendar()
+    lookup = calendar.latest_workday(deadline)
+    days = (lookup.day - filed).days
     if days > DUE_SOON_DAYS:
         return
-    facts["latest"] = latest.isoformat()
+    facts["latest"] = lookup.day.isoformat()
+    estimated = any(calendar.estimated(y) for y in lookup.missing_years)
+    facts["year"] = max(lookup.missing_years, default=deadline.year)
     if days < 0:  # the deadline falls on a day off after the last working day
-        yield _dated("filing-deadline-soon", "filing-deadline-soon-passed", None, facts)
+        yield _dated("filing-deadline-soon", "filing-deadline-soon-passed", None, facts, estimated)
         return
     facts["days"] = days
-    yield _dated("filing-deadline-soon", "filing-deadline-soon", days, facts)
+    yield _dated("filing-deadline-soon", "filing-deadline-soon", days, facts, estimated)

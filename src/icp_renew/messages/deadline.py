@@ -97,4 +97,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "共检查 {n} 份材料：{failed} 份未通过，{passed} 份通过；{counts}",
         "{n} dossier checked: {failed} failed, {passed} passed; {counts}",
     ),
+    "estimated-clause": (
+        "（{year} 年尚无官方节假日安排，最后工作日为按法定节假日的估算）",
+        " (estimated: {year} has no official holiday schedule yet)",
+    ),
 }
