@@ -116,3 +116,13 @@ def test_lunar_python_is_imported_only_for_a_year_without_data() -> None:
         "assert 'lunar_python' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("columns", ["120", "40"])
+def test_the_table_marks_an_estimated_year_wide_or_stacked(cli, tmp_path, columns) -> None:
+    csv = tmp_path / "c.csv"
+    csv.write_text("license_number,expires\n京B2-1,2027-04-01\n京B2-2,2026-05-31\n", "utf-8")
+    out = cli("deadline", "--csv", str(csv), "--today", "2026-11-30", env={"COLUMNS": columns})
+    assert "2026-12-31†" in out.stdout
+    assert "† estimated from the statutory holidays (no official schedule yet)" in out.stdout
+    assert "weekends only" not in out.stdout
