@@ -99,3 +99,7 @@ for _c, _s in _CONTRACT:
     register(_c, _s)
 
 register("inspection-limit", E)
+
+# --- added in the second release (#12): verdicts about time ------------------------------------
+register("filing-deadline-soon", W)
+register("missing-expiry", W)

@@ -2,7 +2,8 @@
 a pull-request comment, or ``check --format markdown``.
 
 A table of the dossiers (materials present of required, errors, warnings,
-result), then each dossier's findings in a collapsible section. Every file name
+result), then each dossier's findings in a collapsible section; a dossier that
+could not be checked at all is a row and a line with its reason. Every file name
 and message is escaped: Markdown and HTML in a file name stay literal text.
 """
 
@@ -26,6 +27,8 @@ def md(text: str) -> str:
 
 
 def _verdict(d: DossierReport, lang: Lang, strict: bool) -> str:
+    if d.error is not None:
+        return "❌ " + t("deadline.cannot-check", lang)
     if not d.ok(strict):
         return "❌ " + t("report.failed", lang)
     warnings = d.count(Severity.WARNING)
@@ -104,6 +107,9 @@ def render(
         ]
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
+    for d in report.unreadable():  # never dropped (docs/reports.md)
+        line = t("deadline.cannot-check-line", lang, path=md(d.path), reason=md(d.error or ""))
+        out += ["❌ " + line, ""]
     for d in report.dossiers:
         if d.findings:
             out += _details(d, lang, show_pii)

@@ -4,7 +4,10 @@ Per dossier: a header (path, company, licence, authority); the findings grouped
 by category in checklist order, under the material they concern, each with its
 hint on how to fix it; then a summary line (required materials present,
 errors, warnings, infos, and the verdict). Several dossiers end with a rich
-table. ``--quiet`` leaves out what passed.
+summary table: company, days left to the filing deadline, counts and verdict,
+most urgent first (fewest days left; a dossier that could not be checked at all
+is a row too). ``--quiet`` prints only that table and the totals line, for one
+dossier as for many.
 
 Colour only when the CLI says so (a terminal, no ``NO_COLOR``, ``TERM`` not
 ``dumb``): this function never looks at the environment. Every file name and
@@ -148,29 +151,38 @@ def _dossier(
     page.add([verdict(d, lang, strict), (f" — {materials} · {counts(d, lang)}", "")])
 
 
+def urgency(d: DossierReport) -> tuple[int, int]:
+    """Most urgent first: fewest days left to the filing deadline; unknown deadlines last."""
+    return (0, d.days_left) if d.days_left is not None else (1, 0)
+
+
 def _table(report: Report, lang: Lang, strict: bool) -> Table:
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=t("report.table-title", lang), title_justify="left")
     table.add_column(t("report.table-dossier", lang), ratio=1, min_width=12, overflow="fold")
-    table.add_column(t("report.table-authority", lang), overflow="fold")
+    table.add_column(t("deadline.column-company", lang), ratio=1, overflow="fold")
+    table.add_column(t("deadline.column-days-left", lang), justify="right", overflow="fold")
     for label in (
-        t("report.table-materials", lang),
         t("report.table-errors", lang),
         t("report.table-warnings", lang),
     ):
         table.add_column(label, justify="right", overflow="fold")
-    table.add_column(t("report.table-result", lang), min_width=6, overflow="fold")
-    for d in report.dossiers:
+    table.add_column(t("report.table-result", lang), min_width=6, no_wrap=True)
+    for d in sorted(report.dossiers, key=urgency):
+        if d.error is not None:
+            cannot = "× " + t("deadline.cannot-check", lang)
+            table.add_row(Text(visible(d.path)), "", "-", "-", "-", Text(cannot, "bold red"))
+            continue
         _, style = verdict(d, lang, strict)
         short = (
             t("report.table-failed", lang) if not d.ok(strict) else t("report.table-passed", lang)
         )
         table.add_row(
             Text(visible(d.path)),
-            Text(visible(authority_name(d, lang) or "-")),
-            f"{d.materials_present}/{d.materials_required}",
+            Text(visible(d.company or "")),
+            "-" if d.days_left is None else str(d.days_left),
             str(d.count(Severity.ERROR)),
             str(d.count(Severity.WARNING)),
             Text(short, style),
@@ -209,26 +221,20 @@ def render(
     width: int = 100,
 ) -> str:
     page = Page(width, color)
-    shown = [d for d in report.dossiers if d.findings] if quiet else list(report.dossiers)
-    for i, d in enumerate(shown):
-        if i:
-            page.blank()
-        _dossier(page, d, lang, show_pii, strict, quiet)
+    checked = [d for d in report.dossiers if d.error is None]
+    if not quiet:  # --quiet keeps the summary and leaves out the detail
+        for i, d in enumerate(checked):
+            if i:
+                page.blank()
+            _dossier(page, d, lang, show_pii, strict, quiet)
     n = len(report.dossiers)
-    if n <= 1 or quiet:
+    if not n or (n == 1 and not quiet and checked):
         return str(page)
-    page.blank()
+    if page.lines:
+        page.blank()
     table = _rich_text(_table(report, lang, strict), color, width)
     failed = sum(1 for d in report.dossiers if not d.ok(strict))
     total = Page(width, color)
-    total.add(
-        t(
-            "report.total",
-            lang,
-            n=n,
-            failed=failed,
-            passed=n - failed,
-            counts=counts(report, lang),
-        )
-    )
+    key = "deadline.checked-total-one" if n == 1 else "deadline.checked-total"
+    total.add(t(key, lang, n=n, failed=failed, passed=n - failed, counts=counts(report, lang)))
     return str(page) + table + str(total)

@@ -2,7 +2,9 @@
 
 For each licence, two all-day events (DATE values): the latest working day to
 file the renewal (Order 42 Art. 27), and the close of the next annual-report
-window on 31 March (Order 42 Art. 35). Each carries alarms 30, 7 and 1 days
+window on 31 March (Order 42 Art. 35). A licence that has already expired gets
+no filing event (it would be dated in the past, and renewal is no longer
+possible). No two events share a UID. Each carries alarms 30, 7 and 1 days
 before. The output is reproducible: a UID derived from the licence number and
 the expiry (the annual report: the licence number and the year), and a DTSTAMP
 from ``SOURCE_DATE_EPOCH``, else midnight UTC of ``--today``, never the clock.
@@ -33,8 +35,7 @@ def dtstamp(today: dt.date, source_date_epoch: str | None = None) -> dt.datetime
             return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
         except (ValueError, OverflowError, OSError):
             raise UserError(
-                "errors.epoch",
-                value=repr(source_date_epoch),
+                f"expected whole seconds since 1970-01-01, got {source_date_epoch!r}",
                 source="SOURCE_DATE_EPOCH",
             ) from None
     return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
@@ -74,7 +75,9 @@ def _filing_text(a: Assessment, lang: Lang) -> tuple[str, str]:
             day=day,
         ),
     ]
-    if not a.holiday_data:
+    if a.estimated_years:
+        lines.append(t("deadline.estimated-ics-note", lang))
+    elif not a.holiday_data:
         lines.append(t("deadline.note-no-official-holiday-data", lang))
     return summary, "\n".join(lines)
 
@@ -121,26 +124,28 @@ def render(assessments: Sequence[Assessment], *, stamp: dt.datetime, lang: Lang)
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", t("deadline.icp-licence-renewal", lang))
+    seen: set[str] = set()
     for a in assessments:
-        summary, description = _filing_text(a, lang)
-        cal.add_component(
-            _event(
-                uid("filing", a.license_number, a.expires),
-                a.latest_working_day,
-                summary,
-                description,
-                stamp,
+        events = []
+        if a.status != "expired":  # no filing event dated before today for an expired licence
+            events.append(
+                (
+                    uid("filing", a.license_number, a.expires),
+                    a.latest_working_day,
+                    _filing_text(a, lang),
+                )
             )
-        )
-        summary, description = _annual_text(a, lang)
-        cal.add_component(
-            _event(
+        events.append(
+            (
                 uid("annual-report", a.license_number, a.expires, a.annual_report.closes.year),
                 a.annual_report.closes,
-                summary,
-                description,
-                stamp,
+                _annual_text(a, lang),
             )
         )
+        for uid_, day, (summary, description) in events:
+            if uid_ in seen:  # one event per UID, whatever the input repeats
+                continue
+            seen.add(uid_)
+            cal.add_component(_event(uid_, day, summary, description, stamp))
     data: bytes = cal.to_ical()
     return data

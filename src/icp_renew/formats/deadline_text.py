@@ -49,6 +49,15 @@ def _days_left(a: Assessment, lang: Lang) -> str:
     return t("deadline.days-ago", lang, value=-a.days_left)
 
 
+def _holidays(a: Assessment, lang: Lang) -> str:
+    """Where the holidays came from: the official data, a file, the estimate, or nothing."""
+    if a.estimated_years and a.estimated_years[-1] == a.filing_deadline.year:
+        from icp_renew.holiday_estimate import revision
+
+        return t("deadline.estimated-source", lang, revision=revision(a.filing_deadline.year))
+    return a.holiday_source or t("deadline.none-weekends-only", lang)
+
+
 def render_one(a: Assessment, lang: Lang, *, color: bool = False, width: int = 80) -> str:
     """The full picture of one licence, as aligned plain lines; a value longer than the
     terminal (``width`` columns) goes on under itself."""
@@ -57,10 +66,10 @@ def render_one(a: Assessment, lang: Lang, *, color: bool = False, width: int = 8
         status = _colour(status, a.status)
     expires = _day(a.expires, lang)
     if a.expiry_derived and a.issued is not None:
-        expires += t("deadline.derived-from-the-issue-date-2", lang, value=a.issued.isoformat())
+        expires += t("deadline.derived-from-the-issue-date", lang, value=a.issued.isoformat())
     who = " ".join(x for x in (a.license_number, a.name) if x) or "-"
     r = a.annual_report
-    holidays = a.holiday_source or t("deadline.none-weekends-only", lang)
+    holidays = _holidays(a, lang)
     rows = [
         (t("deadline.licence-2", lang), who),
         (t("deadline.expires", lang), expires),
@@ -174,8 +183,9 @@ def render_table(
     )
     if any(a.expiry_derived for a in items):
         out.append(t("deadline.expiry-derived-from-the-issue", lang))
-    if any(not a.holiday_data for a in items):
-        out.append(t("deadline.weekends-only-no-holiday-data", lang))
+    footnote = _dagger(items, lang)
+    if footnote:
+        out.append(footnote)
     return "\n".join(out)
 
 
@@ -210,9 +220,19 @@ def _stacked(
         out.append("  " + line)
     if any(a.expiry_derived for a in items):
         out.append(t("deadline.expiry-derived-from-the-issue", lang))
-    if any(not a.holiday_data for a in items):
-        out.append(t("deadline.weekends-only-no-holiday-data", lang))
+    footnote = _dagger(items, lang)
+    if footnote:
+        out.append(footnote)
     return "\n".join(out)
+
+
+def _dagger(items: Sequence[Assessment], lang: Lang) -> str | None:
+    """What ``†`` means: an estimated year, or weekends only (no holiday data at all)."""
+    if not any(not a.holiday_data for a in items):
+        return None
+    if all(set(a.missing_years) == set(a.estimated_years) for a in items):
+        return t("deadline.estimated-footnote", lang)
+    return t("deadline.weekends-only-no-holiday-data", lang)
 
 
 def render(
@@ -262,6 +282,9 @@ def holiday_warning(items: Sequence[Assessment], lang: Lang) -> str | None:
     if not years:
         return None
     listed = ", ".join(str(y) for y in years)
+    estimated = {y for a in items for y in a.estimated_years}
+    if estimated.issuperset(years):
+        return t("deadline.estimated-warning", lang, years=listed)
     return t("deadline.warning-no-official-holiday-data", lang, listed=listed)
 
 

@@ -146,6 +146,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "该文件结构异常（过大、过于复杂或已损坏），无法在限定时间和内存内检查，请重新导出或扫描。",
         "The file is too large, too complex or damaged to be checked within the time and memory limits; export or scan it again.",
     ),
+    "filing-deadline-soon.title": ("续期申请截止日临近", "Filing deadline soon"),
+    "filing-deadline-soon.hint": (
+        "立即准备并提交续期申请：逾期提交的申请不予续期（《电信业务经营许可管理办法》第二十七条）。",
+        "Prepare and file the renewal now: a late application is not renewed (Order 42 Art. 27).",
+    ),
+    "missing-expiry.title": ("缺少许可证有效期", "Licence expiry missing"),
+    "missing-expiry.hint": (
+        "在 dossier.yaml 的 license.expires 中填写许可证所载的有效期至，如 2026-05-31。",
+        "Give the expiry printed on the licence as license.expires in dossier.yaml, "
+        "e.g. 2026-05-31.",
+    ),
     # --- presence ------------------------------------------------------------------------
     "missing-material.no-usable-file": (
         "缺少“{title}”：文件夹 {folder} 中没有可用的文件",
