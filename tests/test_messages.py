@@ -206,3 +206,39 @@ def test_chinese_punctuation_is_full_width(key: str, zh: str, en: str) -> None:
     """docs/style-zh.md, punctuation: ，：；（）？ in Chinese text (a quoted YAML example such
     as “键: 值” keeps its own)."""
     assert not HALF_WIDTH.search(QUOTED.sub("", zh)), f"{key}: half-width punctuation: {zh!r}"
+
+
+_ERRORS = {
+    "UserError",
+    "DossierError",
+    "RuleError",
+    "UnknownAuthorityError",
+    "NotABundleError",
+    "SourceError",
+    "BundleWriteError",
+    "MessageError",
+    "DateFormatError",
+}
+
+
+def test_errors_are_raised_with_a_key_not_a_sentence() -> None:
+    """``UserError("errors.file-not-found")``, never ``UserError("file not found")``: a
+    sentence would be English whatever the language."""
+    import ast
+
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            func = node.func
+            name = getattr(func, "id", None) or getattr(func, "attr", None)
+            arg = node.args[0]
+            literal = isinstance(arg, ast.JoinedStr) or (
+                isinstance(arg, ast.Constant)
+                and isinstance(arg.value, str)
+                and not KEY.match(arg.value)
+            )
+            if name in _ERRORS and literal:
+                found.append(f"{path.relative_to(SRC)}:{node.lineno}")
+    assert found == []

@@ -265,10 +265,8 @@ def read_dossier(path: Path) -> Licence:
     if not path.is_dir() and not (path.name == DOSSIER_FILE and path.is_file()):
         # the words of `check`: a file is not read as YAML unless it is a dossier.yaml
         if not path.exists():
-            raise DossierError("no such folder", source=str(path))
-        raise DossierError(
-            "not a folder (expected a dossier folder with dossier.yaml)", source=str(path)
-        )
+            raise DossierError("errors.no-such-folder", source=str(path))
+        raise DossierError("errors.dossier-not-folder", source=str(path))
     config = load_config(path)
     file = path / DOSSIER_FILE if path.is_dir() else path
     licence = config.license

@@ -82,12 +82,12 @@ def test_quiet_keeps_the_summary_and_drops_the_detail(report):
     assert "clients/acme" in out and "clients/b.cn" in out  # one row each
     assert "business-license" not in out and "→" not in out  # no detail, no hints
     assert out.rstrip().endswith(
-        "2 dossiers checked: 1 failed, 1 passed; 4 errors · 2 warnings · 1 info"
+        "2 dossiers checked: 1 failed, 1 passed; 4 errors · 2 warnings · 1 note"
     )
     single = render(make_report(clean_dossier()), quiet=True)
     assert single.startswith("Summary\n") and "√ passed" in single
     assert single.rstrip().endswith(
-        "1 dossier checked: 0 failed, 1 passed; 0 errors · 0 warnings · 0 infos"
+        "1 dossier checked: 0 failed, 1 passed; 0 errors · 0 warnings · 0 notes"
     )
 
 

@@ -35,8 +35,7 @@ def dtstamp(today: dt.date, source_date_epoch: str | None = None) -> dt.datetime
             return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
         except (ValueError, OverflowError, OSError):
             raise UserError(
-                f"expected whole seconds since 1970-01-01, got {source_date_epoch!r}",
-                source="SOURCE_DATE_EPOCH",
+                "errors.epoch", source="SOURCE_DATE_EPOCH", value=repr(source_date_epoch)
             ) from None
     return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
 

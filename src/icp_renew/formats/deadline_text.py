@@ -66,7 +66,7 @@ def render_one(a: Assessment, lang: Lang, *, color: bool = False, width: int = 8
         status = _colour(status, a.status)
     expires = _day(a.expires, lang)
     if a.expiry_derived and a.issued is not None:
-        expires += t("deadline.derived-from-the-issue-date", lang, value=a.issued.isoformat())
+        expires += t("deadline.derived-from-the-issue-date-2", lang, value=a.issued.isoformat())
     who = " ".join(x for x in (a.license_number, a.name) if x) or "-"
     r = a.annual_report
     holidays = _holidays(a, lang)

@@ -265,4 +265,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "licence-2": ("许可证", "Licence"),
     "days-left-2": ("剩余", "Days left"),
     "weekday-2": ("星期三", "Wed"),
+    "derived-from-the-issue-date-2": (
+        "（由发证日期 {value} 推算，以许可证所载为准）",
+        " (derived from the issue date {value}; the printed date prevails)",
+    ),
 }
