@@ -41,14 +41,6 @@ class Code:
 
         return t(f"findings.{self.code}.hint", lang)
 
-    @property
-    def title_zh(self) -> str:
-        return self.title("zh")
-
-    @property
-    def title_en(self) -> str:
-        return self.title("en")
-
 
 FINDING_CODES: dict[str, Code] = {}
 

@@ -71,4 +71,5 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "规则版本 {rules_version}，icp-renew {tool_version}。",
         "Rules {rules_version}, icp-renew {tool_version}.",
     ),
+    "sarif-rule": ("{title}：{hint}", "{title}: {hint}"),
 }
