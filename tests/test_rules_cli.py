@@ -231,3 +231,31 @@ def test_show_prints_basis_and_policy_and_cites_only_shipped_documents(cli):
     assert "*至少 4 页（本工具设定）*" in zh and "<small>依据（惯例）: " in zh
     text = cli("rules", "show", "-p", "京", "--lang", "en").stdout
     assert "practice" in text and "law" in text
+
+
+def test_lint_speaks_the_chosen_language(cli, tmp_path):
+    """`rules lint` took no --lang: a Chinese user got its problems and total in English."""
+    (tmp_path / "bad.yaml").write_text("slug: foo\n", encoding="utf-8")
+    zh = cli("rules", "lint", str(tmp_path), "--lang", "zh")
+    assert zh.exit_code == 1
+    assert zh.stdout.splitlines() == [
+        f"{tmp_path}/bad.yaml:1: kind: 未知的 kind None：应为 base, authority, industry, overlay"
+        " 之一 [invalid-rule-file]",
+        "1 个问题",
+    ]
+    assert cli("rules", "lint", "--lang", "zh").stdout.strip() == "rules：没有问题"
+    data = json.loads(cli("rules", "lint", str(tmp_path), "-f", "json", "--lang", "zh").stdout)
+    assert data["problems"][0]["message"].startswith("未知的 kind None：")
+
+
+def test_show_text_header_in_the_chosen_language(cli):
+    """The checklist's heading said `(rules 2026.11)` and `(必需, 惯例)` in Chinese text."""
+    from icp_renew.rulebook import load_rulebook
+
+    version = load_rulebook().rules_version
+    zh = cli("rules", "show", "-p", "京", "--lang", "zh").stdout.splitlines()
+    assert zh[0] == f"北京市通信管理局 续期材料清单（规则 {version}）"
+    assert "  business-license（必需，惯例）" in zh
+    en = cli("rules", "show", "-p", "京", "--lang", "en").stdout.splitlines()
+    assert en[0] == f"Renewal checklist: Beijing Communications Administration (rules {version})"
+    assert "  business-license (required, practice)" in en

@@ -91,14 +91,16 @@ def lint_cmd(
     format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT")] = "text",
     output: OutputOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    lang: LangOpt = None,
 ) -> None:
     """``rules lint`` (its help: ``"rules.lint"`` in ``messages/cli_help.py``)."""
     from icp_renew.rulebook.lint import lint
 
     fmt = check_format(format, names("rules-lint"))
+    lng = resolve_lang(lang)
     if directory is not None and not directory.is_dir():
         raise UserError("errors.not-a-folder", source=str(directory))
     problems = lint(directory)
-    emit(renderer("rules-lint", fmt)(problems, quiet=quiet), output)
+    emit(renderer("rules-lint", fmt)(problems, lang=lng, quiet=quiet), output)
     if problems:
         raise typer.Exit(1)

@@ -42,7 +42,7 @@ def what(m: Requirement, lang: Lang) -> str:
         bits.append(t("rules.one-per-domain", lang))
     if m.must_contain:
         bits.append(t("rules.must-contain", lang) + listing(m.must_contain).get(lang))
-    return "; ".join(bits)
+    return t("rules.checks-separator", lang).join(bits)
 
 
 def console(width: int = 120) -> Any:
@@ -65,7 +65,8 @@ def render(checklist: Checklist, *, lang: Lang = "en", width: int = 80) -> str:
 
     a = checklist.authority
     title = t("rules.renewal-checklist", lang, authority=Text(a.authority, a.authority_en))
-    lines = wrap(f"{title}  (rules {checklist.rules_version})", width)
+    heading = t("rules.checklist-heading", lang, title=title, rules_version=checklist.rules_version)
+    lines = wrap(heading, width)
 
     def add(text: str, indent: int) -> None:
         lines.extend(" " * indent + line for line in wrap(text, max(20, width - indent)))
@@ -77,8 +78,10 @@ def render(checklist: Checklist, *, lang: Lang = "en", width: int = 80) -> str:
         lines.append("")
         add(cat.title if lang == "zh" else f"{cat.title_en} ({cat.title})", 0)
         for m in mats:
-            req = ", ".join(filter(None, (req_label(m, lang), basis_word(m, lang))))
-            add(f"{m.id}  ({req})", 2)
+            labels = t("rules.label-separator", lang).join(
+                filter(None, (req_label(m, lang), basis_word(m, lang)))
+            )
+            add(t("rules.material-heading", lang, id=m.id, labels=labels), 2)
             add(m.title if lang == "zh" else f"{m.title_en} · {m.title}", 4)
             add(" · ".join(filter(None, (", ".join(m.formats), what(m, lang)))), 4)
     return "\n".join(lines) + "\n"
