@@ -559,3 +559,14 @@ def test_help_lists_formats_from_registry(cli):
     assert result.exit_code == 0
     for name in ("text", "json", "junit", "sarif", "github"):
         assert name in result.stdout
+
+
+def test_markdown_severity_in_the_chosen_language(cli, make_dossier, here, fake_checks):
+    """The markdown table's severity column said `❌ error` in a Chinese report."""
+    make_dossier(files=incomplete_files(), name="acme")
+    zh = check(cli, "acme", "-f", "markdown", "--lang", "zh").stdout
+    rows = [line for line in zh.splitlines() if line.startswith("| ❌ ")]
+    assert rows and all(row.startswith("| ❌ 错误 | ") for row in rows)
+    assert "❌ error" not in zh
+    en = check(cli, "acme", "-f", "markdown", "--lang", "en").stdout
+    assert "| ❌ error | " in en

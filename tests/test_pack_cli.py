@@ -130,6 +130,18 @@ def test_errors_refuse_and_write_nothing(
     assert list(out_dir.iterdir()) == []
 
 
+def test_refusal_in_chinese_names_the_severity_in_chinese(
+    cli: Any, dossier: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The refusal's lines said `error` / `warning` in a Chinese report."""
+    inject(monkeypatch, Severity.ERROR)
+    result = pack(cli, str(dossier), "-o", str(tmp_path / "b.zip"), "--lang", "zh")
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "business-plan: 错误 missing-material: 测试问题 1"
+    assert lines[-1].startswith("icp-renew: 拒绝打包：1 个错误；未写入任何文件")
+
+
 def test_a_real_error_refuses(cli: Any, dossier: Path, tmp_path: Path) -> None:
     shutil.rmtree(dossier / "business-plan")
     out = tmp_path / "b.zip"

@@ -61,7 +61,7 @@ def _details(d: DossierReport, lang: Lang, show_pii: bool) -> list[str]:
         if hint:
             msg += "<br>" + md(hint)
         cells = [
-            f"{ICONS[f.severity]} {f.severity.value}",
+            f"{ICONS[f.severity]} {t('report.severity-' + f.severity.value, lang)}",
             md(f.code),
             md(f.material or ""),
             md(f.path or ""),

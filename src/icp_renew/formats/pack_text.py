@@ -48,9 +48,8 @@ def refused(
     for f in report.findings:
         if f.severity in blocking:
             where = f.path or f.material or report.path
-            lines.append(
-                visible(f"{where}: {f.severity.value} {f.code}: {f.message(lang, show_pii)}")
-            )
+            severity = t("report.severity-" + f.severity.value, lang)
+            lines.append(visible(f"{where}: {severity} {f.code}: {f.message(lang, show_pii)}"))
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
     count = (
