@@ -44,3 +44,28 @@ def test_each_unsafe_entry_is_one_warning(tmp_path):
 def test_codes_declared():
     assert safety.CODES == ("unsafe-file",)
     assert safety.__doc__ and "never followed" in safety.__doc__
+
+
+@bytes_names
+def test_the_scanner_details_are_in_the_report_language(tmp_path):
+    """A bad name's or a special file's detail was English in a Chinese report
+    (`已跳过：文件名无效：contains control characters`)."""
+    root = factory.make_dossier(tmp_path / "d", None, {"business-license/a.pdf": pdf()})
+    (root / "business-license" / "a\x1bb.pdf").write_bytes(pdf())
+    os.mkfifo(root / "pipe")
+    raw_entry(root, "材料".encode("gbk"), pdf())
+    raw_entry(root, b"\xff\xfe.pdf", pdf())
+    zh = sorted(f.message("zh") for f in run(safety, root))
+    en = sorted(f.message("en") for f in run(safety, root))
+    assert zh == [
+        "已跳过：文件名无效：不是 UTF-8 编码",
+        "已跳过：文件名无效：不是 UTF-8 编码（按 GBK 读作 '材料'）",
+        "已跳过：文件名无效：含控制字符",
+        "已跳过：特殊文件（命名管道），未读取",
+    ]
+    assert en == [
+        "skipped: a special file (FIFO), not read",
+        "skipped: an invalid file name: contains control characters",
+        "skipped: an invalid file name: not valid UTF-8",
+        "skipped: an invalid file name: not valid UTF-8 (as GBK it reads '材料')",
+    ]

@@ -20,6 +20,7 @@ Hidden entries (``.git/``), system litter (``.DS_Store``, ``Thumbs.db``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from icp_renew.checks import Context
@@ -43,14 +44,38 @@ _REASONS = frozenset(
 )
 
 
+#: the scanner's fixed words for a detail (dossier/scan.py), in the catalogue: a Chinese
+#: report must not quote them in English
+_DETAILS = {
+    "contains control characters": "findings.unsafe-file.detail-control",
+    "not valid UTF-8": "findings.unsafe-file.detail-not-utf8",
+    "FIFO": "findings.unsafe-file.detail-fifo",
+    "socket": "findings.unsafe-file.detail-socket",
+    "device": "findings.unsafe-file.detail-device",
+    "special file": "findings.unsafe-file.detail-special",
+    "folder seen before": "findings.unsafe-file.detail-folder-seen",
+}
+_GBK = re.compile(r"not valid UTF-8 \(as GBK it reads (.*)\)", re.DOTALL)
+
+
+def _detail(text: str) -> str | Message:
+    if text in _DETAILS:
+        return Message.of(_DETAILS[text])
+    gbk = _GBK.fullmatch(text)
+    if gbk:
+        return Message.of("findings.unsafe-file.detail-gbk", name=gbk.group(1))
+    return text
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     for entry in ctx.dossier.unsafe:
         reason = entry.reason if entry.reason in _REASONS else "other"
+        detail = _detail(entry.detail or entry.reason)
         yield finding(
             "unsafe-file",
             "findings.unsafe-file.skipped",
             material=entry.material,
             path=entry.path,
-            why=Message.of(f"findings.unsafe-file.{reason}", detail=entry.detail or entry.reason),
+            why=Message.of(f"findings.unsafe-file.{reason}", detail=detail),
             reason=entry.reason,
         )

@@ -207,6 +207,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the same name as another entry after Unicode normalisation",
     ),
     "unsafe-file.other": ("{detail}", "{detail}"),
+    "unsafe-file.detail-control": ("含控制字符", "contains control characters"),
+    "unsafe-file.detail-not-utf8": ("不是 UTF-8 编码", "not valid UTF-8"),
+    "unsafe-file.detail-gbk": (
+        "不是 UTF-8 编码（按 GBK 读作 {name}）",
+        "not valid UTF-8 (as GBK it reads {name})",
+    ),
+    "unsafe-file.detail-fifo": ("命名管道", "FIFO"),
+    "unsafe-file.detail-socket": ("套接字", "socket"),
+    "unsafe-file.detail-device": ("设备文件", "device"),
+    "unsafe-file.detail-special": ("特殊文件", "special file"),
+    "unsafe-file.detail-folder-seen": ("此前已经过的文件夹", "folder seen before"),
     # --- files ---------------------------------------------------------------------------
     "empty-file.empty": ("文件为空（0 字节）", "the file is empty (0 bytes)"),
     "file-too-large.size": (
