@@ -361,6 +361,26 @@ def test_output_never_overwrites_dossier_yaml(cli, make_dossier, here):
     assert (root / "dossier.yaml").read_bytes() == before
 
 
+def test_output_never_written_into_the_dossier(cli, make_dossier, here):
+    """`-o` onto a scan replaced the scan with the report (exit 0): never inside a dossier."""
+    root = make_dossier(name="acme")
+    before = snapshot(root)
+    scan = next(p for p in sorted(root.rglob("*.pdf")))
+    for target in (scan, root / "report.json", scan.parent / "report.txt"):
+        result = check(cli, "acme", "-f", "json", "-o", str(target))
+        assert result.exit_code == 2, target
+        assert one_error_line(result) == (
+            f"icp-renew: error: {target}: is inside the dossier acme; "
+            "a report must not change it: write it somewhere else"
+        )
+    zh = check(cli, "acme/dossier.yaml", "-o", str(scan), "--lang", "zh")
+    assert zh.exit_code == 2
+    assert zh.stderr.strip() == (
+        f"icp-renew: 错误：{scan}: 位于材料目录 acme 内；报告不能改动材料目录，请写到其他位置"
+    )
+    assert snapshot(root) == before
+
+
 def test_report_never_changes_the_dossier(cli, make_dossier, here, fake_checks):
     root = make_dossier(files=with_stray_file(), name="acme")
     before = snapshot(root)

@@ -157,3 +157,19 @@ def test_only_bad_rows_is_exit_2_with_each_named(cli, tmp_path, rows):
     assert result.exit_code == (2 if n else 0)
     assert len(json.loads(result.stdout)) == n
     assert result.stderr.count("icp-renew: error: ") == n
+
+
+def test_output_never_written_into_a_dossier(cli, tmp_path):
+    """`deadline DIR -o DIR/scan.pdf` replaced the scan with the deadline text."""
+    root = _dossier(tmp_path, "acme")
+    scan = root / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    for target in (scan, root / "deadline.ics"):
+        result = cli("deadline", str(root), "--today", TODAY, "-o", str(target))
+        assert result.exit_code == 2
+        assert result.stderr.strip() == (
+            f"icp-renew: error: {target}: is inside the dossier {root}; "
+            "a report must not change it: write it somewhere else"
+        )
+    assert scan.read_bytes() == b"%PDF-1.4 scan"
+    assert not (root / "deadline.ics").exists()

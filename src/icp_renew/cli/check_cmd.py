@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -40,7 +39,6 @@ from icp_renew.cli.common import (
     resolve_lang,
     resolve_today,
 )
-from icp_renew.errors import UserError
 from icp_renew.formats import registry
 
 if TYPE_CHECKING:
@@ -99,7 +97,9 @@ def check_cmd(
     filing = date_option(filing_date, "--filing-date")
     jobs = jobs_option(jobs)
     if output is not None:
-        _refuse_output_in_dossier(output, dossiers)
+        from icp_renew.cli.outputs import refuse_output_in_dossiers
+
+        refuse_output_in_dossiers(output, dossiers)
     book = load_book(rules)
     if province is not None:  # once, not once per dossier
         from icp_renew.rulebook.authorities import find_authority
@@ -138,15 +138,6 @@ def check_cmd(
         raise typer.Exit(2)
     if not report.ok(strict):
         raise typer.Exit(1)
-
-
-def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:
-    """``-o`` must not overwrite a dossier.yaml being checked: a report never changes a dossier."""
-    target = output.resolve()
-    for d in dossiers:
-        yaml_file = d if d.name == "dossier.yaml" else d / "dossier.yaml"
-        if target == yaml_file.resolve():
-            raise UserError("errors.output-is-dossier-yaml", source=str(output))
 
 
 def _colour_wanted(output: Path | None) -> bool:

@@ -193,6 +193,10 @@ def deadline(
     day = resolve_today(today)
     due = _count_option(due_soon_days, "--due-soon-days")
     fail = _count_option(fail_within, "--fail-within")
+    if output is not None:
+        from icp_renew.cli.outputs import refuse_output_in_dossiers
+
+        refuse_output_in_dossiers(output, dossiers or [])
     from icp_renew.deadline import DUE_SOON_DAYS, assess
     from icp_renew.holidays import load_calendar
     from icp_renew.pii import redact

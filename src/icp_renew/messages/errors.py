@@ -227,9 +227,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not-a-folder": ("不是文件夹", "not a folder"),
     "jobs-negative": ("应为 0 或更大的数（实际为 {value}）", "must be 0 or more, got {value}"),
-    "output-is-dossier-yaml": (
-        "会覆盖材料目录自己的 dossier.yaml",
-        "would overwrite the dossier's own dossier.yaml",
+    "output-in-dossier": (
+        "位于材料目录 {dossier} 内；报告不能改动材料目录，请写到其他位置",
+        "is inside the dossier {dossier}; a report must not change it: write it somewhere else",
     ),
     "unknown-schema": (
         "未知的 schema {value}：应为 dossier 或 rules",
