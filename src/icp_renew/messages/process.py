@@ -144,8 +144,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "alert-new-term": (
         "新许可证有效期至 {new}，与五年期限（{expected}）不符：请核对新证",
-        "the new licence expires on {new}, not five years on ({expected}): check the "
-        "new licence",
+        "the new licence expires on {new}, not five years on ({expected}): check the new licence",
     ),
     "alert-archive": (
         "新许可证已于 {received} 领取：请归档申报与审批记录（pack --archive），"
@@ -162,7 +161,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alert-annual-late": (
         "{year} 年度年报未在 {due} 前报送：将被列入不良名单（第三十八条），请立即补报",
         "the annual report for {year} was due by {due} and is missing: the company is "
-        "listed as bad (\"不良名单\", Order 42 Art. 38) until it reports; file it now",
+        'listed as bad ("不良名单", Order 42 Art. 38) until it reports; file it now',
     ),
     "alert-change-name": (
         "许可证上的公司名称“{licence}”与现名称“{company}”不同，且发证后未记录变更："
@@ -182,5 +181,128 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "续期申请于 {date} 未获准予延续：请查阅不予延续决定书所述理由，依法申请复议或重新申请",
         "the renewal was refused on {date}: read the reasons in the decision, then appeal "
         "or apply again",
+    ),
+    # --- status reports ----------------------------------------------------------------------
+    "title": ("续期进度", "Renewal status"),
+    "no-dossiers": ("没有档案", "no dossiers"),
+    "nothing-due": ("目前没有待办事项", "nothing is due"),
+    "days-left": ("剩余 {days} 天", "{days} days left"),
+    "days-late": ("已逾期 {days} 天", "{days} days late"),
+    "severity-error": ("错误", "error"),
+    "severity-warning": ("警告", "warning"),
+    "severity-info": ("提示", "info"),
+    "check-summary": ("{errors} 个错误，{warnings} 个警告", "{errors} errors, {warnings} warnings"),
+    "head-dossier": ("档案", "Dossier"),
+    "head-company": ("企业", "Company"),
+    "head-license": ("许可证", "Licence"),
+    "head-expires": ("有效期至", "Expires"),
+    "head-stage": ("阶段", "Stage"),
+    "head-next": ("下一项", "Next"),
+    "head-due": ("截止", "Due"),
+    "head-days": ("剩余天数", "Days"),
+    "head-check": ("检查", "Check"),
+    "head-timeline": ("时间线", "Timeline"),
+    "col-path": ("档案路径", "path"),
+    "col-company": ("企业名称", "company"),
+    "col-license_number": ("许可证编号", "license_number"),
+    "col-expires": ("有效期至", "expires"),
+    "col-stage": ("阶段", "stage"),
+    "col-next": ("下一项", "next"),
+    "col-due": ("截止日期", "due"),
+    "col-days_left": ("剩余天数", "days_left"),
+    "col-severity": ("级别", "severity"),
+    "col-message": ("说明", "message"),
+    "col-check_errors": ("检查错误数", "check_errors"),
+    "col-check_warnings": ("检查警告数", "check_warnings"),
+    "col-error": ("无法读取的原因", "error"),
+    "fail-within": (
+        "{count} 项提醒在 {days} 天内到期或已逾期",
+        "{count} alert(s) due within {days} days or past",
+    ),
+    # --- commands ----------------------------------------------------------------------------
+    "recorded": ("已记录 {event}（{date}）：{path}", "recorded {event} on {date} in {path}"),
+    "err-no-dossier": (
+        "找不到 dossier.yaml（可先运行 icp-renew init）",
+        "no dossier.yaml (run `icp-renew init` to create one)",
+    ),
+    "err-no-folder": ("没有这个目录或文件", "no such folder or file"),
+    "err-append": (
+        "无法安全地追加事件：请手动编辑 timeline:",
+        "could not append the event safely: edit timeline: by hand",
+    ),
+    "err-year": (
+        "应为年份，如 2025，实为 {value!r}",
+        "expected a year such as 2025, got {value!r}",
+    ),
+    "err-days": (
+        "应为不小于 0 的整数天数，实为 {value!r}",
+        "expected a whole number of days ≥ 0, got {value!r}",
+    ),
+    "help-status": (
+        "续期进度：每个档案所处阶段、提醒和下一项待办（代理机构的客户总览）。"
+        "退出码：0 无错误级提醒；1 有错误级提醒，或 --fail-within N 内到期；2 输入有误。",
+        "Where each renewal stands: stage, alerts and what is due next (an agency's "
+        "portfolio). Exit 0 with no error-level alert; 1 with one, or with --fail-within N "
+        "when an alert is due within N days or past; 2 on bad input.",
+    ),
+    "help-record": (
+        "在 dossier.yaml 的 timeline: 末尾追加一个事件（提交、补正、决定、领证、归档、年报、变更），"
+        "其余内容逐字节保留；事件不合时间线时退出码为 2，文件不变。",
+        "Append one event (submitted, correction, decision, new licence, archive, annual "
+        "report, change filing) to timeline: in dossier.yaml, keeping every other byte; "
+        "an event the timeline does not allow is exit 2 and the file is unchanged.",
+    ),
+    "help-arg-dossiers": (
+        "档案目录（含 dossier.yaml）或其 dossier.yaml 文件",
+        "Dossier folders (each with dossier.yaml), or their dossier.yaml files.",
+    ),
+    "help-arg-dossier": ("档案目录或其 dossier.yaml", "The dossier folder or its dossier.yaml."),
+    "help-arg-event": (
+        "事件：submitted、accepted、correction-requested、correction-submitted、approved、"
+        "rejected、license-received、archived、annual-report-filed、change-filed",
+        "The event: submitted, accepted, correction-requested, correction-submitted, "
+        "approved, rejected, license-received, archived, annual-report-filed, change-filed.",
+    ),
+    "help-fail-within": (
+        "有提醒在 N 天内到期或已逾期时退出码为 1（用于 CI）",
+        "Exit 1 when an alert is due within N days or past (for CI).",
+    ),
+    "help-check": (
+        "同时检查每个档案的材料，并列出错误和警告数",
+        "Also check each dossier's materials and show its errors and warnings.",
+    ),
+    "help-show-pii": (
+        "完整显示身份证号和手机号（默认遮盖）",
+        "Show ID and mobile numbers in full (masked by default).",
+    ),
+    "help-opt-date": ("事件日期，默认为今天（--today）", "The day it happened; default: --today."),
+    "help-opt-due": (
+        "correction-requested：补正通知所载答复期限",
+        "correction-requested: the answer is due on this day, as the notice says.",
+    ),
+    "help-opt-reference": (
+        "受理号、文号等",
+        "A reference: the filing number, the notice's number.",
+    ),
+    "help-opt-note": ("备注", "A note."),
+    "help-opt-number": (
+        "license-received：新许可证编号",
+        "license-received: the new licence number.",
+    ),
+    "help-opt-issued": (
+        "license-received：新证发证日期",
+        "license-received: the new licence's issue date.",
+    ),
+    "help-opt-expires": (
+        "license-received：新证有效期至",
+        "license-received: the new licence's expiry.",
+    ),
+    "help-opt-services": (
+        "license-received：新证业务种类，逗号分隔",
+        "license-received: the new licence's services, comma-separated.",
+    ),
+    "help-opt-year": (
+        "annual-report-filed：年报所属年度",
+        "annual-report-filed: the year reported.",
     ),
 }

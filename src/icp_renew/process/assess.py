@@ -159,13 +159,24 @@ def _correction(event: Event, today: dt.date, s: Settings) -> Alert:
         due, key, params = event.due, "alert-correction-due", {}
     else:
         due = event.date + dt.timedelta(days=s.correction_response_days)
-        key = "alert-correction-due-rules" if s.correction_days_from_rules else "alert-correction-due-practice"
+        key = (
+            "alert-correction-due-rules"
+            if s.correction_days_from_rules
+            else "alert-correction-due-practice"
+        )
         params = {"n": s.correction_response_days}
     severity: Severity = "error" if today > due else "warning"
     note = event.note or "—"
     return _alert(
-        "correction-due", severity, today, due, key, due=due.isoformat(), note=note,
-        notice=event.date.isoformat(), **params,
+        "correction-due",
+        severity,
+        today,
+        due,
+        key,
+        due=due.isoformat(),
+        note=note,
+        notice=event.date.isoformat(),
+        **params,
     )
 
 
@@ -179,15 +190,25 @@ def _new_license(config: DossierConfig, new: Event, today: dt.date) -> list[Aler
     if old.expires is not None and new.expires <= old.expires:
         out.append(
             _alert(
-                "new-license-mismatch", "error", today, None, "alert-new-not-later",
-                new=new.expires.isoformat(), old=old.expires.isoformat(),
+                "new-license-mismatch",
+                "error",
+                today,
+                None,
+                "alert-new-not-later",
+                new=new.expires.isoformat(),
+                old=old.expires.isoformat(),
             )
         )
     if new.number != old.number:
         out.append(
             _alert(
-                "new-license-mismatch", "warning", today, None, "alert-new-number",
-                new=new.number, old=old.number,
+                "new-license-mismatch",
+                "warning",
+                today,
+                None,
+                "alert-new-number",
+                new=new.number,
+                old=old.number,
             )
         )
     if new.services is not None:
@@ -195,7 +216,11 @@ def _new_license(config: DossierConfig, new: Event, today: dt.date) -> list[Aler
         if lost:
             out.append(
                 _alert(
-                    "new-license-mismatch", "warning", today, None, "alert-new-services",
+                    "new-license-mismatch",
+                    "warning",
+                    today,
+                    None,
+                    "alert-new-services",
                     services=", ".join(lost),
                 )
             )
@@ -204,12 +229,21 @@ def _new_license(config: DossierConfig, new: Event, today: dt.date) -> list[Aler
         terms.add(derive_expiry(new.issued))
     if old.expires is not None:
         terms.add(add_years(old.expires, LICENCE_YEARS))
-    if terms and new.expires not in terms and not (old.expires is not None and new.expires <= old.expires):
+    if (
+        terms
+        and new.expires not in terms
+        and not (old.expires is not None and new.expires <= old.expires)
+    ):
         expected = " / ".join(sorted(d.isoformat() for d in terms))
         out.append(
             _alert(
-                "new-license-mismatch", "warning", today, None, "alert-new-term",
-                new=new.expires.isoformat(), expected=expected,
+                "new-license-mismatch",
+                "warning",
+                today,
+                None,
+                "alert-new-term",
+                new=new.expires.isoformat(),
+                expected=expected,
             )
         )
     return out
@@ -227,7 +261,9 @@ def _held_in(config: DossierConfig, new: Event | None, year: int) -> bool:
     return False
 
 
-def _annual(config: DossierConfig, state: TimelineState, new: Event | None, today: dt.date) -> Alert | None:
+def _annual(
+    config: DossierConfig, state: TimelineState, new: Event | None, today: dt.date
+) -> Alert | None:
     """Order 42 Art. 35: each year's report in the first quarter of the next; Art. 38: a
     missed report puts the company on the 不良名单. Due 31 March; error from 1 April."""
     year = today.year - 1
@@ -251,15 +287,25 @@ def _change(config: DossierConfig, state: TimelineState, today: dt.date) -> list
     if lic.holder is not None and lic.holder != config.company.name:
         out.append(
             _alert(
-                "change-filing-due", "error", today, None, "alert-change-name",
-                licence=lic.holder, company=config.company.name,
+                "change-filing-due",
+                "error",
+                today,
+                None,
+                "alert-change-name",
+                licence=lic.holder,
+                company=config.company.name,
             )
         )
     if lic.legal_representative is not None and rep is not None and lic.legal_representative != rep:
         out.append(
             _alert(
-                "change-filing-due", "error", today, None, "alert-change-rep",
-                licence=lic.legal_representative, company=rep,
+                "change-filing-due",
+                "error",
+                today,
+                None,
+                "alert-change-rep",
+                licence=lic.legal_representative,
+                company=rep,
             )
         )
     return out
@@ -284,15 +330,18 @@ def assess(
     events = config.timeline
     new = events[state.license_received] if state.license_received is not None else None
     alerts: list[Alert] = []
-    if stage == "preparing":
-        if lic.expires is not None:
-            alerts.append(_filing(config, today, s, cal))
+    if stage == "preparing" and lic.expires is not None:
+        alerts.append(_filing(config, today, s, cal))
     if lic.expires is None and stage in ("preparing", "submitted", "correction"):
         alerts.append(_alert("missing-expiry", "warning", today, None, "alert-missing-expiry"))
     if stage == "correction" and state.open_correction is not None:
         alerts.append(_correction(events[state.open_correction], today, s))
     if stage in ("submitted", "correction"):
-        key = "alert-decision-pending" if lic.expires is not None else "alert-decision-pending-undated"
+        key = (
+            "alert-decision-pending"
+            if lic.expires is not None
+            else "alert-decision-pending-undated"
+        )
         day = lic.expires.isoformat() if lic.expires is not None else ""
         alerts.append(_alert("decision-pending", "info", today, lic.expires, key, expires=day))
     if new is not None:
@@ -302,14 +351,21 @@ def assess(
         severity: Severity = "warning" if today > due else "info"
         alerts.append(
             _alert(
-                "archive-pending", severity, today, due, "alert-archive",
-                received=new.date.isoformat(), due=due.isoformat(),
+                "archive-pending",
+                severity,
+                today,
+                due,
+                "alert-archive",
+                received=new.date.isoformat(),
+                due=due.isoformat(),
             )
         )
     if stage == "rejected":
         assert state.decided is not None
         alerts.append(
-            _alert("rejected", "error", today, None, "alert-rejected", date=state.decided.isoformat())
+            _alert(
+                "rejected", "error", today, None, "alert-rejected", date=state.decided.isoformat()
+            )
         )
     annual = _annual(config, state, new, today)
     if annual is not None:

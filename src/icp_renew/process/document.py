@@ -38,7 +38,10 @@ def _mask(value: Any, show_pii: bool) -> Any:
 
 def dossier_entry(item: DossierStatus, lang: Lang, show_pii: bool = False) -> dict[str, Any]:
     """One dossier of the document."""
-    mask = (lambda v: v) if show_pii else (lambda v: _mask(v, False))
+
+    def mask(value: Any) -> Any:
+        return _mask(value, show_pii)
+
     entry: dict[str, Any] = {
         "path": mask(item.path),
         "company": mask(item.company),

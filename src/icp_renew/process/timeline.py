@@ -109,7 +109,7 @@ def _fields(i: int, event: Any) -> None:
             raise TimelineError(i, key, "process.err-field-required", field=key, event=name)
 
 
-def _step(state: TimelineState, i: int, event: Any) -> None:  # noqa: C901 - one case per event
+def _step(state: TimelineState, i: int, event: Any) -> None:
     name = str(_get(event, "event"))
     day: dt.date = _get(event, "date")
     open_ = state.open_correction is not None
@@ -176,7 +176,11 @@ def replay(events: Sequence[Any]) -> TimelineState:
         day = _get(event, "date")
         if previous is not None and day < previous:
             raise TimelineError(
-                i, "date", "process.err-out-of-order", date=day.isoformat(), previous=previous.isoformat()
+                i,
+                "date",
+                "process.err-out-of-order",
+                date=day.isoformat(),
+                previous=previous.isoformat(),
             )
         previous = day
         _step(state, i, event)

@@ -115,6 +115,11 @@ class Settings(Strict):
     max_file_size: int | None = Field(None, description="per-file upload limit")
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] = 60
     due_soon_days: Annotated[int, Field(ge=0, le=3650)] = 60
+    correction_response_days: Annotated[int, Field(ge=1, le=365)] = Field(
+        1,
+        description="days to answer a correction notice (补正通知) that sets no period: "
+        "agency practice, not law",
+    )
 
     @field_validator("max_file_size", mode="before")
     @classmethod
@@ -128,6 +133,7 @@ class SettingsPatch(Strict):
     max_file_size: int | None = None
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     due_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+    correction_response_days: Annotated[int, Field(ge=1, le=365)] | None = None
     source: str | None = None
 
     @field_validator("max_file_size", mode="before")
