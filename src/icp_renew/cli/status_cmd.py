@@ -113,6 +113,7 @@ def _add_checks(items: list[DossierStatus], book: Any, today: dt.date) -> list[D
     """``--check``: each readable dossier's check summary beside its line."""
     import dataclasses
 
+    from icp_renew.codes import Severity
     from icp_renew.pipeline import CheckOptions, check_dossier
     from icp_renew.process.assess import CheckSummary
 
@@ -127,7 +128,11 @@ def _add_checks(items: list[DossierStatus], book: Any, today: dt.date) -> list[D
         except UserError as exc:
             out.append(dataclasses.replace(item, check_error=error_line(exc)[18:]))
             continue
-        summary = CheckSummary(report.count("error"), report.count("warning"), report.count("info"))
+        summary = CheckSummary(
+            report.count(Severity.ERROR),
+            report.count(Severity.WARNING),
+            report.count(Severity.INFO),
+        )
         out.append(dataclasses.replace(item, check=summary))
     return out
 

@@ -143,6 +143,10 @@ class Event(Strict):
         return out
 
 
+def _none_is_empty(value: object) -> object:
+    return [] if value is None else value  # `timeline:` with nothing yet (init's template)
+
+
 class DossierConfig(Strict):
     company: Company
     legal_representative: LegalRepresentative | None = None
@@ -154,7 +158,7 @@ class DossierConfig(Strict):
     industries: list[str] = Field(default_factory=list, description="prior-approval domains")
     domains: list[Domain] = Field(default_factory=list)
     materials: dict[str, MaterialFacts] = Field(default_factory=dict)
-    timeline: list[Event] = Field(
+    timeline: Annotated[list[Event], BeforeValidator(_none_is_empty)] = Field(
         default_factory=list, description="the renewal's events, in date order (docs/process.md)"
     )
 
