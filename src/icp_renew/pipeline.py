@@ -124,13 +124,25 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
             f"cannot read the folder: {exc.strerror or exc}", source=display
         ) from None
     dossier = inspect_dossier(dossier, checklist)
+    submitted = submitted_on(config)
     return Context(
         book=book,
         checklist=checklist,
         dossier=dossier,
         today=opts.today,
-        filing_date=opts.filing_date or opts.today,
+        filing_date=opts.filing_date or submitted or opts.today,
+        submitted=submitted,
     )
+
+
+def submitted_on(config: DossierConfig) -> date | None:
+    """The day the renewal was filed, from the timeline (docs/process.md): the filing date
+    when no ``--filing-date`` is given."""
+    if not config.timeline:
+        return None
+    from icp_renew.process.timeline import replay
+
+    return replay(config.timeline).submitted
 
 
 def check_dossier(path: Path, book: Rulebook, opts: CheckOptions) -> DossierReport:

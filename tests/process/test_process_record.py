@@ -164,3 +164,40 @@ def test_record_into_an_invalid_or_missing_dossier(cli, tmp_path) -> None:
     assert r.exit_code == 2 and "dossier.yaml:2: license.colour: unknown field" in r.stderr
     r = cli("record", str(tmp_path / "none"), "submitted")
     assert r.exit_code == 2 and "no dossier.yaml" in r.stderr
+
+
+# --- check: the filing date from the timeline ---------------------------------------------------
+
+
+def _codes(cli, root, *args):
+    import json
+
+    r = cli("check", str(root), "-f", "json", *args)
+    assert r.exit_code in (0, 1), r.stderr
+    return [f["code"] for f in json.loads(r.stdout)["dossiers"][0]["findings"]]
+
+
+def test_check_judges_the_submission_not_today(cli, make_dossier) -> None:
+    import factory
+
+    def with_timeline(day: str) -> dict:
+        return {**factory.VALID_CONFIG, "timeline": [{"event": "submitted", "date": day}]}
+
+    in_time = make_dossier(with_timeline("2026-03-02"), name="in-time")  # the deadline day
+    assert "past-filing-deadline" not in _codes(cli, in_time, "--today", "2026-04-01")
+    late = make_dossier(with_timeline("2026-03-03"), name="late")  # the first day after
+    assert "past-filing-deadline" in _codes(cli, late, "--today", "2026-04-01")
+    plain = make_dossier(name="plain")
+    assert "past-filing-deadline" in _codes(cli, plain, "--today", "2026-04-01")
+
+
+def test_filing_year_comes_from_the_submission(cli, make_dossier) -> None:
+    import factory
+
+    # filed in 2026: the financial report of 2025 is the one required, even when checked in 2027
+    cfg = {**factory.VALID_CONFIG, "timeline": [{"event": "submitted", "date": "2026-02-10"}]}
+    root = make_dossier(cfg)
+    assert "missing-year" not in _codes(cli, root, "--today", "2027-02-01")
+    assert "missing-year" in _codes(
+        cli, root, "--today", "2027-02-01", "--filing-date", "2027-02-01"
+    )

@@ -9,6 +9,10 @@ From ``license.expires`` in ``dossier.yaml`` and today (``--today``):
   of 2017, Art. 27: the renewal must reach the original issuing authority at
   least 90 days before expiry). The deadline day itself is still in time.
 
+Once the timeline records a ``submitted`` event (docs/process.md), the deadline is judged
+on that day instead of today: ``past-filing-deadline`` only when the submission itself was
+late.
+
 Without ``license.expires`` this check says nothing; ``icp-renew deadline``
 needs the date and says so.
 """
@@ -20,6 +24,7 @@ from collections.abc import Iterator
 from icp_renew.checks import Context
 from icp_renew.deadline import filing_deadline
 from icp_renew.findings import Finding, finding
+from icp_renew.messages import template
 
 CODES: tuple[str, ...] = ("license-expired", "past-filing-deadline")
 
@@ -40,6 +45,19 @@ def check(ctx: Context) -> Iterator[Finding]:
         )
         return
     deadline = filing_deadline(lic.expires)
+    if ctx.submitted is not None:
+        if ctx.submitted > deadline:
+            key = "process.finding-submitted-late"
+            yield finding(
+                "past-filing-deadline",
+                zh=template(key, "zh"),
+                en=template(key, "en"),
+                number=lic.number,
+                submitted=ctx.submitted.isoformat(),
+                deadline=deadline.isoformat(),
+                late=(ctx.submitted - deadline).days,
+            )
+        return
     if ctx.today > deadline:
         yield finding(
             "past-filing-deadline",

@@ -305,4 +305,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "annual-report-filed：年报所属年度",
         "annual-report-filed: the year reported.",
     ),
+    # --- check, with a timeline ----------------------------------------------------------------
+    "finding-submitted-late": (
+        "许可证 {number} 的续期申请于 {submitted} 提交，晚于截止日 {deadline} {late} 天"
+        "（《电信业务经营许可管理办法》第二十七条：逾期申请的不予续期）",
+        "the renewal of licence {number} was filed on {submitted}, {late} days after the "
+        "deadline {deadline} (Order 42 Art. 27: a late application is not renewed)",
+    ),
 }
