@@ -20,7 +20,8 @@ from icp_renew.cli.common import (
     resolve_lang,
 )
 from icp_renew.errors import UserError
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang, detect_lang, tr
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.rulebook import Rulebook
@@ -47,6 +48,15 @@ def init_cmd(
     rules: RulesOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
+    next_from: Annotated[
+        Path | None,
+        typer.Option(
+            "--next",
+            help=t("process.help-next", detect_lang()),
+            metavar="ARCHIVED",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """建立材料目录 / Create the material folders of the checklist and a commented dossier.yaml.
 
@@ -69,6 +79,9 @@ def init_cmd(
         raise UserError("exists and is not a folder", source=str(directory))
     book = load_book(rules)
     existing = directory / DOSSIER_FILE
+    if next_from is not None:  # #11: the next renewal, from an archived dossier
+        _init_next(directory, next_from, book, lng, quiet)
+        return
     config = load_config(existing) if existing.is_file() else None
 
     authority: Authority | None = find_authority(book, province) if province else None
@@ -92,6 +105,28 @@ def init_cmd(
     result = scaffold(directory, checklist, text)
     if not quiet:
         typer.echo(_summary(directory, authority, len(checklist.materials), result, lng))
+
+
+def _init_next(directory: Path, archived: Path, book: Rulebook, lang: Lang, quiet: bool) -> None:
+    """``init NEW --next ARCHIVED``: the next renewal's dossier (icp_renew.process.successor)."""
+    from icp_renew.dossier.config import DOSSIER_FILE, load_config, parse_config
+    from icp_renew.pipeline import select_authority
+    from icp_renew.process.successor import render, successor
+    from icp_renew.rulebook.resolve import resolve
+    from icp_renew.scaffold import scaffold
+    from icp_renew.yamlio import parse_yaml
+
+    if (directory / DOSSIER_FILE).exists():
+        raise UserError(t("process.err-next-exists", "en"), source=str(directory))
+    yaml_path = archived / DOSSIER_FILE if archived.is_dir() else archived
+    config = load_config(yaml_path, str(yaml_path))
+    text = render(successor(config, str(yaml_path)), str(archived))
+    new = parse_config(parse_yaml(text, str(directory / DOSSIER_FILE)))  # loads as written
+    authority = select_authority(book, new, None, yaml_path, str(yaml_path))
+    checklist = resolve(book, authority, new.industries, new.license.services)
+    result = scaffold(directory, checklist, text)
+    if not quiet:
+        typer.echo(_summary(directory, authority, len(checklist.materials), result, lang))
 
 
 def _check_services(book: Rulebook, services: list[str]) -> None:

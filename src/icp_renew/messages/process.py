@@ -312,4 +312,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the renewal of licence {number} was filed on {submitted}, {late} days after the "
         "deadline {deadline} (Order 42 Art. 27: a late application is not renewed)",
     ),
+    # --- init --next -----------------------------------------------------------------------------
+    "err-next-no-license": (
+        "该档案尚未记录 license-received（领取新许可证），无法据此开始下一次续期",
+        "no license-received event yet: the next renewal starts from the new licence",
+    ),
+    "err-next-exists": (
+        "已有 dossier.yaml，不会覆盖：请指定一个新目录",
+        "already has a dossier.yaml and it is never overwritten: give a new folder",
+    ),
+    "next-header": (
+        "下一次续期，由 icp-renew init --next 依据已归档的 {archived} 生成：新许可证已成为现有许可证",
+        "The next renewal, started by icp-renew init --next from the archived {archived}: "
+        "the new licence is now the current one",
+    ),
+    "help-next": (
+        "依据已领新证或已归档的档案开始下一次续期：新许可证成为现有许可证，企业信息沿用，时间线清空；"
+        "原档案不作任何改动",
+        "Start the next renewal from a dossier whose new licence arrived (or is archived): "
+        "the new licence becomes the current one, the company data is carried over, the "
+        "timeline starts empty; the old dossier is never changed.",
+    ),
 }
