@@ -35,6 +35,7 @@ class CheckOptions:
     today: date
     filing_date: date | None = None  # default: today
     province: str | None = None  # overrides dossier.yaml and the licence prefix
+    archive: bool = False  # pack --archive: the checklist with the records (docs/process.md)
 
 
 def _yaml_line(path: Path, field: str) -> int | None:
@@ -109,7 +110,9 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     config = load_config(yaml_path, source)
     authority = select_authority(book, config, opts.province, yaml_path, source)
     try:
-        checklist = resolve(book, authority, config.industries, config.license.services)
+        checklist = resolve(
+            book, authority, config.industries, config.license.services, archive=opts.archive
+        )
     except UserError as exc:
         if exc.source is not None:
             raise

@@ -86,8 +86,10 @@ def build_manifest(
     records: Sequence[Record],
     volume: Volume | None = None,
     findings: Sequence[Finding] | None = None,
+    timeline: Sequence[Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The manifest's content. ``findings`` is given for a forced bundle only."""
+    """The manifest's content. ``findings`` is given for a forced bundle only, ``timeline``
+    for an archive (``pack --archive``: the events as ``status --format json`` gives them)."""
     manifest: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "icp-renew", "version": tool_version},
@@ -113,6 +115,8 @@ def build_manifest(
     ]
     if findings is not None:
         manifest["findings"] = [finding_json(f) for f in findings]
+    if timeline is not None:
+        manifest["timeline"] = [dict(e) for e in timeline]
     return manifest
 
 

@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from icp_renew.bundle.layout import (
     INDEX,
@@ -64,6 +65,7 @@ class BundleInput:
     tool_version: str
     layout: Layout = "categories"
     findings: tuple[Finding, ...] | None = None  # a forced bundle records them
+    timeline: tuple[dict[str, Any], ...] | None = None  # an archive records the timeline
 
     @property
     def total_bytes(self) -> int:
@@ -107,6 +109,7 @@ def bundle_input(
     tool_version: str,
     layout: Layout = "categories",
     findings: Sequence[Finding] | None = None,
+    timeline: Sequence[dict[str, Any]] | None = None,
 ) -> BundleInput:
     """The bundle of a checked dossier: its assigned, safe files, as the scan saw them."""
     return BundleInput(
@@ -117,6 +120,7 @@ def bundle_input(
         tool_version=tool_version,
         layout=layout,
         findings=tuple(findings) if findings is not None else None,
+        timeline=tuple(timeline) if timeline is not None else None,
     )
 
 
@@ -186,6 +190,7 @@ def metadata(
             records=records,
             volume=volume,
             findings=bundle.findings,
+            timeline=bundle.timeline,
         )
     )
     index = index_text(

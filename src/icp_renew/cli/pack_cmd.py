@@ -31,7 +31,8 @@ from icp_renew.cli.common import (
     resolve_today,
 )
 from icp_renew.errors import UserError
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang, detect_lang, tr
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.bundle.layout import Layout
@@ -162,6 +163,28 @@ def _written(
         )
 
 
+def _archive_timeline(ctx: Any, lang: Lang, show_pii: bool) -> list[dict[str, Any]]:
+    """``--archive``: refused (exit 1, nothing written) before the new licence arrived; else
+    the timeline as ``status --format json`` gives it (#11, docs/process.md)."""
+    from icp_renew.process.document import dossier_entry
+    from icp_renew.process.timeline import replay
+
+    config = ctx.dossier.config
+    stage = replay(config.timeline).stage
+    if stage not in ("licensed", "archived"):
+        typer.echo(
+            "icp-renew: "
+            + t("process.archive-refused", lang, stage=t(f"process.stage-{stage}", lang)),
+            err=True,
+        )
+        raise typer.Exit(1)
+    from icp_renew.process.assess import DossierStatus
+
+    item = DossierStatus(path="", stage=stage, timeline=tuple(e.to_json() for e in config.timeline))
+    timeline: list[dict[str, Any]] = dossier_entry(item, lang, show_pii)["timeline"]
+    return timeline
+
+
 @handle_errors
 def pack(
     dossier: Annotated[Path, typer.Argument(help="The dossier folder.", show_default=False)],
@@ -205,6 +228,10 @@ def pack(
     show_pii: Annotated[
         bool, typer.Option("--show-pii", help="Show ID and mobile numbers in full.")
     ] = False,
+    archive: Annotated[
+        bool,
+        typer.Option("--archive", help=t("process.help-archive", detect_lang())),
+    ] = False,
 ) -> None:
     """打包上传材料 / Build the upload bundle (.zip) by category, after a passing check.
 
@@ -235,7 +262,9 @@ def pack(
     from icp_renew.pipeline import CheckOptions, prepare
 
     book = load_book(rules)
-    ctx = prepare(dossier, book, CheckOptions(today=day, filing_date=filed, province=province))
+    options = CheckOptions(today=day, filing_date=filed, province=province, archive=archive)
+    ctx = prepare(dossier, book, options)
+    timeline = _archive_timeline(ctx, chosen_lang, show_pii) if archive else None
     report = run(ctx)
     if not show_pii:
         from icp_renew.findings import redact_dossier
@@ -256,6 +285,7 @@ def pack(
         tool_version=__version__,
         layout=cast("Layout", chosen_layout),
         findings=report.findings if blocked else None,
+        timeline=timeline,
     )
     opts = PackOptions(
         output=target,

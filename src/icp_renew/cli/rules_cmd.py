@@ -115,7 +115,8 @@ def show_cmd(
         raise UserError("--province is required (e.g. --province 北京)", source="--province")
     book = load_book(rules)
     authority = find_authority(book, province)
-    checklist = resolve(book, authority, industry or [], service or ["B25"])
+    # with the archive's records (category `records`): what `pack --archive` collects
+    checklist = resolve(book, authority, industry or [], service or ["B25"], archive=True)
     from icp_renew.formats import checklist as fmt_checklist
 
     if fmt == "json":

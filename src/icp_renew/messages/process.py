@@ -333,4 +333,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the new licence becomes the current one, the company data is carried over, the "
         "timeline starts empty; the old dossier is never changed.",
     ),
+    # --- pack --archive ----------------------------------------------------------------------
+    "help-archive": (
+        "归档包：上传材料加上申报与审批记录（受理通知书、补正通知书、准予延续决定书、新许可证）"
+        "和时间线；领取新许可证（license-received）之前拒绝",
+        "The archive: the upload bundle plus the filing and decision records (acceptance, "
+        "correction notice, decision, new licence) and the timeline; refused before "
+        "license-received.",
+    ),
+    "archive-refused": (
+        "尚未领取新许可证（当前阶段：{stage}），不能归档：领证后先记录 license-received",
+        "no new licence yet (stage: {stage}), nothing to archive: record license-received "
+        "once it arrives",
+    ),
 }

@@ -142,6 +142,15 @@ class SettingsPatch(Strict):
         return None if value is None else parse_size(value)
 
 
+class Records(Strict):
+    """The records of a renewal (受理通知书, 补正通知书, 决定书, 新许可证): not part of the
+    checklist ``check`` and ``pack`` use, only of the archive (``pack --archive``)."""
+
+    category: Category
+    source: str = Field(min_length=3)
+    materials: list[Material]
+
+
 class BaseRules(Strict):
     kind: Literal["base"]
     rules_version: Annotated[str, Field(pattern=r"^\d{4}\.\d{1,2}(\.\d+)?$")]
@@ -152,6 +161,7 @@ class BaseRules(Strict):
     settings: Settings = Field(default_factory=Settings)
     categories: list[Category]
     materials: list[Material]
+    records: Records | None = Field(None, description="the archive's records (pack --archive)")
 
 
 class Authority(Strict):
