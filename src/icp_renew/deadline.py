@@ -123,6 +123,8 @@ class Assessment:
     holiday_source: str | None = None
     missing_years: tuple[int, ...] = ()
     source: str | None = None  # where the licence was read from (a dossier, a CSV row)
+    reported_years: tuple[int, ...] = ()  # annual reports the dossier's timeline records
+    change_due: bool = False  # a change filing is owed (docs/process.md, change-filing-due)
 
     def sort_key(self) -> tuple[int, str, str, dt.date]:
         """Most urgent first: by days left, then licence number."""

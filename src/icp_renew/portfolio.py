@@ -60,6 +60,8 @@ class Licence:
     name: str | None = None
     issued: dt.date | None = None
     source: str | None = None  # "clients.csv:5", a dossier path
+    reported_years: tuple[int, ...] = ()  # annual-report-filed events of a dossier's timeline
+    change_due: bool = False  # the dossier owes a change filing (docs/process.md)
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -232,10 +234,21 @@ def read_dossier(path: Path) -> Licence:
             source=str(file),
             field="license.expires",
         )
+    reported: tuple[int, ...] = ()
+    change_due = False
+    if config.timeline or licence.holder or licence.legal_representative:
+        from icp_renew.process.assess import change_alerts
+        from icp_renew.process.timeline import replay
+
+        state = replay(config.timeline)
+        reported = tuple(sorted(state.reports))
+        change_due = bool(change_alerts(config, state, dt.date.min))
     return Licence(
         expires=licence.expires,
         license_number=licence.number,
         name=config.company.name,
         issued=licence.issued,
         source=str(path),
+        reported_years=reported,
+        change_due=change_due,
     )

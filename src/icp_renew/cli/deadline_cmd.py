@@ -214,22 +214,25 @@ def deadline(
 
     licences = _gather(dossiers or [], expires, issued, license_number, csv_file, encoding)
     calendar = load_calendar(holidays or [])
-    items = sorted(
-        (
-            assess(
-                lic.expires,
-                day,
-                license_number=masked(lic.license_number),
-                name=masked(lic.name),
-                issued=lic.issued,
-                due_soon_days=DUE_SOON_DAYS if due is None else due,
-                calendar=calendar,
-                source=masked(lic.source),
-            )
-            for lic in licences
-        ),
-        key=lambda a: a.sort_key(),
-    )
+
+    def assessed(lic: Licence) -> Assessment:
+        a = assess(
+            lic.expires,
+            day,
+            license_number=masked(lic.license_number),
+            name=masked(lic.name),
+            issued=lic.issued,
+            due_soon_days=DUE_SOON_DAYS if due is None else due,
+            calendar=calendar,
+            source=masked(lic.source),
+        )
+        if lic.reported_years or lic.change_due:  # from the dossier's timeline (#11)
+            import dataclasses
+
+            a = dataclasses.replace(a, reported_years=lic.reported_years, change_due=lic.change_due)
+        return a
+
+    items = sorted((assessed(lic) for lic in licences), key=lambda a: a.sort_key())
     single = len(items) == 1 and csv_file is None
     tripped = [a for a in items if a.within(fail)] if fail is not None else []
     _report(items, day, single, fmt, lng, output, quiet, tripped, fail)

@@ -346,4 +346,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no new licence yet (stage: {stage}), nothing to archive: record license-received "
         "once it arrives",
     ),
+    # --- deadline --format ics ---------------------------------------------------------------
+    "ics-change-summary": ("ICP许可证变更待办：{who}", "ICP licence change filing owed: {who}"),
+    "ics-change-description": (
+        "许可证上的公司名称或法定代表人与现状不同，且发证后未记录变更："
+        "须在工商变更后30日内向发证机关申请变更（《电信业务经营许可管理办法》），并在续期前完成。",
+        "The company name or legal representative on the licence differs from today's and no "
+        "change was filed since it was issued: file the change with the issuing authority "
+        "within 30 days of the registration change (Order 42), before the renewal.",
+    ),
 }

@@ -275,7 +275,7 @@ def _annual(
     return _alert("annual-report-due", severity, today, due, key, year=year, due=due.isoformat())
 
 
-def _change(config: DossierConfig, state: TimelineState, today: dt.date) -> list[Alert]:
+def change_alerts(config: DossierConfig, state: TimelineState, today: dt.date) -> list[Alert]:
     """Order 42: a change of company name or legal representative is filed with the issuing
     authority within 30 days of the business-registration change, and before the renewal."""
     lic = config.license
@@ -370,7 +370,7 @@ def assess(
     annual = _annual(config, state, new, today)
     if annual is not None:
         alerts.append(annual)
-    alerts.extend(_change(config, state, today))
+    alerts.extend(change_alerts(config, state, today))
     alerts.sort(key=lambda a: (SEVERITY_RANK[a.severity], *a.sort_key()))
     return DossierStatus(
         path=path,
