@@ -355,4 +355,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "change was filed since it was issued: file the change with the issuing authority "
         "within 30 days of the registration change (Order 42), before the renewal.",
     ),
+    # --- the alerts reference (docs/findings.md) ------------------------------------------
+    "meaning-filing-deadline": (
+        "续期申请截止（到期前90日）前最后一个工作日；逾期为错误，60天内为警告",
+        "the last working day on or before the filing deadline (expiry − 90 days, Order 42 "
+        "Art. 27); error once past, warning within the due-soon threshold",
+    ),
+    "meaning-missing-expiry": (
+        "未填写 license.expires，无法计算期限",
+        "no license.expires: nothing can be dated",
+    ),
+    "meaning-correction-due": (
+        "补正通知的答复期限：通知所载日期，否则按规则 correction_response_days（默认1天，惯例非法定）",
+        "the answer to a correction notice: the notice's due date, else the rules' "
+        "correction_response_days (default 1: practice, not law); error once past",
+    ),
+    "meaning-decision-pending": (
+        "等待审批决定，截止原证到期；逾期未决定视为准予延续（《行政许可法》第五十条）",
+        "waiting for the decision, due by the old expiry; no decision by then counts as "
+        "approval (Administrative Licensing Law Art. 50)",
+    ),
+    "meaning-new-license-mismatch": (
+        "新证与原证不符：有效期不晚于原证为错误；编号不同、缺少原业务、期限非五年为警告",
+        "the new licence against the old: error when it expires no later; warning for "
+        "another number, a lost service, or a term other than five years",
+    ),
+    "meaning-archive-pending": (
+        "领证后待归档；超过30天为警告",
+        "the new licence is not archived yet; warning after 30 days",
+    ),
+    "meaning-annual-report-due": (
+        "上一年度年报：1月1日至3月31日为警告，4月1日起为错误（第三十五、三十八条）",
+        "last year's annual report: warning from 1 January to 31 March, error from 1 April "
+        "(Order 42 Arts. 35, 38)",
+    ),
+    "meaning-change-filing-due": (
+        "许可证上的公司名称或法定代表人与现状不同，且发证后未记录变更",
+        "the licence names another company name or legal representative and no change was "
+        "filed since it was issued",
+    ),
+    "meaning-rejected": ("续期申请未获准予延续", "the renewal was refused"),
 }

@@ -32,17 +32,20 @@ CORRECTION_RESPONSE_DAYS = 1
 #: archive-pending turns from info to warning this many days after the licence arrived
 ARCHIVE_DAYS = 30
 
-ALERT_CODES: tuple[str, ...] = (
-    "filing-deadline",
-    "missing-expiry",
-    "correction-due",
-    "decision-pending",
-    "new-license-mismatch",
-    "archive-pending",
-    "annual-report-due",
-    "change-filing-due",
-    "rejected",
-)
+#: alert code → (severities, the stages it appears in); its meaning is the catalogue's
+#: ``process.meaning-<code>`` (docs/findings.md is generated from both)
+ALERTS: dict[str, tuple[str, str]] = {
+    "filing-deadline": ("info / warning / error", "preparing"),
+    "missing-expiry": ("warning", "preparing, submitted, correction"),
+    "correction-due": ("warning / error", "correction"),
+    "decision-pending": ("info", "submitted, correction"),
+    "new-license-mismatch": ("warning / error", "licensed, archived"),
+    "archive-pending": ("info / warning", "licensed"),
+    "annual-report-due": ("warning / error", "any"),
+    "change-filing-due": ("error", "any"),
+    "rejected": ("error", "rejected"),
+}
+ALERT_CODES: tuple[str, ...] = tuple(ALERTS)
 
 
 @dataclass(frozen=True)
