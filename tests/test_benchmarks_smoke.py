@@ -39,6 +39,7 @@ def test_runner_writes_its_table_on_the_small_preset(tmp_path: Path) -> None:
         "## `check` of the big dossier",
         "## `pack` of the big dossier",
         "## `check` over the agency's dossiers",
+        "## `status` over the agency's dossiers",
         "## `deadline` over the agency's portfolio",
         "## Targets",
     ):
@@ -50,6 +51,8 @@ def test_runner_writes_its_table_on_the_small_preset(tmp_path: Path) -> None:
         "| icp-renew check (text) |",
         "| icp-renew pack |",
         "| check 8 dossiers --jobs 2 |",
+        "| status 8 dossiers -f json |",
+        "| load 8 dossier.yaml only |",
         "| deadline --csv (200 licences, json) |",
     ):
         assert row in text
