@@ -201,3 +201,23 @@ def test_filing_year_comes_from_the_submission(cli, make_dossier) -> None:
     assert "missing-year" in _codes(
         cli, root, "--today", "2027-02-01", "--filing-date", "2027-02-01"
     )
+
+
+def test_record_after_the_contract_example_with_a_two_line_flow_item(cli, tmp_path) -> None:
+    before = HEAD + (
+        "timeline:\n"
+        '  - {event: submitted, date: 2026-02-10, reference: "受理号 2026-0123"}\n'
+        "  - {event: correction-requested, date: 2026-02-20, due: 2026-02-27, note: 补充用户服务协议}\n"
+        "  - {event: correction-submitted, date: 2026-02-21}\n"
+        "  - {event: approved, date: 2026-03-15}\n"
+        "  - {event: license-received, date: 2026-03-20, number: 京B2-20210001,\n"
+        "     issued: 2026-03-15, expires: 2031-05-31, services: [B25]}   # 电子证照\n"
+        "\n"
+        "# 归档后再记录年报\n"
+    )
+    root = write(tmp_path, before, "\r\n")
+    r = cli("record", str(root), "archived", "--date", "2026-03-21")
+    assert r.exit_code == 0, r.stderr
+    cut = before.index("\n\n# 归档后") + 1  # after the two-line item, before the blank line
+    expected = before[:cut] + "  - {event: archived, date: 2026-03-21}\n" + before[cut:]
+    assert (root / "dossier.yaml").read_bytes() == expected.replace("\n", "\r\n").encode()

@@ -14,9 +14,11 @@ from typing import Annotated, Any
 import typer
 
 from icp_renew.cli.common import (
+    LangOpt,
     TodayOpt,
     date_option,
     handle_errors,
+    resolve_lang,
     resolve_today,
     write_atomic,
 )
@@ -103,8 +105,11 @@ def record(
     services: Annotated[str | None, _opt("services", "B25,B21")] = None,
     year: Annotated[str | None, _opt("year", "YEAR")] = None,
     today: TodayOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     from icp_renew.dossier.config import DOSSIER_FILE, parse_config
+
+    lng = resolve_lang(lang)
     from icp_renew.process.append import append_event
     from icp_renew.yamlio import parse_yaml
 
@@ -141,6 +146,4 @@ def record(
     if [e.to_json() for e in result.timeline] != expected:  # pragma: no cover - a bug guard
         raise DossierError(t("process.err-append", "en"), source=source)
     write_atomic(path, updated.encode("utf-8"))
-    typer.echo(
-        t("process.recorded", detect_lang(), event=new["event"], date=day.isoformat(), path=source)
-    )
+    typer.echo(t("process.recorded", lng, event=new["event"], date=day.isoformat(), path=source))
