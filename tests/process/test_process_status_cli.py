@@ -206,3 +206,14 @@ def test_rules_set_the_correction_days(cli, tmp_path) -> None:
     r = cli("status", str(root), "--rules", str(rules), "-f", "json", "--today", "2026-02-21")
     alert = json.loads(r.stdout)["dossiers"][0]["alerts"][0]
     assert (alert["code"], alert["due"], alert["days_left"]) == ("correction-due", "2026-02-23", 2)
+
+
+def test_hostile_names_are_escaped_in_text_and_csv(cli, tmp_path) -> None:
+    head = HEAD.replace("北京示例科技有限公司", "'=HYPERLINK(\"x\")[bold]'")
+    root = dossier(tmp_path, "[red]d\u202e", head=head)
+    other = dossier(tmp_path, "b")
+    r = cli("status", str(root), str(other), "--today", "2026-01-15")
+    assert r.exit_code == 0 and "Traceback" not in r.stdout
+    assert "[red]d" in r.stdout and "\u202e" not in r.stdout  # markup shown, bidi made visible
+    csv_text = cli("status", str(root), "-f", "csv", "--today", "2026-01-15").stdout
+    assert "'=HYPERLINK" in csv_text  # a formula is quoted as text for Excel
