@@ -126,7 +126,8 @@ def _add_checks(items: list[DossierStatus], book: Any, today: dt.date) -> list[D
         try:
             report = check_dossier(Path(item.path), book, opts)
         except UserError as exc:
-            out.append(dataclasses.replace(item, check_error=error_line(exc)[18:]))
+            reason = error_line(exc).removeprefix("icp-renew: error: ")
+            out.append(dataclasses.replace(item, check_error=reason))
             continue
         summary = CheckSummary(
             report.count(Severity.ERROR),
