@@ -23,21 +23,16 @@ from icp_renew.cli.common import (
     write_atomic,
 )
 from icp_renew.errors import DossierError, UserError
-from icp_renew.i18n import detect_lang
 from icp_renew.messages import t
-
-
-def _help(name: str) -> str:
-    return t(f"process.help-{name}", detect_lang())
 
 
 def register(app: typer.Typer) -> None:
     """Add the command to ``app``."""
-    app.command("record", help=_help("record"))(record)
+    app.command("record")(record)
 
 
 def _opt(name: str, metavar: str) -> Any:
-    return typer.Option(f"--{name}", help=_help(f"opt-{name}"), metavar=metavar, show_default=False)
+    return typer.Option(f"--{name}", metavar=metavar, show_default=False)
 
 
 def build_event(event: str, day: Any, values: dict[str, Any]) -> dict[str, Any]:
@@ -89,20 +84,16 @@ def _validate_event(new: dict[str, Any], timeline: list[Any]) -> None:
 
 @handle_errors
 def record(
-    dossier: Annotated[
-        Path, typer.Argument(help=_help("arg-dossier"), metavar="DOSSIER", show_default=False)
-    ],
-    event: Annotated[
-        str, typer.Argument(help=_help("arg-event"), metavar="EVENT", show_default=False)
-    ],
+    dossier: Annotated[Path, typer.Argument(metavar="DOSSIER", show_default=False)],
+    event: Annotated[str, typer.Argument(metavar="EVENT", show_default=False)],
     date: Annotated[str | None, _opt("date", "DATE")] = None,
     due: Annotated[str | None, _opt("due", "DATE")] = None,
-    reference: Annotated[str | None, _opt("reference", "TEXT")] = None,
-    note: Annotated[str | None, _opt("note", "TEXT")] = None,
+    reference: Annotated[str | None, _opt("reference", "REF")] = None,
+    note: Annotated[str | None, _opt("note", "NOTE")] = None,
     number: Annotated[str | None, _opt("number", "NUMBER")] = None,
     issued: Annotated[str | None, _opt("issued", "DATE")] = None,
     expires: Annotated[str | None, _opt("expires", "DATE")] = None,
-    services: Annotated[str | None, _opt("services", "B25,B21")] = None,
+    services: Annotated[str | None, _opt("services", "CODES")] = None,
     year: Annotated[str | None, _opt("year", "YEAR")] = None,
     today: TodayOpt = None,
     lang: LangOpt = None,

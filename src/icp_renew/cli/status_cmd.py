@@ -31,7 +31,6 @@ from icp_renew.cli.common import (
 )
 from icp_renew.errors import UserError
 from icp_renew.formats import registry
-from icp_renew.i18n import detect_lang
 from icp_renew.messages import t
 
 if TYPE_CHECKING:
@@ -40,13 +39,9 @@ if TYPE_CHECKING:
     from icp_renew.process.assess import DossierStatus, Settings
 
 
-def _help(name: str) -> str:
-    return t(f"process.help-{name}", detect_lang())
-
-
 def register(app: typer.Typer) -> None:
     """Add the command to ``app``."""
-    app.command("status", help=_help("status"))(status)
+    app.command("status")(status)
 
 
 def fail_count(value: str | None) -> int | None:
@@ -156,23 +151,18 @@ def _width(output: Path | None) -> int:
 def status(
     dossiers: Annotated[
         list[str],  # plain strings: converting 500 paths through typer's pydantic costs 0.5 s
-        typer.Argument(help=_help("arg-dossiers"), metavar="DOSSIER...", show_default=False),
+        typer.Argument(metavar="DOSSIER", show_default=False),
     ],
     format: Annotated[
         str,
-        typer.Option(
-            "--format",
-            "-f",
-            help=", ".join(f"{n} ({d})" for n, (_, d) in registry.KINDS["status"].items()) + ".",
-            metavar="FORMAT",
-        ),
+        typer.Option("--format", "-f", metavar="FORMAT"),
     ] = "text",
     fail_within: Annotated[
         str | None,
-        typer.Option("--fail-within", help=_help("fail-within"), metavar="N", show_default=False),
+        typer.Option("--fail-within", metavar="N", show_default=False),
     ] = None,
-    check: Annotated[bool, typer.Option("--check", help=_help("check"))] = False,
-    show_pii: Annotated[bool, typer.Option("--show-pii", help=_help("show-pii"))] = False,
+    check: Annotated[bool, typer.Option("--check")] = False,
+    show_pii: Annotated[bool, typer.Option("--show-pii")] = False,
     today: TodayOpt = None,
     rules: RulesOpt = None,
     lang: LangOpt = None,

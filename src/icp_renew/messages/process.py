@@ -238,73 +238,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "应为不小于 0 的整数天数，实为 {value!r}",
         "expected a whole number of days ≥ 0, got {value!r}",
     ),
-    "help-status": (
-        "续期进度：每个档案所处阶段、提醒和下一项待办（代理机构的客户总览）。"
-        "退出码：0 无错误级提醒；1 有错误级提醒，或 --fail-within N 内到期；2 输入有误。",
-        "Where each renewal stands: stage, alerts and what is due next (an agency's "
-        "portfolio). Exit 0 with no error-level alert; 1 with one, or with --fail-within N "
-        "when an alert is due within N days or past; 2 on bad input.",
-    ),
-    "help-record": (
-        "在 dossier.yaml 的 timeline: 末尾追加一个事件（提交、补正、决定、领证、归档、年报、变更），"
-        "其余内容逐字节保留；事件不合时间线时退出码为 2，文件不变。",
-        "Append one event (submitted, correction, decision, new licence, archive, annual "
-        "report, change filing) to timeline: in dossier.yaml, keeping every other byte; "
-        "an event the timeline does not allow is exit 2 and the file is unchanged.",
-    ),
-    "help-arg-dossiers": (
-        "档案目录（含 dossier.yaml）或其 dossier.yaml 文件",
-        "Dossier folders (each with dossier.yaml), or their dossier.yaml files.",
-    ),
-    "help-arg-dossier": ("档案目录或其 dossier.yaml", "The dossier folder or its dossier.yaml."),
-    "help-arg-event": (
-        "事件：submitted、accepted、correction-requested、correction-submitted、approved、"
-        "rejected、license-received、archived、annual-report-filed、change-filed",
-        "The event: submitted, accepted, correction-requested, correction-submitted, "
-        "approved, rejected, license-received, archived, annual-report-filed, change-filed.",
-    ),
-    "help-fail-within": (
-        "有提醒在 N 天内到期或已逾期时退出码为 1（用于 CI）",
-        "Exit 1 when an alert is due within N days or past (for CI).",
-    ),
-    "help-check": (
-        "同时检查每个档案的材料，并列出错误和警告数",
-        "Also check each dossier's materials and show its errors and warnings.",
-    ),
-    "help-show-pii": (
-        "完整显示身份证号和手机号（默认遮盖）",
-        "Show ID and mobile numbers in full (masked by default).",
-    ),
-    "help-opt-date": ("事件日期，默认为今天（--today）", "The day it happened; default: --today."),
-    "help-opt-due": (
-        "correction-requested：补正通知所载答复期限",
-        "correction-requested: the answer is due on this day, as the notice says.",
-    ),
-    "help-opt-reference": (
-        "受理号、文号等",
-        "A reference: the filing number, the notice's number.",
-    ),
-    "help-opt-note": ("备注", "A note."),
-    "help-opt-number": (
-        "license-received：新许可证编号",
-        "license-received: the new licence number.",
-    ),
-    "help-opt-issued": (
-        "license-received：新证发证日期",
-        "license-received: the new licence's issue date.",
-    ),
-    "help-opt-expires": (
-        "license-received：新证有效期至",
-        "license-received: the new licence's expiry.",
-    ),
-    "help-opt-services": (
-        "license-received：新证业务种类，逗号分隔",
-        "license-received: the new licence's services, comma-separated.",
-    ),
-    "help-opt-year": (
-        "annual-report-filed：年报所属年度",
-        "annual-report-filed: the year reported.",
-    ),
     # --- check, with a timeline ----------------------------------------------------------------
     "finding-submitted-late": (
         "许可证 {number} 的续期申请于 {submitted} 提交，晚于截止日 {deadline} {late} 天"
@@ -326,21 +259,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The next renewal, started by icp-renew init --next from the archived {archived}: "
         "the new licence is now the current one",
     ),
-    "help-next": (
-        "依据已领新证或已归档的档案开始下一次续期：新许可证成为现有许可证，企业信息沿用，时间线清空；"
-        "原档案不作任何改动",
-        "Start the next renewal from a dossier whose new licence arrived (or is archived): "
-        "the new licence becomes the current one, the company data is carried over, the "
-        "timeline starts empty; the old dossier is never changed.",
-    ),
     # --- pack --archive ----------------------------------------------------------------------
-    "help-archive": (
-        "归档包：上传材料加上申报与审批记录（受理通知书、补正通知书、准予延续决定书、新许可证）"
-        "和时间线；领取新许可证（license-received）之前拒绝",
-        "The archive: the upload bundle plus the filing and decision records (acceptance, "
-        "correction notice, decision, new licence) and the timeline; refused before "
-        "license-received.",
-    ),
     "archive-refused": (
         "尚未领取新许可证（当前阶段：{stage}），不能归档：领证后先记录 license-received",
         "no new licence yet (stage: {stage}), nothing to archive: record license-received "
