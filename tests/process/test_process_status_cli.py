@@ -126,7 +126,7 @@ def test_text_fits_80_columns_both_languages(cli, tmp_path) -> None:
     ]
     for lang in ("zh", "en"):
         for args in ((str(roots[1]),), tuple(str(r) for r in roots)):
-            r = cli("status", *args, "--lang", lang, "--today", "2026-02-21")
+            r = cli("status", *args, "--lang", lang, "--today", "2026-02-21", env={"COLUMNS": "80"})
             assert r.exit_code == 0, r.stderr
             from rich.cells import cell_len
 
@@ -212,7 +212,7 @@ def test_hostile_names_are_escaped_in_text_and_csv(cli, tmp_path) -> None:
     head = HEAD.replace("北京示例科技有限公司", "'=HYPERLINK(\"x\")[bold]'")
     root = dossier(tmp_path, "[red]d\u202e", head=head)
     other = dossier(tmp_path, "b")
-    r = cli("status", str(root), str(other), "--today", "2026-01-15")
+    r = cli("status", str(root), str(other), "--today", "2026-01-15", env={"COLUMNS": "300"})
     assert r.exit_code == 0 and "Traceback" not in r.stdout
     assert "[red]d" in r.stdout and "\u202e" not in r.stdout  # markup shown, bidi made visible
     csv_text = cli("status", str(root), "-f", "csv", "--today", "2026-01-15").stdout

@@ -28,6 +28,7 @@ from icp_renew.cli.common import (
     load_book,
     resolve_lang,
     resolve_today,
+    text_width,
 )
 from icp_renew.errors import UserError
 from icp_renew.formats import registry
@@ -139,14 +140,6 @@ def _colour(output: Path | None) -> bool:
     return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
-def _width(output: Path | None) -> int:
-    if output is not None or not sys.stdout.isatty():
-        return 80
-    import shutil
-
-    return max(40, shutil.get_terminal_size((80, 24)).columns)
-
-
 @handle_errors
 def status(
     dossiers: Annotated[
@@ -187,7 +180,7 @@ def status(
     items = sort_portfolio(items)
     doc = document(items, day, lng, show_pii)
     render = registry.renderer("status", fmt)
-    text = render(doc, lang=lng, show_pii=show_pii, width=_width(output), color=_colour(output))
+    text = render(doc, lang=lng, show_pii=show_pii, width=text_width(output), color=_colour(output))
     emit(text, output)
     for exc in problems:
         typer.echo(error_line(exc), err=True)

@@ -329,9 +329,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "供人阅读：一个档案的详情，或多个档案的表格",
         "for people: one dossier in full, or a table",
     ),
-    "format.status.json": ("进度文档（机器可读）", "the status document"),
+    "format.status.json": ("机器可读的进度文档", "the status document"),
     "format.status.csv": (
-        "每个档案一行，Excel 可直接打开（UTF-8 带 BOM）",
+        "每个档案一行，UTF-8 带 BOM，Excel 可直接打开",
         "one row per dossier, UTF-8 with a BOM for Excel",
     ),
     "format.status.markdown": ("Markdown 表格及各档案的提醒", "a Markdown table and the alerts"),
