@@ -221,3 +221,16 @@ def test_record_after_the_contract_example_with_a_two_line_flow_item(cli, tmp_pa
     cut = before.index("\n\n# 归档后") + 1  # after the two-line item, before the blank line
     expected = before[:cut] + "  - {event: archived, date: 2026-03-21}\n" + before[cut:]
     assert (root / "dossier.yaml").read_bytes() == expected.replace("\n", "\r\n").encode()
+
+
+def test_record_refuses_a_linked_dossier_yaml(cli, tmp_path) -> None:
+    real = tmp_path / "real.yaml"
+    real.write_text(HEAD, encoding="utf-8")
+    root = tmp_path / "d"
+    root.mkdir()
+    (root / "dossier.yaml").symlink_to(real)
+    r = cli("record", str(root), "submitted", "--today", "2026-02-01")
+    assert r.exit_code == 2 and "is a link" in r.stderr
+    assert (root / "dossier.yaml").is_symlink() and real.read_text(encoding="utf-8") == HEAD
+    r = cli("record", str(real), "submitted", "--today", "2026-02-01")
+    assert r.exit_code == 0 and real.read_text(encoding="utf-8").endswith("2026-02-01}\n")

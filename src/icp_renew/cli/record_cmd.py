@@ -118,6 +118,8 @@ def record(
         "year": _year(year),
     }
     new = build_event(event, day, values)
+    if path.is_symlink():  # the atomic rename would replace the link, not edit its target
+        raise DossierError(t("process.err-link", "en"), source=source)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -225,6 +225,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "找不到 dossier.yaml（可先运行 icp-renew init）",
         "no dossier.yaml (run `icp-renew init` to create one)",
     ),
+    "err-link": (
+        "dossier.yaml 是一个链接：record 只修改普通文件，请对链接指向的文件运行",
+        "dossier.yaml is a link: record edits a regular file only; run it on the file the "
+        "link points to",
+    ),
     "err-no-folder": ("没有这个目录或文件", "no such folder or file"),
     "err-append": (
         "无法安全地追加事件：请手动编辑 timeline:",
