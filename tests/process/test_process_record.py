@@ -234,3 +234,10 @@ def test_record_refuses_a_linked_dossier_yaml(cli, tmp_path) -> None:
     assert (root / "dossier.yaml").is_symlink() and real.read_text(encoding="utf-8") == HEAD
     r = cli("record", str(real), "submitted", "--today", "2026-02-01")
     assert r.exit_code == 0 and real.read_text(encoding="utf-8").endswith("2026-02-01}\n")
+
+
+def test_record_keeps_the_file_mode(cli, tmp_path) -> None:
+    root = write(tmp_path, HEAD)
+    (root / "dossier.yaml").chmod(0o600)
+    assert cli("record", str(root), "submitted", "--today", "2026-02-01").exit_code == 0
+    assert (root / "dossier.yaml").stat().st_mode & 0o777 == 0o600

@@ -138,5 +138,7 @@ def record(
     expected.append(Event.model_validate(new).to_json())
     if [e.to_json() for e in result.timeline] != expected:  # pragma: no cover - a bug guard
         raise DossierError(t("process.err-append", "en"), source=source)
+    mode = path.stat().st_mode & 0o7777
     write_atomic(path, updated.encode("utf-8"))
+    path.chmod(mode)  # the new file keeps the old one's permissions (0600 stays 0600)
     typer.echo(t("process.recorded", lng, event=new["event"], date=day.isoformat(), path=source))
