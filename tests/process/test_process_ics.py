@@ -21,15 +21,26 @@ def events(ics: bytes) -> list[tuple[str, str]]:
     return [(str(e["uid"]), e["dtstart"].dt.isoformat()) for e in cal.walk("VEVENT")]
 
 
+RENEWED = (
+    "timeline:\n  - {event: submitted, date: 2026-02-10}\n  - {event: approved, date: 2026-03-15}\n"
+    "  - {event: license-received, date: 2026-03-20, number: 京B2-20210001, expires: 2031-05-31}\n"
+)
+
+
 def test_one_annual_event_per_licence_and_year(cli, tmp_path) -> None:
-    old = dossier(tmp_path, "2021", "license: {number: 京B2-20210001, expires: 2026-05-31}\n")
+    # the renewed dossier and its successor (init --next) name the same licence
+    old = dossier(
+        tmp_path, "2021", "license: {number: 京B2-20210001, expires: 2026-05-31}\n", RENEWED
+    )
     new = dossier(tmp_path, "2026", "license: {number: 京B2-20210001, expires: 2031-05-31}\n")
     r = cli("deadline", str(old), str(new), "-f", "ics", "--today", "2027-01-10")
     assert r.exit_code == 0, r.stderr
     found = events(r.stdout_bytes)
     annual = [e for e in found if e[0].startswith("annual-report-")]
     assert len(annual) == 1 and annual[0][1] == "2027-03-31"
-    assert len([e for e in found if e[0].startswith("filing-")]) == 2
+    # a renewed dossier stands for its new licence: one licence, one filing event, no warning
+    assert [d for u, d in found if u.startswith("filing-")] == ["2031-02-28"]
+    assert "given twice" not in r.stderr
     again = cli("deadline", str(new), "-f", "ics", "--today", "2027-01-10")
     assert annual[0] in events(again.stdout_bytes)  # the same UID from either dossier
 

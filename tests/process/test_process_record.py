@@ -185,6 +185,10 @@ def test_check_judges_the_submission_not_today(cli, make_dossier) -> None:
 
     in_time = make_dossier(with_timeline("2026-03-02"), name="in-time")  # the deadline day
     assert "past-filing-deadline" not in _codes(cli, in_time, "--today", "2026-04-01")
+    # submitted: no filing-deadline-soon, though today is within 60 days of the deadline
+    assert "filing-deadline-soon" not in _codes(cli, in_time, "--today", "2026-02-01")
+    plain_soon = make_dossier(name="soon")
+    assert "filing-deadline-soon" in _codes(cli, plain_soon, "--today", "2026-02-01")
     late = make_dossier(with_timeline("2026-03-03"), name="late")  # the first day after
     assert "past-filing-deadline" in _codes(cli, late, "--today", "2026-04-01")
     plain = make_dossier(name="plain")

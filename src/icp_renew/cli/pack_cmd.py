@@ -17,6 +17,7 @@ import typer
 
 from icp_renew.cli.common import (
     FilingDateOpt,
+    JobsOpt,
     LangOpt,
     ProvinceOpt,
     QuietOpt,
@@ -26,6 +27,7 @@ from icp_renew.cli.common import (
     date_option,
     emit,
     handle_errors,
+    jobs_option,
     load_book,
     resolve_lang,
     resolve_today,
@@ -142,6 +144,7 @@ def pack(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     show_pii: Annotated[bool, typer.Option("--show-pii")] = False,
+    jobs: JobsOpt = None,
     archive: Annotated[bool, typer.Option("--archive")] = False,
 ) -> None:
     """The ``pack`` command (its help: ``"pack"`` in ``messages/cli_help.py``)."""
@@ -167,8 +170,10 @@ def pack(
     from icp_renew.pipeline import CheckOptions, prepare
 
     book = load_book(rules)
-    options = CheckOptions(today=day, filing_date=filed, province=province, archive=archive)
-    ctx = prepare(dossier, book, options)
+    check_opts = CheckOptions(
+        today=day, filing_date=filed, province=province, jobs=jobs_option(jobs), archive=archive
+    )
+    ctx = prepare(dossier, book, check_opts)
     timeline = _archive_timeline(ctx, chosen_lang, show_pii) if archive else None
     report = run(ctx)
     if not show_pii:

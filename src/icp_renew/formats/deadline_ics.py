@@ -2,7 +2,9 @@
 
 For each licence, two all-day events (DATE values): the latest working day to
 file the renewal (Order 42 Art. 27), and the close of the next annual-report
-window on 31 March (Order 42 Art. 35). Each carries alarms 30, 7 and 1 days
+window on 31 March (Order 42 Art. 35). A licence that has already expired gets
+no filing event (it would be dated in the past, and renewal is no longer
+possible). No two events share a UID. Each carries alarms 30, 7 and 1 days
 before. The output is reproducible: a UID derived from the licence number and
 the expiry (the annual report: the licence number and the year only, so that one
 licence has one event a year however many dossiers name it), and a DTSTAMP
@@ -23,6 +25,7 @@ from typing import Any
 from icp_renew.deadline import FILING_DAYS, Assessment
 from icp_renew.errors import UserError
 from icp_renew.i18n import Lang, tr
+from icp_renew.messages import t
 
 ALARM_DAYS = (30, 7, 1)
 PRODID = "-//icp-renew//deadline//EN"
@@ -76,7 +79,9 @@ def _filing_text(a: Assessment, lang: Lang) -> tuple[str, str]:
             f"{a.filing_deadline.isoformat()}; the last working day is {day}.",
         ),
     ]
-    if not a.holiday_data:
+    if a.estimated_years:
+        lines.append(t("deadline.estimated-ics-note", lang))
+    elif not a.holiday_data:
         lines.append(
             tr(
                 lang,
@@ -146,13 +151,18 @@ def render(assessments: Sequence[Assessment], *, stamp: dt.datetime, lang: Lang)
     seen: set[str] = set()
 
     def add(uid_: str, day: dt.date, text: tuple[str, str]) -> None:
-        if uid_ not in seen:  # one event per licence and obligation, however often named
+        if uid_ not in seen:  # one event per UID, whatever the input repeats
             seen.add(uid_)
             cal.add_component(_event(uid_, day, text[0], text[1], stamp))
 
     for a in assessments:
-        add(uid("filing", a.license_number, a.expires), a.latest_working_day, _filing_text(a, lang))
-        if a.annual_report.year not in a.reported_years:
+        if a.status != "expired":  # no filing event dated before today for an expired licence
+            add(
+                uid("filing", a.license_number, a.expires),
+                a.latest_working_day,
+                _filing_text(a, lang),
+            )
+        if a.annual_report.year not in a.reported_years:  # filed: no reminder (#11)
             add(
                 uid("annual-report", a.license_number, a.expires, a.annual_report.closes.year),
                 a.annual_report.closes,

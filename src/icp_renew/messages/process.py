@@ -243,13 +243,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "应为不小于 0 的整数天数，实为 {value!r}",
         "expected a whole number of days ≥ 0, got {value!r}",
     ),
-    # --- check, with a timeline ----------------------------------------------------------------
-    "finding-submitted-late": (
-        "许可证 {number} 的续期申请于 {submitted} 提交，晚于截止日 {deadline} {late} 天"
-        "（《电信业务经营许可管理办法》第二十七条：逾期申请的不予续期）",
-        "the renewal of licence {number} was filed on {submitted}, {late} days after the "
-        "deadline {deadline} (Order 42 Art. 27: a late application is not renewed)",
-    ),
     # --- init --next -----------------------------------------------------------------------------
     "err-next-no-license": (
         "该档案尚未记录 license-received（领取新许可证），无法据此开始下一次续期",
