@@ -63,3 +63,14 @@ def test_a_filed_report_has_no_event_and_a_change_has_one(cli, tmp_path) -> None
         r.stdout_bytes
         == cli("deadline", str(root), "-f", "ics", "--today", "2026-01-10").stdout_bytes
     )
+
+
+def test_deadline_of_a_renewed_dossier_is_its_new_licence(cli, tmp_path) -> None:
+    import json
+
+    root = dossier(
+        tmp_path, "d", "license: {number: 京B2-20210001, expires: 2026-05-31}\n", RENEWED
+    )
+    r = cli("deadline", str(root), "-f", "json", "--today", "2026-04-01")
+    assert r.exit_code == 0, r.stderr
+    assert json.loads(r.stdout)["expires"] == "2031-05-31"
