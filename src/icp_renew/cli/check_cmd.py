@@ -133,7 +133,7 @@ def check_cmd(
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), report, lng, show_pii, strict)
     for problem in problems:
-        typer.echo(error_line(problem), err=True)
+        typer.echo(error_line(problem, lng), err=True)
     if problems:
         raise typer.Exit(2)
     if not report.ok(strict):
@@ -146,7 +146,7 @@ def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:
     for d in dossiers:
         yaml_file = d if d.name == "dossier.yaml" else d / "dossier.yaml"
         if target == yaml_file.resolve():
-            raise UserError("would overwrite the dossier's own dossier.yaml", source=str(output))
+            raise UserError("errors.output-is-dossier-yaml", source=str(output))
 
 
 def _colour_wanted(output: Path | None) -> bool:
@@ -217,7 +217,8 @@ def _append_step_summary(
         with path.open("a", encoding="utf-8") as fh:
             fh.write(text + "\n")
     except OSError as exc:
-        typer.echo(
-            f"icp-renew: warning: cannot write the job summary {path}: {exc.strerror or exc}",
-            err=True,
-        )
+        from icp_renew.errors import os_error
+        from icp_renew.messages import t
+
+        reason = os_error(exc, "cli.summary-not-written").render(lang)
+        typer.echo(t("cli.warning", lang, message=f"{path}: {reason}"), err=True)

@@ -20,7 +20,7 @@ from icp_renew.cli.common import (
     resolve_lang,
 )
 from icp_renew.errors import UserError
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
 from icp_renew.messages import t
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def init_cmd(
 
     lng = resolve_lang(lang)
     if directory.exists() and not directory.is_dir():
-        raise UserError("exists and is not a folder", source=str(directory))
+        raise UserError("init.not-a-folder", source=str(directory))
     book = load_book(rules)
     existing = directory / DOSSIER_FILE
     if next_from is not None:  # #11: the next renewal, from an archived dossier
@@ -74,7 +74,7 @@ def init_cmd(
         else:
             authority = authority_for_license(book, config.license.number)
     if authority is None:
-        raise UserError("--province is required (e.g. --province 北京)", source="--province")
+        raise UserError("errors.province-required", source="--province")
 
     from icp_renew.suggest import industry_slugs, service_codes
 
@@ -87,7 +87,7 @@ def init_cmd(
     try:
         checklist = resolve(book, authority, industries, services)
     except UserError as exc:
-        raise UserError(exc.message, source="--industry") from None
+        raise UserError(exc.text, source="--industry") from None
 
     text = render_config(checklist, services, book.base.services, sorted(book.industries))
     result = scaffold(directory, checklist, text)
@@ -105,7 +105,7 @@ def _init_next(directory: Path, archived: Path, book: Rulebook, lang: Lang, quie
     from icp_renew.yamlio import parse_yaml
 
     if (directory / DOSSIER_FILE).exists():
-        raise UserError(t("process.err-next-exists", "en"), source=str(directory))
+        raise UserError("process.err-next-exists", source=str(directory))
     yaml_path = archived / DOSSIER_FILE if archived.is_dir() else archived
     config = load_config(yaml_path, str(yaml_path))
     text = render(successor(config, str(yaml_path)), str(archived))
@@ -122,41 +122,16 @@ def _summary(
 ) -> str:
     name = authority.authority if lang == "zh" else authority.authority_en
     lines = [
-        tr(
-            lang,
-            f"{directory}：{name}（{authority.slug}），{count} 项材料",
-            f"{directory}: {name} ({authority.slug}), {count} materials",
-        )
+        t("init.materials", lang, directory=directory, name=name, slug=authority.slug, count=count)
     ]
     created = [p for p in result.created if p != "./"]
-    lines += [tr(lang, f"已创建  {p}", f"created  {p}") for p in created]
-    lines += [
-        tr(lang, f"已保留  {p}（已存在，未改动）", f"kept     {p} (exists, not changed)")
-        for p in result.kept
-    ]
+    lines += [t("init.created", lang, p=p) for p in created]
+    lines += [t("init.kept-exists-not-changed", lang, p=p) for p in result.kept]
     if result.present:
         n = len(result.present)
-        lines.append(
-            tr(
-                lang,
-                f"已有 {n} 个材料文件夹，未改动",
-                f"{n} material folder(s) already there, left alone",
-            )
-        )
+        lines.append(t("init.material-folder-s-already-there", lang, n=n))
     if not created:
-        lines.append(
-            tr(
-                lang,
-                "无需创建：所有文件夹和文件都已存在。",
-                "Nothing to do: every folder and file exists.",
-            )
-        )
+        lines.append(t("init.nothing-to-do-every-folder", lang))
     cmd = f"icp-renew check {shlex.quote(str(directory))}"
-    lines.append(
-        tr(
-            lang,
-            f"下一步：填写 dossier.yaml，把扫描件放入各材料文件夹，然后运行 {cmd}",
-            f"Next: fill in dossier.yaml, put the scans into the material folders, then run {cmd}",
-        )
-    )
+    lines.append(t("init.next-fill-in-dossier-yaml", lang, cmd=cmd))
     return "\n".join(lines)

@@ -50,7 +50,7 @@ def _year(value: str | None) -> int | None:
     try:
         return int(value.strip().removesuffix("年"))
     except ValueError:
-        raise UserError(t("process.err-year", "en", value=value), source="--year") from None
+        raise UserError("process.err-year", source="--year", value=value) from None
 
 
 def _services(value: str | None) -> list[str] | None:
@@ -69,17 +69,17 @@ def _validate_event(new: dict[str, Any], timeline: list[Any]) -> None:
     try:
         model = Event.model_validate(new)
     except ValidationError as exc:
+        from icp_renew.yamlio import _problem
+
         err = exc.errors(include_url=False)[0]
         loc = [p for p in err.get("loc", ()) if isinstance(p, str)]
         option = "EVENT" if loc[:1] == ["event"] else f"--{loc[0]}" if loc else "record"
-        raise UserError(
-            str(err.get("msg", "invalid")).removeprefix("Value error, "), source=option
-        ) from None
+        raise UserError(_problem(err), source=option) from None
     try:
         replay([*timeline, model])
     except TimelineError as exc:
         option = "EVENT" if exc.field in (None, "event") else f"--{exc.field}"
-        raise UserError(exc.render("en"), source=option) from None
+        raise UserError(exc.key, source=option, **exc.params) from None
 
 
 @handle_errors
@@ -119,13 +119,13 @@ def record(
     }
     new = build_event(event, day, values)
     if path.is_symlink():  # the atomic rename would replace the link, not edit its target
-        raise DossierError(t("process.err-link", "en"), source=source)
+        raise DossierError("process.err-link", source=source)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise DossierError(t("process.err-no-dossier", "en"), source=source) from None
+        raise DossierError("process.err-no-dossier", source=source) from None
     except OSError as exc:
-        raise DossierError(str(exc.strerror or exc), source=source) from None
+        raise DossierError("errors.cannot-read", source=source, reason=exc.strerror or exc) from None
     old = parse_config(parse_yaml(raw, source))  # an invalid file is refused as it is
     _validate_event(new, list(old.timeline))
     text = raw.decode("utf-8")
@@ -137,7 +137,7 @@ def record(
 
     expected.append(Event.model_validate(new).to_json())
     if [e.to_json() for e in result.timeline] != expected:  # pragma: no cover - a bug guard
-        raise DossierError(t("process.err-append", "en"), source=source)
+        raise DossierError("process.err-append", source=source)
     mode = path.stat().st_mode & 0o7777
     write_atomic(path, updated.encode("utf-8"))
     path.chmod(mode)  # the new file keeps the old one's permissions (0600 stays 0600)

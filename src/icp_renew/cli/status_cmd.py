@@ -54,7 +54,7 @@ def fail_count(value: str | None) -> int | None:
     except ValueError:
         number = -1
     if number < 0:
-        raise UserError(t("process.err-days", "en", value=value), source="--fail-within")
+        raise UserError("process.err-days", source="--fail-within", value=value)
     return number
 
 
@@ -96,7 +96,7 @@ def assess_paths(
             elif path.is_file():
                 yaml_path, source = path, display
             else:
-                raise DossierError(t("process.err-no-folder", "en"), source=display)
+                raise DossierError("process.err-no-folder", source=display)
             config = load_config(yaml_path, source)
             items.append(assess(config, today, path=display, settings=settings, calendar=calendar))
         except UserError as exc:

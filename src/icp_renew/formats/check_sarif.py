@@ -21,6 +21,7 @@ from urllib.parse import quote
 from icp_renew.findings import FINDING_CODES, DossierReport, Finding, Report, Severity
 from icp_renew.formats.safe import dossier_file, encodable, visible
 from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -39,7 +40,9 @@ def _rule(code: str, lang: Lang) -> dict[str, Any]:
         "id": code,
         "name": _rule_name(code),
         "shortDescription": {"text": entry.title(lang)},
-        "fullDescription": {"text": f"{entry.title_zh} / {entry.title_en}"},
+        "fullDescription": {
+            "text": t("report.sarif-rule", lang, title=entry.title(lang), hint=entry.hint(lang))
+        },
         "help": {"text": entry.hint(lang)},
         "defaultConfiguration": {"level": LEVELS[entry.severity]},
         "properties": {"tags": ["icp-renew", entry.severity.value]},

@@ -230,6 +230,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dossier.yaml is a link: record edits a regular file only; run it on the file the "
         "link points to",
     ),
+    "err-flow-root": (
+        "dossier.yaml 是一个流式映射 {{…}}：请手工添加 timeline:",
+        "dossier.yaml is one flow mapping {{…}}: add timeline: by hand",
+    ),
     "err-no-folder": ("没有这个目录或文件", "no such folder or file"),
     "err-append": (
         "无法安全地追加事件：请手动编辑 timeline:",

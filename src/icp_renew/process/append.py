@@ -86,7 +86,7 @@ def append_event(text: str, event: Mapping[str, Any], source: str) -> str:
     nl = "\r\n" if "\r\n" in body else "\n"
     root = yaml.compose(body, Loader=getattr(yaml, "CBaseLoader", yaml.BaseLoader))
     if not isinstance(root, yaml.MappingNode):
-        raise DossierError("expected a mapping", source=source, line=1)
+        raise DossierError("errors.dossier-not-mapping", source=source, line=1)
     value: yaml.Node | None = None
     for key_node, value_node in root.value:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == "timeline":
@@ -106,9 +106,7 @@ def _insert(
     item = flow_item(event)
     if value is None:  # no timeline yet: a new block at the end of the file
         if root.flow_style:
-            raise DossierError(
-                "dossier.yaml is one flow mapping {…}: add timeline: by hand", source=source
-            )
+            raise DossierError("process.err-flow-root", source=source)
         sep = "" if not body or body.endswith("\n") else nl
         return body + sep + "timeline:" + nl + "  - " + item + nl
     if isinstance(value, yaml.ScalarNode):  # `timeline:` or `timeline: ~`: no items yet
@@ -118,7 +116,7 @@ def _insert(
         prefix = nl if at == len(body) and not body.endswith("\n") else ""
         return body[:at] + prefix + "  - " + item + nl + body[at:]
     if not isinstance(value, yaml.SequenceNode):
-        raise DossierError("timeline must be a list", source=source)
+        raise DossierError("process.err-append", source=source)
     items: Sequence[yaml.Node] = value.value
     if value.flow_style:  # `timeline: [...]`
         if items:

@@ -33,7 +33,7 @@ def successor(config: DossierConfig, source: str) -> dict[str, Any]:
     """The data of the next dossier (:class:`DossierError` before a new licence arrived)."""
     state = replay(config.timeline)
     if state.license_received is None:
-        raise DossierError(t("process.err-next-no-license", "en"), source=source)
+        raise DossierError("process.err-next-no-license", source=source)
     new = config.timeline[state.license_received]
     old = config.license
     rep = config.legal_representative
