@@ -136,7 +136,7 @@ def test_date_defaults_to_today(cli, tmp_path) -> None:
         (("promoted",), "unknown event 'promoted'"),
         (("submitted", "--date", "2026-02-30"), "--date: impossible date"),
         (("annual-report-filed", "--year", "2026"), "from 1 January 2027"),
-        (("annual-report-filed", "--year", "soon"), "--year: expected a year"),
+        (("annual-report-filed", "--year", "soon"), "--year: expected a whole number"),
     ],
 )
 def test_a_refused_event_leaves_the_file_unchanged(cli, tmp_path, args, words) -> None:

@@ -99,7 +99,7 @@ def test_portfolio_unreadable_line_exit_2_and_sorted(cli, tmp_path) -> None:
             "timeline[2].expires: event license-received needs expires",
         ),
         ("  - {event: annual-report-filed, date: 2026-02-10}\n", 5, "needs year"),
-        ("  submitted\n", 4, "timeline: Input should be a valid list"),
+        ("  submitted\n", 4, "timeline: expected a list"),
     ],
 )
 def test_bad_timeline_is_one_line_naming_the_line(cli, tmp_path, timeline, line, words) -> None:

@@ -44,19 +44,13 @@ def build_event(event: str, day: Any, values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _year(value: str | None) -> int | None:
-    if value is None:
-        return None
-    try:
-        return int(value.strip().removesuffix("年"))
-    except ValueError:
-        raise UserError("process.err-year", source="--year", value=value) from None
-
-
 def _services(value: str | None) -> list[str] | None:
     if value is None:
         return None
-    return [s for s in (p.strip() for p in value.replace("，", ",").split(",")) if s]
+    import unicodedata
+
+    value = unicodedata.normalize("NFKC", value)  # a full-width comma typed in Chinese
+    return [s for s in (p.strip() for p in value.split(",")) if s]
 
 
 def _validate_event(new: dict[str, Any], timeline: list[Any]) -> None:
@@ -115,7 +109,7 @@ def record(
         "issued": date_option(issued, "--issued"),
         "expires": date_option(expires, "--expires"),
         "services": _services(services),
-        "year": _year(year),
+        "year": year,  # the model reads 2025 and its Chinese spelling alike
     }
     new = build_event(event, day, values)
     if path.is_symlink():  # the atomic rename would replace the link, not edit its target
@@ -125,7 +119,9 @@ def record(
     except FileNotFoundError:
         raise DossierError("process.err-no-dossier", source=source) from None
     except OSError as exc:
-        raise DossierError("errors.cannot-read", source=source, reason=exc.strerror or exc) from None
+        raise DossierError(
+            "errors.cannot-read", source=source, reason=exc.strerror or exc
+        ) from None
     old = parse_config(parse_yaml(raw, source))  # an invalid file is refused as it is
     _validate_event(new, list(old.timeline))
     text = raw.decode("utf-8")

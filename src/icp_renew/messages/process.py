@@ -9,12 +9,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unknown event {event!r}: expected one of {expected}",
     ),
     "err-field-not-for-event": (
-        "字段 {field} 不适用于事件 {event}",
-        "field {field} does not apply to event {event}",
+        "字段 {name} 不适用于事件 {event}",
+        "field {name} does not apply to event {event}",
     ),
     "err-field-required": (
-        "事件 {event} 须填写 {field}",
-        "event {event} needs {field}",
+        "事件 {event} 须填写 {name}",
+        "event {event} needs {name}",
     ),
     "err-out-of-order": (
         "事件须按日期先后排列：{date} 早于上一事件的 {previous}",
@@ -103,15 +103,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alert-correction-due-practice": (
         "补正通知（{notice}，{note}）按惯例须在 {n} 天内、即 {due} 前答复（此为代办惯例，"
         "非法定期限；以补正通知书所载期限为准，可用 --due 记录）",
-        "answer the correction notice of {notice} ({note}) within {n} day(s), by {due}: "
+        "answer the correction notice of {notice} ({note}) within {n:day|days}, by {due}: "
         "agency practice, not a legal limit; the notice's own period prevails "
         "(record it with --due)",
     ),
     "alert-correction-due-rules": (
         "补正通知（{notice}，{note}）按规则文件须在 {n} 天内、即 {due} 前答复"
         "（以补正通知书所载期限为准）",
-        "answer the correction notice of {notice} ({note}) within {n} day(s) as the rules "
-        "say, by {due}; the notice's own period prevails",
+        "answer the correction notice of {notice} ({note}) within {n:day|days} as the "
+        "rules say, by {due}; the notice's own period prevails",
     ),
     "alert-decision-pending": (
         "等待审批决定：发证机关应在原许可证到期（{expires}）前作出决定，逾期未决定的视为准予延续"
@@ -139,8 +139,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "alert-new-services": (
         "新许可证缺少原有业务种类 {services}：仅已开通的业务予以延续；如该业务仍在经营，请联系发证机关",
-        "the new licence lacks service(s) {services} of the old one: only services in "
-        "operation are renewed; if you still operate them, contact the issuing authority",
+        "the new licence lacks services the old one had: {services}; only services in "
+        "operation are renewed: if you still operate them, contact the issuing authority",
     ),
     "alert-new-term": (
         "新许可证有效期至 {new}，与五年期限（{expected}）不符：请核对新证",
@@ -217,7 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col-error": ("无法读取的原因", "error"),
     "fail-within": (
         "{count} 项提醒在 {days} 天内到期或已逾期",
-        "{count} alert(s) due within {days} days or past",
+        "{count:alert|alerts} due within {days:day|days} or past",
     ),
     # --- commands ----------------------------------------------------------------------------
     "recorded": ("已记录 {event}（{date}）：{path}", "recorded {event} on {date} in {path}"),
@@ -238,10 +238,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "err-append": (
         "无法安全地追加事件：请手动编辑 timeline:",
         "could not append the event safely: edit timeline: by hand",
-    ),
-    "err-year": (
-        "应为年份，如 2025，实为 {value!r}",
-        "expected a year such as 2025, got {value!r}",
     ),
     "err-days": (
         "应为不小于 0 的整数天数，实为 {value!r}",

@@ -103,10 +103,10 @@ def _fields(i: int, event: Any) -> None:
     allowed = (*COMMON_FIELDS, *EVENT_FIELDS[name])
     for key in _present(event):
         if key not in allowed:
-            raise TimelineError(i, key, "process.err-field-not-for-event", field=key, event=name)
+            raise TimelineError(i, key, "process.err-field-not-for-event", name=key, event=name)
     for key in REQUIRED_FIELDS.get(name, ()):
         if _get(event, key) is None:
-            raise TimelineError(i, key, "process.err-field-required", field=key, event=name)
+            raise TimelineError(i, key, "process.err-field-required", name=key, event=name)
 
 
 def _step(state: TimelineState, i: int, event: Any) -> None:
