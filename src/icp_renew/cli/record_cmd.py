@@ -53,7 +53,7 @@ def _services(value: str | None) -> list[str] | None:
     return [s for s in (p.strip() for p in value.split(",")) if s]
 
 
-def _validate_event(new: dict[str, Any], timeline: list[Any]) -> None:
+def _validate_event(new: dict[str, Any], timeline: list[Any]) -> Any:
     """The event alone (types, fields) and after the others, errors naming the option."""
     from pydantic import ValidationError
 
@@ -74,6 +74,7 @@ def _validate_event(new: dict[str, Any], timeline: list[Any]) -> None:
     except TimelineError as exc:
         option = "EVENT" if exc.field in (None, "event") else f"--{exc.field}"
         raise UserError(exc.key, source=option, **exc.params) from None
+    return model
 
 
 @handle_errors
@@ -123,7 +124,9 @@ def record(
             "errors.cannot-read", source=source, reason=exc.strerror or exc
         ) from None
     old = parse_config(parse_yaml(raw, source))  # an invalid file is refused as it is
-    _validate_event(new, list(old.timeline))
+    model = _validate_event(new, list(old.timeline))
+    if model.year is not None:
+        new["year"] = model.year  # written as the year it reads as: 2026年 → 2026
     text = raw.decode("utf-8")
     updated = append_event(text, new, source)
     doc = parse_yaml(updated.encode("utf-8"), source)

@@ -24,6 +24,7 @@ from icp_renew.cli.common import (
     check_format,
     emit,
     error_line,
+    error_text,
     handle_errors,
     load_book,
     resolve_lang,
@@ -37,6 +38,7 @@ from icp_renew.messages import t
 if TYPE_CHECKING:
     import datetime as dt
 
+    from icp_renew.i18n import Lang
     from icp_renew.process.assess import DossierStatus, Settings
 
 
@@ -79,7 +81,7 @@ def settings_of(book: Any) -> Settings:
 
 
 def assess_paths(
-    paths: list[Path], today: dt.date, settings: Settings, calendar: Any
+    paths: list[Path], today: dt.date, settings: Settings, calendar: Any, lang: Lang = "en"
 ) -> tuple[list[DossierStatus], list[UserError]]:
     """Each dossier's status; an unreadable one is a line with its reason, never dropped."""
     from icp_renew.dossier.config import DOSSIER_FILE, load_config
@@ -101,11 +103,13 @@ def assess_paths(
             items.append(assess(config, today, path=display, settings=settings, calendar=calendar))
         except UserError as exc:
             problems.append(exc)
-            items.append(unreadable(display, error_line(exc).removeprefix("icp-renew: error: ")))
+            items.append(unreadable(display, error_text(exc, lang)))
     return items, problems
 
 
-def _add_checks(items: list[DossierStatus], book: Any, today: dt.date) -> list[DossierStatus]:
+def _add_checks(
+    items: list[DossierStatus], book: Any, today: dt.date, lang: Lang
+) -> list[DossierStatus]:
     """``--check``: each readable dossier's check summary beside its line."""
     import dataclasses
 
@@ -122,7 +126,7 @@ def _add_checks(items: list[DossierStatus], book: Any, today: dt.date) -> list[D
         try:
             report = check_dossier(Path(item.path), book, opts)
         except UserError as exc:
-            reason = error_line(exc).removeprefix("icp-renew: error: ")
+            reason = error_text(exc, lang)
             out.append(dataclasses.replace(item, check_error=reason))
             continue
         summary = CheckSummary(
@@ -174,16 +178,16 @@ def status(
     from icp_renew.process.document import document, sort_portfolio
 
     book = load_book(rules)
-    items, problems = assess_paths(paths, day, settings_of(book), official_calendar())
+    items, problems = assess_paths(paths, day, settings_of(book), official_calendar(), lng)
     if check:
-        items = _add_checks(items, book, day)
+        items = _add_checks(items, book, day, lng)
     items = sort_portfolio(items)
     doc = document(items, day, lng, show_pii)
     render = registry.renderer("status", fmt)
     text = render(doc, lang=lng, show_pii=show_pii, width=text_width(output), color=_colour(output))
     emit(text, output)
     for exc in problems:
-        typer.echo(error_line(exc), err=True)
+        typer.echo(error_line(exc, lng), err=True)
     if problems:
         raise typer.Exit(2)
     tripped = [
