@@ -245,3 +245,14 @@ def test_record_keeps_the_file_mode(cli, tmp_path) -> None:
     (root / "dossier.yaml").chmod(0o600)
     assert cli("record", str(root), "submitted", "--today", "2026-02-01").exit_code == 0
     assert (root / "dossier.yaml").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_chinese_year_is_written_as_the_year(cli, tmp_path) -> None:
+    root = write(tmp_path, HEAD)
+    r = cli("record", str(root), "annual-report-filed", "--year", "2025年", "--date", "2026-01-05")
+    assert r.exit_code == 0, r.stderr
+    assert (
+        (root / "dossier.yaml")
+        .read_text(encoding="utf-8")
+        .endswith("  - {event: annual-report-filed, date: 2026-01-05, year: 2025}\n")
+    )
