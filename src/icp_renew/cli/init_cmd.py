@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from icp_renew.atomic import write_atomic
 from icp_renew.cli.common import (
     IndustryOpt,
     LangOpt,
@@ -21,8 +22,10 @@ from icp_renew.cli.common import (
 )
 from icp_renew.errors import UserError
 from icp_renew.i18n import Lang, tr
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
+    from icp_renew.dossier.config import DossierConfig
     from icp_renew.rulebook import Rulebook
     from icp_renew.rulebook.models import Authority
     from icp_renew.scaffold import ScaffoldResult
@@ -47,6 +50,12 @@ def init_cmd(
     rules: RulesOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Scaffold for --province even when the dossier's licence differs."
+        ),
+    ] = False,
 ) -> None:
     """建立材料目录 / Create the material folders of the checklist and a commented dossier.yaml.
 
@@ -55,12 +64,14 @@ def init_cmd(
 
     Folders are numbered in checklist order (1-基础资质文件/1.1-营业执照副本/). Existing
     files are never overwritten; run it again on an existing dossier to add missing folders
-    (the province, industries and services are then read from its dossier.yaml).
+    (the province, industries and services are then read from its dossier.yaml). An
+    --industry or --service the existing dossier.yaml lacks is added to its list in place,
+    every other byte kept; a --province other than the licence's is refused unless --force.
 
     Example: icp-renew init my-dossier --province 北京 --industry news
     """
     from icp_renew.dossier.config import DOSSIER_FILE, load_config
-    from icp_renew.rulebook import authority_for_license, find_authority
+    from icp_renew.rulebook import find_authority
     from icp_renew.rulebook.resolve import resolve
     from icp_renew.scaffold import render_config, scaffold
 
@@ -72,26 +83,93 @@ def init_cmd(
     config = load_config(existing) if existing.is_file() else None
 
     authority: Authority | None = find_authority(book, province) if province else None
-    if authority is None and config is not None:
-        if config.authority:
-            authority = find_authority(book, config.authority)
-        else:
-            authority = authority_for_license(book, config.license.number)
+    own = _dossier_authority(book, config) if config is not None else None
+    if authority is None:
+        authority = own
+    elif own is not None and own.slug != authority.slug and not force:
+        raise UserError(
+            t("init.province-differs", lng, dossier=_name(own, lng), given=_name(authority, lng)),
+            source="--province",
+        )
     if authority is None:
         raise UserError("--province is required (e.g. --province 北京)", source="--province")
 
-    industries = list(industry or (config.industries if config else []))
-    services = list(service or (config.license.services if config else []) or ["B25"])
+    industries = list(dict.fromkeys([*(config.industries if config else []), *(industry or [])]))
+    services = list(
+        dict.fromkeys([*(config.license.services if config else []), *(service or [])])
+    ) or ["B25"]
     _check_services(book, services)
     try:
         checklist = resolve(book, authority, industries, services)
     except UserError as exc:
         raise UserError(exc.message, source="--industry") from None
 
+    updated: list[str] = []
+    if config is not None:
+        edits = {
+            ("industries",): [i for i in industries if i not in config.industries],
+            ("license", "services"): [s for s in services if s not in config.license.services]
+            if service
+            else [],
+        }
+        updated = update_lists(existing, edits, lng)
     text = render_config(checklist, services, book.base.services, sorted(book.industries))
     result = scaffold(directory, checklist, text)
     if not quiet:
-        typer.echo(_summary(directory, authority, len(checklist.materials), result, lng))
+        typer.echo(
+            "\n".join(
+                [*updated, _summary(directory, authority, len(checklist.materials), result, lng)]
+            )
+        )
+
+
+def _dossier_authority(book: Rulebook, config: DossierConfig) -> Authority | None:
+    """The authority the dossier names, else the one its licence number's prefix gives."""
+    from icp_renew.rulebook import authority_for_license, find_authority
+
+    if config.authority:
+        return find_authority(book, config.authority)
+    return authority_for_license(book, config.license.number)
+
+
+def _name(authority: Authority, lang: Lang) -> str:
+    return authority.authority if lang == "zh" else authority.authority_en
+
+
+def update_lists(path: Path, edits: dict[tuple[str, ...], list[str]], lang: Lang) -> list[str]:
+    """Append the values of ``edits`` to the lists of ``path`` (a dossier.yaml) in place, every
+    other byte kept; written atomically after all edits succeeded. The lines to print."""
+    from icp_renew.dossier.config import parse_config
+    from icp_renew.yamledit import YamlEditError, append_to_sequence
+    from icp_renew.yamlio import parse_yaml
+
+    todo = {keys: values for keys, values in edits.items() if values}
+    if not todo:
+        return []
+    raw = path.read_bytes()
+    bom = raw.startswith(b"\xef\xbb\xbf")
+    text = raw[3 if bom else 0 :].decode("utf-8")
+    lines: list[str] = []
+    for keys, values in todo.items():
+        field = ".".join(keys)
+        shown = ", ".join(values)
+        try:
+            text = append_to_sequence(text, keys, values)
+        except YamlEditError as exc:
+            raise UserError(
+                t(
+                    "init.yaml-refused",
+                    lang,
+                    field=field,
+                    values=shown,
+                    reason=exc.reason.render(lang),
+                ),
+                source=str(path),
+            ) from None
+        lines.append(t("init.yaml-updated", lang, field=field, values=shown))
+    parse_config(parse_yaml(text, str(path)))  # still a valid dossier.yaml, or exit 2 unwritten
+    write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return lines
 
 
 def _check_services(book: Rulebook, services: list[str]) -> None:
