@@ -68,9 +68,9 @@ def test_crlf_and_no_final_newline_and_bom_are_kept(cli, tmp_path):
     text = "company: {name: x}\r\nlicense: {number: 京B2-20210001}\r\nindustries:\r\n- drugs"
     root = dossier(tmp_path, b"\xef\xbb\xbf" + text.encode("utf-8"))
     assert cli("init", str(root), "-i", "news").exit_code == 0
-    assert (root / "dossier.yaml").read_bytes() == b"\xef\xbb\xbf" + (
-        text + "\r\n- news"
-    ).encode("utf-8")
+    assert (root / "dossier.yaml").read_bytes() == b"\xef\xbb\xbf" + (text + "\r\n- news").encode(
+        "utf-8"
+    )
 
 
 def test_absent_industries_key_is_added_at_the_end(cli, tmp_path):
