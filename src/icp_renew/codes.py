@@ -131,8 +131,11 @@ _CONTRACT: list[tuple[str, Severity, tuple[str, str], tuple[str, str]]] = [
         E,
         ("文件过大", "File too large"),
         (
-            "降低扫描分辨率或压缩后重新保存，或拆分为多个文件。",
-            "Rescan at a lower resolution, compress it, or split it into several files.",
+            "降低扫描分辨率或压缩后重新保存，或拆分为多个文件。警告级别的上限（默认 20 MB）"
+            "是本工具的策略，未见官方公布的单个文件上限；可在规则中用 warn_file_size 调整。",
+            "Rescan at a lower resolution, compress it, or split it into several files. The "
+            "warning-level size (20 MB by default) is the tool's own policy: no official "
+            "per-file limit is published; change it with warn_file_size in the rules.",
         ),
     ),
     (
