@@ -293,7 +293,8 @@ def test_github_and_step_summary(cli, make_dossier, here, fake_checks):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        "::error title=Material missing [missing-material]::acme: 新一年业务发展规划 is missing"
+        "::error file=acme/dossier.yaml,title=Material missing [missing-material]::"
+        "acme: 新一年业务发展规划 is missing"
         "%0AAdd the material in a folder named after its id or Chinese title."
     )
     assert lines[2].startswith(

@@ -30,6 +30,7 @@ class Finding:
     zh: str
     en: str
     params: tuple[tuple[str, Any], ...] = field(default=())
+    line: int | None = None  # the dossier.yaml line of a finding about the dossier as a whole
 
     def message(self, lang: Lang, show_pii: bool = False) -> str:
         template = self.zh if lang == "zh" else self.en
@@ -89,6 +90,16 @@ class DossierReport:
     company: str | None = None
     license_number: str | None = None
     materials: tuple[MaterialLine, ...] = ()  # the checklist, for reports grouped by material
+    name: str | None = None  # the folder's own name (`check .` shows it, not ".")
+
+    @property
+    def label(self) -> str:
+        """How a person's report names the dossier: its path, or for a path such as ``.`` or
+        ``../..`` that names no folder, the folder's own name."""
+        last = self.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        if self.name and last in ("", ".", ".."):
+            return self.name
+        return self.path
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -126,6 +137,7 @@ def redact_dossier(d: DossierReport) -> DossierReport:
     return replace(
         d,
         path=redact(d.path),
+        name=_redact_opt(d.name),
         company=_redact_opt(d.company),
         license_number=_redact_opt(d.license_number),
         findings=tuple(replace(f, path=_redact_opt(f.path)) for f in d.findings),

@@ -37,9 +37,11 @@ from icp_renew.cli.common import (
     load_book,
     resolve_lang,
     resolve_today,
+    to_stdout,
 )
 from icp_renew.errors import UserError
 from icp_renew.formats import registry
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.findings import Report
@@ -117,8 +119,10 @@ def check_cmd(
     filing = date_option(filing_date, "--filing-date")
     if jobs < 0:
         raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
+    if to_stdout(output):
+        output = None
     if output is not None:
-        _refuse_output_in_dossier(output, dossiers)
+        _refuse_output_in_dossier(output, dossiers, lng)
     book = load_book(rules)
     if province is not None:  # once, not once per dossier
         from icp_renew.rulebook.authorities import find_authority
@@ -163,13 +167,20 @@ def check_cmd(
         raise typer.Exit(1)
 
 
-def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:
-    """``-o`` must not overwrite a dossier.yaml being checked: a report never changes a dossier."""
-    target = output.resolve()
+def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path], lang: Lang) -> None:
+    """``-o`` must not write into a dossier being checked, as ``pack`` refuses: a report never
+    changes a dossier (and would be an unassigned file at the next check)."""
+    target = Path(os.path.realpath(output))
     for d in dossiers:
-        yaml_file = d if d.name == "dossier.yaml" else d / "dossier.yaml"
-        if target == yaml_file.resolve():
-            raise UserError("would overwrite the dossier's own dossier.yaml", source=str(output))
+        root = d.parent if d.name == "dossier.yaml" and not d.is_dir() else d
+        if not root.is_dir():
+            continue  # reported as a dossier that cannot be checked
+        real_root = Path(os.path.realpath(root))
+        if target == real_root or real_root in target.parents:
+            raise UserError(
+                t("pack.report-in-dossier", lang, dossier=str(d)),
+                source=str(output),
+            )
 
 
 def _colour_wanted(output: Path | None) -> bool:

@@ -3,7 +3,10 @@
 ``::error file=<dossier>/<file>,title=…::message`` (``warning``; ``notice`` for
 info), escaped as the runner expects (:mod:`icp_renew.formats.github`), so that
 a file name can neither break a command nor start a new one. A finding about
-the dossier as a whole has no ``file`` and names the dossier in its message.
+the dossier as a whole points at its ``dossier.yaml`` (at the line of the field
+it concerns, where the file has it) and names the dossier in its message. Paths
+are relative to ``GITHUB_WORKSPACE`` when it is set (the runner resolves
+``file=`` against the workspace).
 A plain summary line per dossier follows its annotations. The Markdown job
 summary (``GITHUB_STEP_SUMMARY``) is :mod:`icp_renew.formats.markdown_report`;
 the CLI appends it.
@@ -12,7 +15,7 @@ the CLI appends it.
 from __future__ import annotations
 
 from icp_renew.findings import CODES, DossierReport, Report, Severity
-from icp_renew.formats.github import command
+from icp_renew.formats.github import command, workspace_relative
 from icp_renew.formats.safe import dossier_file, visible
 from icp_renew.i18n import Lang, tr
 
@@ -42,8 +45,9 @@ def workflow_commands(d: DossierReport, lang: Lang, show_pii: bool) -> list[str]
         hint = f.hint(lang)
         if hint:
             message += "\n" + hint
-        file = visible(dossier_file(d.path, f.path)) if f.path else None
-        lines.append(command(LEVELS[f.severity], message, file=file, title=title))
+        # a finding about the dossier as a whole points at its dossier.yaml, as in sarif
+        file = visible(workspace_relative(dossier_file(d.path, f.path or "dossier.yaml")))
+        lines.append(command(LEVELS[f.severity], message, file=file, line=f.line, title=title))
     return lines
 
 

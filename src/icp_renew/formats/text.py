@@ -127,7 +127,7 @@ def _finding(page: Page, f: Finding, lang: Lang, show_pii: bool, indent: int) ->
 def _dossier(
     page: Page, d: DossierReport, lang: Lang, show_pii: bool, strict: bool, quiet: bool
 ) -> None:
-    head: list[Segment] = [(visible(d.path), "bold")]
+    head: list[Segment] = [(visible(d.label), "bold")]
     for part in (d.company, d.license_number, d.authority):
         if part:
             head += [(" · ", ""), (visible(part), "")]
@@ -170,7 +170,7 @@ def _table(report: Report, lang: Lang, strict: bool) -> Table:
             tr(lang, "× 未通过", "× failed") if not d.ok(strict) else tr(lang, "√ 通过", "√ passed")
         )
         table.add_row(
-            Text(visible(d.path)),
+            Text(visible(d.label)),
             Text(visible(d.authority or "-")),
             f"{d.materials_present}/{d.materials_required}",
             str(d.count(Severity.ERROR)),
