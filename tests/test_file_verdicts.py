@@ -137,3 +137,21 @@ def test_split_size_accepts_a_bare_m(cli, tmp_path):
     bad = cli("pack", str(root), "-o", str(out), "--split-size", "20X")
     assert bad.exit_code == 2
     assert "--split-size: invalid size '20X'" in bad.stderr
+
+
+def test_an_overlay_without_kind_names_the_missing_field(cli, tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "agency.yaml").write_text(
+        "name: ours\nsource: 'agency practice'\nmaterials: []\n", encoding="utf-8"
+    )
+    result = cli("rules", "show", "-p", "beijing", "--rules", str(rules))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"icp-renew: error: {rules / 'agency.yaml'}:1: kind: the 'kind' field is missing: a rule "
+        "file says what it is (kind: one of base, authority, industry, overlay)"
+    ]
+    lint = cli("rules", "lint", str(rules))
+    assert lint.exit_code == 1
+    assert "the 'kind' field is missing" in lint.stdout
+    assert "None" not in lint.stdout

@@ -32,6 +32,7 @@ from icp_renew.cli.common import (
 )
 from icp_renew.errors import UserError
 from icp_renew.i18n import Lang, tr
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.bundle.layout import Layout
@@ -291,13 +292,8 @@ def _verify_text(verdicts: list[Verdict], lang: Lang, quiet: bool) -> str:
             where = f"{_printable(p.path)}: " if p.path else ""
             lines.append(f"{name}: {p.code}: {where}{_printable(p.message(lang))}")
         if v.ok and not quiet:
-            lines.append(
-                tr(
-                    lang,
-                    f"{name}: 完好：{v.entries} 个条目，{v.verified} 个校验通过",
-                    f"{name}: ok: {v.entries} entries, {v.verified} verified by sha256",
-                )
-            )
+            # every listed file matched: the one entry more is SHA256SUMS, which lists the others
+            lines.append(name + t("pack.verify-ok", lang, verified=v.verified, entries=v.entries))
         elif not v.ok:
             n = len(v.problems)
             lines.append(

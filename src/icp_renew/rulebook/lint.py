@@ -16,6 +16,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from icp_renew.errors import UserError
+from icp_renew.messages import t
 from icp_renew.rulebook.loader import RuleSource, collect_files, discover
 from icp_renew.rulebook.models import KINDS, Authority, BaseRules, Industry, Material, Overlay
 from icp_renew.yamlio import dotted, load_yaml_file
@@ -99,7 +100,11 @@ def _parse(
                     display,
                     doc.line_of(("kind",)),
                     "kind",
-                    f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}",
+                    (
+                        t("rules.kind-missing", "en", kinds=", ".join(KINDS))
+                        if kind is None
+                        else f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}"
+                    ),
                 )
             ],
         )

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from icp_renew.errors import RuleError, UserError
+from icp_renew.messages import t
 from icp_renew.rulebook.models import KINDS, Authority, BaseRules, Industry, Overlay
 from icp_renew.rulebook.paths import rules_root
 from icp_renew.yamlio import YamlDocument, load_yaml_file, validation_error
@@ -78,7 +79,11 @@ def parse_rule_file(path: Path, display: str, rel: str) -> tuple[BaseModel, Rule
     model_cls = KINDS.get(kind) if isinstance(kind, str) else None
     if model_cls is None:
         raise RuleError(
-            f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}",
+            (
+                t("rules.kind-missing", "en", kinds=", ".join(KINDS))
+                if kind is None
+                else f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}"
+            ),
             source=display,
             line=doc.line_of(("kind",)),
             field="kind",
