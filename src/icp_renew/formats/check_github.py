@@ -8,7 +8,7 @@ it concerns, where the file has it) and names the dossier in its message. Paths
 are relative to ``GITHUB_WORKSPACE`` when it is set (the runner resolves
 ``file=`` against the workspace).
 A plain summary line per dossier follows its annotations. The Markdown job
-summary (``GITHUB_STEP_SUMMARY``) is :mod:`icp_renew.formats.markdown_report`;
+summary (``GITHUB_STEP_SUMMARY``) is :mod:`icp_renew.formats.check_markdown`;
 the CLI appends it.
 """
 
