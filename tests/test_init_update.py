@@ -167,3 +167,10 @@ def test_append_refusals(text, keys, reason):
 
 def test_values_that_need_quotes_are_quoted():
     assert append_to_sequence("a: []\n", ("a",), ["yes: no", "#x"]) == 'a: ["yes: no", "#x"]\n'
+
+
+def test_absent_key_in_a_flow_document_is_refused_in_words():
+    with pytest.raises(YamlEditError) as info:
+        append_to_sequence("{company: {name: x}}", ("industries",), ["news"])
+    assert info.value.reason.render("en") == "the whole document is one flow mapping (in braces)"
+    assert info.value.reason.render("zh") == "整个文件写成了一个流式映射（花括号形式）"

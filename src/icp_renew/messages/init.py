@@ -28,8 +28,8 @@ MESSAGES.update(
         "edit-not-mapping": ("{field} 不是映射", "{field} is not a mapping"),
         "edit-missing": ("缺少 {field}", "{field} is missing"),
         "edit-flow-document": (
-            "整个文件写成了 {{…}} 形式",
-            "the whole document is written as one {{…}} mapping",
+            "整个文件写成了一个流式映射（花括号形式）",
+            "the whole document is one flow mapping (in braces)",
         ),
         "edit-alias": ("该值使用了锚点或别名", "the value is an anchor or an alias"),
         "edit-not-list": ("该值不是列表", "the value is not a list"),
