@@ -210,8 +210,9 @@ def test_every_shipped_material_states_its_basis(cli):
     assert {m["basis"] for m in by_id.values()} == {"law", "practice"}
     assert by_id["operation-proof"]["basis"] == "law"  # Order 42 Art. 27
     assert by_id["business-license"]["basis"] == "practice"
-    assert by_id["icp-license"]["policy"] == ["min_pages", "min_dpi", "expires_soon_days"]
-    assert by_id["business-license"]["policy"] == ["min_dpi", "expires_soon_days"]
+    policy = ["min_dpi", "warn_file_size", "expires_soon_days"]
+    assert by_id["icp-license"]["policy"] == ["min_pages", *policy]
+    assert by_id["business-license"]["policy"] == policy
     every = cli(
         "rules", "show", "-p", "京", *[x for s in INDUSTRIES for x in ("-i", s)], "-f", "json"
     )
