@@ -152,7 +152,11 @@ def test_append_to_sequence(text, keys, expected):
     [
         ("a: x\n", ("a",), "the value is not a list"),
         ("a: 'x'\n", ("a",), "the value is not a list"),
-        ("a:\n  - {b: 1}\n", ("a",), "the list holds more than plain values"),
+        (
+            "a:\n  - b: 1\n    c: 2\n",
+            ("a",),
+            "the list's last item is a mapping or list over several lines",
+        ),
         ("l: {}\n", ("l", "s"), "l.s is missing"),
         ("- 1\n", ("a",), "the document is not a mapping"),
         ("a: [x\n", ("a",), "the file is not valid YAML"),
@@ -174,3 +178,16 @@ def test_absent_key_in_a_flow_document_is_refused_in_words():
         append_to_sequence("{company: {name: x}}", ("industries",), ["news"])
     assert info.value.reason.render("en") == "the whole document is one flow mapping (in braces)"
     assert info.value.reason.render("zh") == "整个文件写成了一个流式映射（花括号形式）"
+
+
+def test_mappings_are_appended_as_one_line_each():
+    """What `record` needs for timeline events: a mapping item, in the list's own style."""
+    block = "timeline:\n  - {event: submitted, date: 2026-02-10}  # 受理\nx: 1\n"
+    event = {"event": "accepted", "date": "2026-02-12", "note": "a: b"}
+    assert append_to_sequence(block, ("timeline",), [event]) == (
+        "timeline:\n  - {event: submitted, date: 2026-02-10}  # 受理\n"
+        '  - {event: accepted, date: 2026-02-12, note: "a: b"}\nx: 1\n'
+    )
+    assert append_to_sequence("timeline: []\n", ("timeline",), [{"event": "x"}]) == (
+        "timeline: [{event: x}]\n"
+    )

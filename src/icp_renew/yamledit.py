@@ -13,7 +13,7 @@ one-line reason; the caller then leaves the file alone.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import yaml
 
@@ -86,8 +86,20 @@ def _find(root: yaml.MappingNode, keys: Sequence[str]) -> tuple[yaml.Node, yaml.
     return found
 
 
-def append_to_sequence(text: str, keys: Sequence[str], values: Sequence[str]) -> str:
-    """``text`` with the scalars ``values`` appended to the sequence at ``keys``.
+#: an item to append: a string, or a mapping of strings (written ``{event: submitted, …}``)
+Item = str | Mapping[str, str]
+
+
+def flow(item: Item) -> str:
+    """``item`` as YAML flow text: a scalar, or a one-line ``{key: value, …}`` mapping."""
+    if isinstance(item, str):
+        return scalar(item)
+    return "{" + ", ".join(f"{scalar(k)}: {scalar(v)}" for k, v in item.items()) + "}"
+
+
+def append_to_sequence(text: str, keys: Sequence[str], values: Sequence[Item]) -> str:
+    """``text`` with ``values`` (strings, or mappings of strings such as timeline events)
+    appended to the sequence at ``keys``.
 
     Handles a flow sequence (``industries: [a]`` → ``[a, b]``), a block one (a new
     ``- b`` line under the last item, with its indentation), an empty value
@@ -99,7 +111,7 @@ def append_to_sequence(text: str, keys: Sequence[str], values: Sequence[str]) ->
     if not values:
         return text
     root = _compose(text)
-    new = [scalar(v) for v in values]
+    new = [flow(v) for v in values]
     nl = newline_of(text)
     found = _find(root, keys)
     if found is None:
@@ -139,7 +151,9 @@ def _splice(text: str, key_node: yaml.Node, value: yaml.Node, new: list[str], nl
         at = value.start_mark.index + 1  # just after `[`
         return f"{text[:at]}{', '.join(new)}{text[at:]}"
     last = value.value[-1]
-    if not isinstance(last, yaml.ScalarNode):
+    # a scalar or a one-line {…}/[…] ends where its text ends; a block mapping's end is not
+    # where a new item could go without reading its layout, so it is refused
+    if not isinstance(last, yaml.ScalarNode) and not getattr(last, "flow_style", False):
         raise YamlEditError("not-plain")
     eol = text.find("\n", last.end_mark.index)
     if eol < 0:
@@ -154,7 +168,7 @@ def _splice(text: str, key_node: yaml.Node, value: yaml.Node, new: list[str], nl
     return f"{text[:eol]}{lines}{text[eol:]}"
 
 
-def _verify(before: str, after: str, keys: Sequence[str], values: Sequence[str]) -> None:
+def _verify(before: str, after: str, keys: Sequence[str], values: Sequence[Item]) -> None:
     """The edited document reads as the old one with ``values`` appended, nothing else."""
     old = yaml.load(before, Loader=_Loader)
     try:
@@ -166,6 +180,7 @@ def _verify(before: str, after: str, keys: Sequence[str], values: Sequence[str])
     for key in keys[:-1]:
         holder = holder[key]
     current = holder.get(keys[-1])
-    holder[keys[-1]] = [*(current if isinstance(current, list) else []), *values]
+    added = [v if isinstance(v, str) else dict(v) for v in values]
+    holder[keys[-1]] = [*(current if isinstance(current, list) else []), *added]
     if new != expected:
         raise YamlEditError("unverified")

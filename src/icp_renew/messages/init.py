@@ -33,7 +33,10 @@ MESSAGES.update(
         ),
         "edit-alias": ("该值使用了锚点或别名", "the value is an anchor or an alias"),
         "edit-not-list": ("该值不是列表", "the value is not a list"),
-        "edit-not-plain": ("列表中有非简单值", "the list holds more than plain values"),
+        "edit-not-plain": (
+            "列表最后一项是多行的映射或列表",
+            "the list's last item is a mapping or list over several lines",
+        ),
         "edit-item-layout": (
             "列表第一项不在行首",
             "the list's first item does not start its line",
