@@ -34,6 +34,10 @@ def workspace_relative(path: str) -> str:
     if workspace:
         absolute = os.path.abspath(path)  # noqa: PTH100 - lexical, links not resolved
         base = os.path.abspath(workspace)  # noqa: PTH100
-        if os.path.commonpath([absolute, base]) == base:
+        try:
+            inside = os.path.commonpath([absolute, base]) == base
+        except ValueError:  # another drive (Windows): not inside
+            inside = False
+        if inside:
             return os.path.relpath(absolute, base).replace(os.sep, "/")
     return posixpath.normpath(path)
