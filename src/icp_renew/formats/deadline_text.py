@@ -105,9 +105,9 @@ def render_one(a: Assessment, lang: Lang, *, color: bool = False) -> str:
     ]
     hint = _HINTS.get(a.status)
     if hint is not None:
-        from icp_renew.findings import CODES
+        from icp_renew.findings import FINDING_CODES
 
-        rows.insert(6, ("", CODES[hint].hint(lang)))
+        rows.insert(6, ("", FINDING_CODES[hint].hint(lang)))
     width = max(_width(label) for label, _ in rows)
     lines = [f"{_pad(label, width - _width(label))}  {value}" for label, value in rows]
     lines.append(tr(lang, "建议安排（仅供参考）：", "Suggested plan (a suggestion only):"))
