@@ -50,7 +50,7 @@ def test_line_numbers_of_nodes():
         ("a: [1, 2\n", "invalid YAML", 2),
         ("a: 1\na: 2\n", "duplicate key 'a'", 2),
         ("a: &x 1\nb: *x\n<<: {c: 1}\n", "merge keys", 3),
-        ("\tbad: tab\n", "invalid YAML", 1),
+        ("\tbad: tab\n", "a tab character at line 1 column 1: YAML indents with spaces", 1),
     ],
 )
 def test_yaml_errors_name_the_line(text, fragment, line):

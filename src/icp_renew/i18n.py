@@ -13,6 +13,20 @@ Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
 
+#: the language of the running command, once it has read ``--lang`` (see :func:`set_current`)
+_CURRENT: list[Lang] = []
+
+
+def set_current(lang: Lang) -> None:
+    """Remember the command's language for texts made far from the command (a loader's error)."""
+    _CURRENT[:] = [lang]
+
+
+def current() -> Lang:
+    """The command's language (:func:`set_current`), else :func:`detect_lang`."""
+    return _CURRENT[0] if _CURRENT else detect_lang()
+
+
 def detect_lang(explicit: str | None = None, environ: dict[str, str] | None = None) -> Lang:
     """``--lang``, else ``ICP_RENEW_LANG``, else the locale (``zh_*`` → zh), else en."""
     env = os.environ if environ is None else environ

@@ -40,9 +40,7 @@ def register(app: typer.Typer) -> None:
 def init_cmd(
     directory: Annotated[
         Path,
-        typer.Argument(
-            help="The dossier folder to create or complete.", metavar="DOSSIER", show_default=False
-        ),
+        typer.Argument(metavar="DOSSIER", show_default=False),
     ],
     province: ProvinceOpt = None,
     industry: IndustryOpt = None,
@@ -50,26 +48,9 @@ def init_cmd(
     rules: RulesOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
-    force: Annotated[
-        bool,
-        typer.Option(
-            "--force", help="Scaffold for --province even when the dossier's licence differs."
-        ),
-    ] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
 ) -> None:
-    """建立材料目录 / Create the material folders of the checklist and a commented dossier.yaml.
-
-    示例 / Example: icp-renew init 续期材料 --province 北京 --industry drugs
-
-
-    Folders are numbered in checklist order (1-基础资质文件/1.1-营业执照副本/). Existing
-    files are never overwritten; run it again on an existing dossier to add missing folders
-    (the province, industries and services are then read from its dossier.yaml). An
-    --industry or --service the existing dossier.yaml lacks is added to its list in place,
-    every other byte kept; a --province other than the licence's is refused unless --force.
-
-    Example: icp-renew init my-dossier --province 北京 --industry news
-    """
+    """The ``init`` command (its help: ``"init"`` in ``messages/cli_help.py``)."""
     from icp_renew.dossier.config import DOSSIER_FILE, load_config
     from icp_renew.rulebook import find_authority
     from icp_renew.rulebook.resolve import resolve
@@ -94,11 +75,19 @@ def init_cmd(
     if authority is None:
         raise UserError("--province is required (e.g. --province 北京)", source="--province")
 
-    industries = list(dict.fromkeys([*(config.industries if config else []), *(industry or [])]))
+    from icp_renew.suggest import industry_slugs, service_codes
+
+    # init adds, never removes: what dossier.yaml lists, and what the options add to it
+    industries = list(
+        dict.fromkeys(
+            [*(config.industries if config else []), *industry_slugs(book, industry or [])]
+        )
+    )
     services = list(
-        dict.fromkeys([*(config.license.services if config else []), *(service or [])])
+        dict.fromkeys(
+            [*(config.license.services if config else []), *service_codes(book, service or [])]
+        )
     ) or ["B25"]
-    _check_services(book, services)
     try:
         checklist = resolve(book, authority, industries, services)
     except UserError as exc:
@@ -170,13 +159,6 @@ def update_lists(path: Path, edits: dict[tuple[str, ...], list[str]], lang: Lang
     parse_config(parse_yaml(text, str(path)))  # still a valid dossier.yaml, or exit 2 unwritten
     write_atomic(path, (b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
     return lines
-
-
-def _check_services(book: Rulebook, services: list[str]) -> None:
-    known = book.base.services
-    for s in services:
-        if s not in known:
-            raise UserError(f"unknown service {s!r}; known: {', '.join(known)}", source="--service")
 
 
 def _summary(

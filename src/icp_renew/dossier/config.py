@@ -108,7 +108,7 @@ def parse_config(doc: YamlDocument) -> DossierConfig:
     try:
         return DossierConfig.model_validate(_coerce_domains(doc.data))
     except ValidationError as exc:
-        err = validation_error(exc, doc)
+        err = validation_error(exc, doc, DossierConfig)
         raise DossierError(err.message, source=err.source, line=err.line, field=err.field) from None
 
 
