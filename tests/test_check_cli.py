@@ -380,10 +380,12 @@ def test_quiet(cli, make_dossier, here, fake_checks):
     make_dossier(name="acme")
     make_dossier(files=incomplete_files(), name="beta")
     out = check(cli, "acme", "beta", "--quiet").stdout
-    assert "acme" not in out
-    assert "missing-material" in out
-    assert "Business licence" not in out  # passed materials are left out
-    assert check(cli, "acme", "-q").stdout == ""
+    # the summary table stays, the detail goes
+    assert out.startswith("Summary\n")
+    assert "│ acme " in out and "│ beta " in out
+    assert "missing-material" not in out
+    assert "Business licence" not in out
+    assert check(cli, "acme", "-q").stdout.startswith("Summary\n")
 
 
 def test_several_dossiers_in_order_and_parallel(cli, make_dossier, here):
@@ -470,8 +472,10 @@ def test_one_bad_dossier_does_not_stop_the_others(cli, make_dossier, here, fake_
     result = check(cli, "good", "bad", "incomplete", "-f", "json")
     assert result.exit_code == 2
     data = json.loads(result.stdout)
-    assert [d["path"] for d in data["dossiers"]] == ["good", "incomplete"]
-    assert data["dossiers"][1]["summary"]["errors"] == 1
+    assert [d["path"] for d in data["dossiers"]] == ["good", "bad", "incomplete"]
+    assert data["dossiers"][1]["ok"] is False and data["dossiers"][1]["findings"] == []
+    assert data["dossiers"][1]["error"].startswith("bad/dossier.yaml:2: ")
+    assert data["dossiers"][2]["summary"]["errors"] == 1
     assert "bad/dossier.yaml:2" in one_error_line(result)
     github = check(cli, "good", "bad", "-f", "github")
     assert github.exit_code == 2
