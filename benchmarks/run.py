@@ -251,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log(f"--nice {args.nice}: {exc.strerror or exc}; running at the usual priority\n")
             args.nice = 0
     data = prepare_data(args, log)
-    scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=(args.data or generate.DATA)))
+    scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=(args.data or generate.DATA))).resolve()
     setup = Setup(python=args.python, tool=tool_command(args.python), data=data, scratch=scratch)
     wanted = [g for g in GROUPS if not args.only or g in args.only]
     builders: dict[str, Callable[[Setup], list[Cmd]]] = {

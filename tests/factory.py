@@ -176,3 +176,36 @@ def make_dossier(
             _CACHE[spec] = content(spec)
         path.write_bytes(_CACHE[spec])
     return root
+
+
+def text_finding(code: str, *, zh: str, en: str, **kwargs: Any) -> Any:
+    """A finding with a message written in the test (in the catalogue domain ``testing``,
+    which only tests fill): for reports whose wording is not under test."""
+    import hashlib
+
+    from icp_renew import messages
+    from icp_renew.findings import finding
+
+    samples = messages._LOADED.setdefault("testing", {})
+    name = hashlib.sha1(f"{zh}\0{en}".encode()).hexdigest()[:12]
+    samples[name] = (zh, en)
+    return finding(code, f"testing.{name}", **kwargs)
+
+
+def sample_key(zh: str, en: str) -> str:
+    """A catalogue key (domain ``testing``) for a text written in the test."""
+    import hashlib
+
+    from icp_renew import messages
+
+    samples = messages._LOADED.setdefault("testing", {})
+    name = hashlib.sha1(f"{zh}\0{en}".encode()).hexdigest()[:12]
+    samples[name] = (zh, en)
+    return f"testing.{name}"
+
+
+def sample_message(zh: str, en: str, **params: Any) -> Any:
+    """A message (domain ``testing``) with a text written in the test."""
+    from icp_renew.messages import Message
+
+    return Message.of(sample_key(zh, en), **params)

@@ -222,7 +222,7 @@ def test_existing_folders_under_other_accepted_names_are_reused(cli, tmp_path):
     assert "3_经营能力证明/3.1-续期年度财务会计报告" in dirs
     assert "2-技术合规文件/2.1-服务器托管协议" in dirs
     assert "1-基础资质文件" not in dirs
-    assert "3 material folder(s) already there" in result.stdout
+    assert "3 material folders already there" in result.stdout
 
 
 def test_rerun_reads_the_authority_from_dossier_yaml(cli, tmp_path):

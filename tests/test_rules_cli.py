@@ -230,6 +230,6 @@ def test_show_prints_basis_and_policy_and_cites_only_shipped_documents(cli):
     assert "<small>Source (practice): agency practice: 陆陆科技《ICP许可证续期材料及流程》" in md
     assert ".md" not in md.replace("docs/sources.md", "")
     zh = cli("rules", "show", "-p", "京", "-f", "markdown", "--lang", "zh").stdout
-    assert "*至少4页（本工具设定）*" in zh and "<small>依据（惯例）: " in zh
+    assert "*至少 4 页（本工具设定）*" in zh and "<small>依据（惯例）: " in zh
     text = cli("rules", "show", "-p", "京", "--lang", "en").stdout
     assert "practice" in text and "law" in text

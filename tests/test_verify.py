@@ -73,7 +73,7 @@ def test_a_byte_flipped_in_the_archive_itself_is_altered(good: Path, tmp_path: P
     bad = tmp_path / "t.zip"
     bad.write_bytes(bytes(raw))
     assert codes(bad) == [("altered-entry", FIRST)]
-    assert verify_bundle(bad).problems[0].en == "its CRC does not match: altered"
+    assert verify_bundle(bad).problems[0].message("en") == "its CRC does not match: altered"
 
 
 def test_extra_renamed_and_missing_entries(good: Path, tmp_path: Path) -> None:

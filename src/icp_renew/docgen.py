@@ -38,8 +38,8 @@ def findings_reference() -> str:
     for code in sorted(FINDING_CODES):
         c = FINDING_CODES[code]
         out.append(
-            f"| `{code}` | {c.severity.value} | {c.title_en} | {c.title_zh} | "
-            f"{c.hint_en} | {c.hint_zh} |\n"
+            f"| `{code}` | {c.severity.value} | {c.title('en')} | {c.title('zh')} | "
+            f"{c.hint('en')} | {c.hint('zh')} |\n"
         )
     out.append("\n## The checks / 检查项\n\n")
     for module in modules:

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from icp_renew.errors import DossierError, UnknownAuthorityError, UserError
+from icp_renew.errors import DossierError, UnknownAuthorityError, UserError, os_error
 
 if TYPE_CHECKING:
     from icp_renew.checks import Context
@@ -56,13 +56,13 @@ def select_authority(
         try:
             return find_authority(book, province)
         except UnknownAuthorityError as exc:
-            raise UnknownAuthorityError(exc.message, source="--province") from None
+            raise UnknownAuthorityError(exc.text, source="--province") from None
     if config.authority is not None:
         try:
             return find_authority(book, config.authority)
         except UnknownAuthorityError as exc:
             raise UnknownAuthorityError(
-                exc.message,
+                exc.text,
                 source=source,
                 line=_yaml_line(yaml_path, "authority"),
                 field="authority",
@@ -70,8 +70,8 @@ def select_authority(
     found = authority_for_license(book, config.license.number)
     if found is None:
         raise UnknownAuthorityError(
-            f"cannot tell the issuing authority from licence number {config.license.number!r}; "
-            "give --province or authority: in dossier.yaml",
+            "errors.authority-from-number",
+            number=repr(config.license.number),
             source=source,
             line=_yaml_line(yaml_path, "license.number"),
             field="license.number",
@@ -87,10 +87,8 @@ def _root_of(path: Path) -> Path:
     if path.name == DOSSIER_FILE and path.is_file():
         return path.parent
     if not path.exists():
-        raise DossierError("no such folder", source=str(path))
-    raise DossierError(
-        "not a folder (expected a dossier folder with dossier.yaml)", source=str(path)
-    )
+        raise DossierError("errors.no-such-folder", source=str(path))
+    raise DossierError("errors.dossier-not-folder", source=str(path))
 
 
 def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
@@ -114,14 +112,12 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
             raise
         field = exc.field or "industries"
         raise DossierError(
-            exc.message, source=source, line=_yaml_line(yaml_path, field), field=field
+            exc.text, source=source, line=_yaml_line(yaml_path, field), field=field
         ) from None
     try:
         dossier = scan_dossier(root, config, checklist, display)
     except OSError as exc:
-        raise DossierError(
-            f"cannot read the folder: {exc.strerror or exc}", source=display
-        ) from None
+        raise DossierError(os_error(exc, "errors.cannot-read-folder"), source=display) from None
     dossier = inspect_dossier(dossier, checklist, opts.jobs)
     return Context(
         book=book,
@@ -170,8 +166,10 @@ def _unreadable(path: Path, exc: UserError) -> DossierReport:
     """The report entry of a dossier that could not be checked: the error's one line, and the
     file and line it names when that file is inside the dossier (its dossier.yaml)."""
     from icp_renew.findings import DossierReport
+    from icp_renew.i18n import current
 
-    reason = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(exc))
+    text = exc.render(current())  # the language of the command (--lang)
+    reason = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
     inside = exc.source is not None and not exc.source.startswith("-")
     return DossierReport.unreadable(
         str(path), reason, exc.source if inside else None, exc.line if inside else None

@@ -27,14 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icp_renew.atomic import write_atomic
-from icp_renew.dossier.config import DOSSIER_FILE, SCHEMA_FILE
-from icp_renew.errors import UserError
+from icp_renew.dossier.config import DOSSIER_FILE, PLACEHOLDER, SCHEMA_FILE, SERIAL_PLACEHOLDER
+from icp_renew.errors import UserError, os_error
 from icp_renew.rulebook.resolve import Checklist, Requirement
 
 #: the ordinal prefix a folder name may carry (docs/dossier-layout.md): ``01-``, ``1.1-``, ``1.1 ``, ``2_``
 ORDINAL = re.compile(r"^\d+(\.\d+)*[-_. ]+")
 #: what ``check`` reports until it is replaced
-PLACEHOLDER = "待填写"
 
 # characters that some file system or archive tool refuses in a name
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -140,7 +139,7 @@ def _mkdir(path: Path) -> bool:
     """Create the folder ``path``; False when it already exists. A link is never followed:
     a folder named as init would name it but linking out of the dossier is refused."""
     if path.is_symlink():
-        raise UserError("is a symbolic link; init does not follow links", source=str(path))
+        raise UserError("init.symlink", source=str(path))
     if path.is_dir():
         return False
     try:
@@ -148,9 +147,9 @@ def _mkdir(path: Path) -> bool:
     except FileExistsError:
         if path.is_dir():
             return False
-        raise UserError("exists and is not a folder", source=str(path)) from None
+        raise UserError("init.not-a-folder", source=str(path)) from None
     except OSError as exc:
-        raise UserError(f"cannot create folder: {exc.strerror or exc}", source=str(path)) from None
+        raise UserError(os_error(exc, "init.cannot-create-folder"), source=str(path)) from None
     return True
 
 
@@ -161,7 +160,7 @@ def scaffold(root: Path, checklist: Checklist, config_text: str) -> ScaffoldResu
     scanner accepts) gets no second one. ``UserError`` when ``root`` is not a folder.
     """
     if root.exists() and not root.is_dir():
-        raise UserError("exists and is not a folder", source=str(root))
+        raise UserError("init.not-a-folder", source=str(root))
     result = ScaffoldResult()
     if _mkdir(root):
         result.created.append("./")
@@ -207,7 +206,7 @@ def license_placeholder(checklist: Checklist, services: Sequence[str]) -> str:
     """``京B2-XXXXXXXX``: the authority's prefix and the classes of the services."""
     prefix = next(iter(checklist.authority.license_prefixes), "")
     classes = sorted({s[:2] for s in services if len(s) >= 2}) or ["B2"]
-    return f"{prefix}{'.'.join(classes)}-XXXXXXXX"
+    return f"{prefix}{'.'.join(classes)}-{SERIAL_PLACEHOLDER}"
 
 
 def _facts_of(mat: Requirement) -> list[str]:

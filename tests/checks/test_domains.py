@@ -90,7 +90,7 @@ def test_missing_certificate_one_per_domain() -> None:
         "Domain name certificates, e.g. example.net.pdf"
     )
     assert found[1].message("zh") == (
-        "域名 示例.中国 没有证书：在“域名证书”中放入文件名含该域名的文件，如 示例.中国.pdf"
+        "域名 示例.中国 没有证书：请在“域名证书”中放入文件名含该域名的文件，如 示例.中国.pdf"
     )
 
 

@@ -46,7 +46,7 @@ from icp_renew.bundle.writer import (
 )
 from icp_renew.checks import Context
 from icp_renew.checks.years import file_years
-from icp_renew.errors import UserError
+from icp_renew.errors import UserError, os_error
 from icp_renew.findings import Finding
 from icp_renew.pii import redact
 from icp_renew.rulebook.resolve import Checklist
@@ -130,7 +130,8 @@ def bundle_date_time(source_date_epoch: str | None, issued: dt.date | None) -> D
             epoch = int(source_date_epoch.strip())
         except ValueError:
             raise UserError(
-                f"expected whole seconds since 1970, got {source_date_epoch!r}",
+                "errors.epoch",
+                value=repr(source_date_epoch),
                 source="SOURCE_DATE_EPOCH",
             ) from None
         return date_time_from_epoch(epoch)
@@ -159,16 +160,14 @@ def check_output(root: Path, targets: Sequence[Path], overwrite: bool) -> None:
     for target in targets:
         folder = target.parent
         if not folder.is_dir():
-            raise UserError("the folder does not exist", source=str(target))
+            raise UserError("pack.output-no-folder", source=str(target))
         real = Path(os.path.realpath(folder)) / target.name
         if real == real_root or real_root in real.parents:
-            raise UserError(
-                "is inside the dossier; write the bundle somewhere else", source=str(target)
-            )
+            raise UserError("pack.output-inside", source=str(target))
         if target.is_dir():
-            raise UserError("is a folder, expected a .zip file name", source=str(target))
+            raise UserError("pack.output-is-folder", source=str(target))
         if (target.exists() or target.is_symlink()) and not overwrite:
-            raise UserError("exists; use --overwrite to replace it", source=str(target))
+            raise UserError("pack.output-exists", source=str(target))
 
 
 # --- the bundle's own files --------------------------------------------------------------
@@ -243,9 +242,11 @@ def split_volumes(bundle: BundleInput, limit: int, compress: bool) -> list[tuple
         if alone > limit:
             folder = category_folder(bundle.checklist, category)
             raise UserError(
-                f"category {folder} needs {alone:,} bytes in a volume, more than the split size "
-                f"of {limit:,} bytes; use a larger --split-size or smaller scans",
+                "pack.split-too-small",
                 source="--split-size",
+                folder=folder,
+                need=f"{alone:,}",
+                limit=f"{limit:,}",
             )
         if volumes and volume_bound(bundle, [*volumes[-1], *group], compress) <= limit:
             volumes[-1].extend(group)
@@ -314,8 +315,7 @@ def write_bundle(
                 written.append((target, fh.tell()))
             except OSError as exc:
                 raise BundleWriteError(
-                    f"cannot write: {exc.strerror or exc}; no bundle was written",
-                    source=str(target),
+                    os_error(exc, "pack.cannot-write-nothing-written"), source=str(target)
                 ) from None
         atomic.commit()
     return [

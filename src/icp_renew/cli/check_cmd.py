@@ -43,7 +43,6 @@ from icp_renew.cli.common import (
 )
 from icp_renew.errors import UserError
 from icp_renew.formats import registry
-from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.findings import Report
@@ -103,7 +102,7 @@ def check_cmd(
     if to_stdout(output):
         output = None
     if output is not None:
-        _refuse_output_in_dossier(output, dossiers, lng)
+        _refuse_output_in_dossier(output, dossiers)
     book = load_book(rules)
     if province is not None:  # once, not once per dossier
         from icp_renew.rulebook.authorities import find_authority
@@ -137,14 +136,14 @@ def check_cmd(
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), report, lng, show_pii, strict)
     for problem in problems:
-        typer.echo(error_line(problem), err=True)
+        typer.echo(error_line(problem, lng), err=True)
     if problems:
         raise typer.Exit(2)
     if not report.ok(strict):
         raise typer.Exit(1)
 
 
-def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path], lang: Lang) -> None:
+def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:
     """``-o`` must not write into a dossier being checked, as ``pack`` refuses: a report never
     changes a dossier (and would be an unassigned file at the next check)."""
     target = Path(os.path.realpath(output))
@@ -155,8 +154,9 @@ def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path], lang: Lang
         real_root = Path(os.path.realpath(root))
         if target == real_root or real_root in target.parents:
             raise UserError(
-                t("pack.report-in-dossier", lang, dossier=str(d)),
+                "pack.report-in-dossier",
                 source=str(output),
+                dossier=str(d),
             )
 
 
@@ -228,7 +228,8 @@ def _append_step_summary(
         with path.open("a", encoding="utf-8") as fh:
             fh.write(text + "\n")
     except OSError as exc:
-        typer.echo(
-            f"icp-renew: warning: cannot write the job summary {path}: {exc.strerror or exc}",
-            err=True,
-        )
+        from icp_renew.errors import os_error
+        from icp_renew.messages import t
+
+        reason = os_error(exc, "cli.summary-not-written").render(lang)
+        typer.echo(t("cli.warning", lang, message=f"{path}: {reason}"), err=True)

@@ -21,7 +21,7 @@ from icp_renew.cli.common import (
     resolve_lang,
 )
 from icp_renew.errors import UserError
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang, Text
 from icp_renew.messages import t
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def init_cmd(
 
     lng = resolve_lang(lang)
     if directory.exists() and not directory.is_dir():
-        raise UserError("exists and is not a folder", source=str(directory))
+        raise UserError("init.not-a-folder", source=str(directory))
     book = load_book(rules)
     existing = directory / DOSSIER_FILE
     config = load_config(existing) if existing.is_file() else None
@@ -69,11 +69,13 @@ def init_cmd(
         authority = own
     elif own is not None and own.slug != authority.slug and not force:
         raise UserError(
-            t("init.province-differs", lng, dossier=_name(own, lng), given=_name(authority, lng)),
+            "init.province-differs",
             source="--province",
+            dossier=_name(own),
+            given=_name(authority),
         )
     if authority is None:
-        raise UserError("--province is required (e.g. --province 北京)", source="--province")
+        raise UserError("errors.province-required", source="--province")
 
     from icp_renew.suggest import industry_slugs, service_codes
 
@@ -91,7 +93,7 @@ def init_cmd(
     try:
         checklist = resolve(book, authority, industries, services)
     except UserError as exc:
-        raise UserError(exc.message, source="--industry") from None
+        raise UserError(exc.text, source="--industry") from None
 
     updated: list[str] = []
     if config is not None:
@@ -121,8 +123,8 @@ def _dossier_authority(book: Rulebook, config: DossierConfig) -> Authority | Non
     return authority_for_license(book, config.license.number)
 
 
-def _name(authority: Authority, lang: Lang) -> str:
-    return authority.authority if lang == "zh" else authority.authority_en
+def _name(authority: Authority) -> Text:
+    return Text(authority.authority, authority.authority_en)
 
 
 def update_lists(path: Path, edits: dict[tuple[str, ...], list[str]], lang: Lang) -> list[str]:
@@ -146,14 +148,11 @@ def update_lists(path: Path, edits: dict[tuple[str, ...], list[str]], lang: Lang
             text = append_to_sequence(text, keys, values)
         except YamlEditError as exc:
             raise UserError(
-                t(
-                    "init.yaml-refused",
-                    lang,
-                    field=field,
-                    values=shown,
-                    reason=exc.reason.render(lang),
-                ),
+                "init.yaml-refused",
                 source=str(path),
+                field=field,
+                values=shown,
+                reason=exc.reason,
             ) from None
         lines.append(t("init.yaml-updated", lang, field=field, values=shown))
     parse_config(parse_yaml(text, str(path)))  # still a valid dossier.yaml, or exit 2 unwritten
@@ -166,41 +165,16 @@ def _summary(
 ) -> str:
     name = authority.authority if lang == "zh" else authority.authority_en
     lines = [
-        tr(
-            lang,
-            f"{directory}：{name}（{authority.slug}），{count} 项材料",
-            f"{directory}: {name} ({authority.slug}), {count} materials",
-        )
+        t("init.materials", lang, directory=directory, name=name, slug=authority.slug, count=count)
     ]
     created = [p for p in result.created if p != "./"]
-    lines += [tr(lang, f"已创建  {p}", f"created  {p}") for p in created]
-    lines += [
-        tr(lang, f"已保留  {p}（已存在，未改动）", f"kept     {p} (exists, not changed)")
-        for p in result.kept
-    ]
+    lines += [t("init.created", lang, p=p) for p in created]
+    lines += [t("init.kept-exists-not-changed", lang, p=p) for p in result.kept]
     if result.present:
         n = len(result.present)
-        lines.append(
-            tr(
-                lang,
-                f"已有 {n} 个材料文件夹，未改动",
-                f"{n} material folder(s) already there, left alone",
-            )
-        )
+        lines.append(t("init.material-folder-s-already-there", lang, n=n))
     if not created:
-        lines.append(
-            tr(
-                lang,
-                "无需创建：所有文件夹和文件都已存在。",
-                "Nothing to do: every folder and file exists.",
-            )
-        )
+        lines.append(t("init.nothing-to-do-every-folder", lang))
     cmd = f"icp-renew check {shlex.quote(str(directory))}"
-    lines.append(
-        tr(
-            lang,
-            f"下一步：填写 dossier.yaml，把扫描件放入各材料文件夹，然后运行 {cmd}",
-            f"Next: fill in dossier.yaml, put the scans into the material folders, then run {cmd}",
-        )
-    )
+    lines.append(t("init.next-fill-in-dossier-yaml", lang, cmd=cmd))
     return "\n".join(lines)

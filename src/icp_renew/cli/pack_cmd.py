@@ -34,7 +34,7 @@ from icp_renew.cli.common import (
 )
 from icp_renew.errors import UserError
 from icp_renew.formats.registry import module, names, renderer
-from icp_renew.i18n import tr
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.bundle.layout import Layout
@@ -76,14 +76,15 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | 
 def _split_size(value: str | None) -> int | None:
     if value is None:
         return None
+    from icp_renew.errors import MessageError
     from icp_renew.rulebook.models import parse_size
 
     try:
         size = parse_size(value)
-    except ValueError as exc:
-        raise UserError(str(exc), source="--split-size") from None
+    except MessageError as exc:
+        raise UserError(exc.text, source="--split-size") from None
     if size <= 0:
-        raise UserError("must be more than 0 bytes", source="--split-size")
+        raise UserError("pack.split-size-zero", source="--split-size")
     return size
 
 
@@ -183,11 +184,7 @@ def pack(
             volumes = write_bundle(bundle, opts, on_progress)
     except KeyboardInterrupt:
         typer.echo(
-            tr(
-                chosen_lang,
-                "icp-renew: 已中断：未写入打包文件（临时文件已删除）",
-                "icp-renew: interrupted: no bundle written (the partial file was removed)",
-            ),
+            t("pack.icp-renew-interrupted-no-bundle", chosen_lang),
             err=True,
         )
         raise typer.Exit(130) from None

@@ -70,7 +70,7 @@ def show_cmd(
     fmt = check_format(format, names("rules-show"))
     lng = resolve_lang(lang)
     if not province:
-        raise UserError("--province is required (e.g. --province 北京)", source="--province")
+        raise UserError("errors.province-required", source="--province")
     book = load_book(rules)
     authority = find_authority(book, province)
     from icp_renew.suggest import industry_slugs, service_codes
@@ -97,7 +97,7 @@ def lint_cmd(
 
     fmt = check_format(format, names("rules-lint"))
     if directory is not None and not directory.is_dir():
-        raise UserError("not a folder", source=str(directory))
+        raise UserError("errors.not-a-folder", source=str(directory))
     problems = lint(directory)
     emit(renderer("rules-lint", fmt)(problems, quiet=quiet), output)
     if problems:

@@ -17,12 +17,18 @@ from pydantic import BeforeValidator, Field, ValidationError
 
 from icp_renew.dates import parse_date
 from icp_renew.errors import DossierError, UserError
+from icp_renew.messages import Message
 from icp_renew.strict import Strict
 from icp_renew.yamlio import YamlDocument, load_yaml_file, validation_error
 
 DOSSIER_FILE = "dossier.yaml"
 #: written by `icp-renew init` beside dossier.yaml for editors; not a scan (the scanner skips it)
 SCHEMA_FILE = "dossier.schema.json"
+#: what `icp-renew init` writes where a value is to be filled in ("to fill in"); the checks
+#: report a field still holding it as not filled in rather than as an invalid value
+PLACEHOLDER = "待填写"
+#: init's placeholder for the serial of a licence number (``京B2-XXXXXXXX``)
+SERIAL_PLACEHOLDER = "XXXXXXXX"
 
 
 def _date(value: object) -> object:
@@ -100,16 +106,12 @@ def _coerce_domains(data: Any) -> Any:
 
 def parse_config(doc: YamlDocument) -> DossierConfig:
     if not isinstance(doc.data, dict):
-        raise DossierError(
-            "expected a mapping with company, license, … (see `icp-renew schema dossier`)",
-            source=doc.source,
-            line=1,
-        )
+        raise DossierError("errors.dossier-not-mapping", source=doc.source, line=1)
     try:
         return DossierConfig.model_validate(_coerce_domains(doc.data))
     except ValidationError as exc:
         err = validation_error(exc, doc, DossierConfig)
-        raise DossierError(err.message, source=err.source, line=err.line, field=err.field) from None
+        raise DossierError(err.text, source=err.source, line=err.line, field=err.field) from None
 
 
 def load_config(path: Path, display: str | None = None) -> DossierConfig:
@@ -119,8 +121,8 @@ def load_config(path: Path, display: str | None = None) -> DossierConfig:
     try:
         doc = load_yaml_file(path, display or str(path))
     except UserError as exc:
-        message = exc.message
-        if message == "file not found":
-            message = f"no {DOSSIER_FILE} (run `icp-renew init` to create one)"
-        raise DossierError(message, source=exc.source, line=exc.line, field=exc.field) from None
+        text = exc.text
+        if text.key == "errors.file-not-found":
+            text = Message.of("errors.dossier-missing", file=DOSSIER_FILE)
+        raise DossierError(text, source=exc.source, line=exc.line, field=exc.field) from None
     return parse_config(doc)

@@ -18,19 +18,23 @@ from __future__ import annotations
 from icp_renew.findings import FINDING_CODES, DossierReport, Report, Severity
 from icp_renew.formats.github import command, workspace_relative
 from icp_renew.formats.safe import dossier_file, visible
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def summary_line(d: DossierReport, lang: Lang, strict: bool) -> str:
     errors, warnings, infos = (d.count(s) for s in Severity)
-    verdict = tr(lang, "通过", "passed") if d.ok(strict) else tr(lang, "未通过", "failed")
-    counts = tr(
+    verdict = t("report.passed", lang) if d.ok(strict) else t("report.failed", lang)
+    counts = t(
+        "report.github-summary",
         lang,
-        f"必需材料 {d.materials_present}/{d.materials_required}，错误 {errors}，警告 {warnings}，提示 {infos}",
-        f"{d.materials_present}/{d.materials_required} required materials, "
-        f"{errors} error(s), {warnings} warning(s), {infos} info",
+        materials_present=d.materials_present,
+        materials_required=d.materials_required,
+        errors=errors,
+        warnings=warnings,
+        infos=infos,
     )
     return f"icp-renew: {visible(d.path)}: {verdict}: {counts}"
 

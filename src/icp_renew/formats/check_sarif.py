@@ -22,6 +22,7 @@ from icp_renew.findings import FINDING_CODES, DossierReport, Finding, Report, Se
 from icp_renew.formats.github import workspace_relative
 from icp_renew.formats.safe import dossier_file, encodable, visible
 from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -40,7 +41,9 @@ def _rule(code: str, lang: Lang) -> dict[str, Any]:
         "id": code,
         "name": _rule_name(code),
         "shortDescription": {"text": entry.title(lang)},
-        "fullDescription": {"text": f"{entry.title_zh} / {entry.title_en}"},
+        "fullDescription": {
+            "text": t("report.sarif-rule", lang, title=entry.title(lang), hint=entry.hint(lang))
+        },
         "help": {"text": entry.hint(lang)},
         "defaultConfiguration": {"level": LEVELS[entry.severity]},
         "properties": {"tags": ["icp-renew", entry.severity.value]},

@@ -20,7 +20,7 @@ from typing import Any
 
 from icp_renew.deadline import FILING_DAYS, Assessment
 from icp_renew.errors import UserError
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
 from icp_renew.messages import t
 
 ALARM_DAYS = (30, 7, 1)
@@ -35,8 +35,7 @@ def dtstamp(today: dt.date, source_date_epoch: str | None = None) -> dt.datetime
             return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
         except (ValueError, OverflowError, OSError):
             raise UserError(
-                f"expected whole seconds since 1970-01-01, got {source_date_epoch!r}",
-                source="SOURCE_DATE_EPOCH",
+                "errors.epoch", source="SOURCE_DATE_EPOCH", value=repr(source_date_epoch)
             ) from None
     return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
 
@@ -57,49 +56,39 @@ def _who(a: Assessment) -> str:
 
 def _filing_text(a: Assessment, lang: Lang) -> tuple[str, str]:
     day = a.latest_working_day.isoformat()
-    summary = tr(lang, f"ICP许可证续期申请截止：{_who(a)}", f"ICP licence renewal due: {_who(a)}")
-    derived = tr(lang, "（由发证日期推算）", " (derived from the issue date)")
+    summary = t("deadline.icp-licence-renewal-due", lang, value=_who(a))
+    derived = t("deadline.derived-from-the-issue-date", lang)
     lines = [
-        tr(
+        t(
+            "deadline.licence-expires-on",
             lang,
-            f"许可证 {_who(a)} 有效期至 {a.expires.isoformat()}{derived if a.expiry_derived else ''}。",
-            f"Licence {_who(a)} expires on {a.expires.isoformat()}"
-            f"{derived if a.expiry_derived else ''}.",
+            value=_who(a),
+            value2=a.expires.isoformat(),
+            value3=derived if a.expiry_derived else "",
         ),
-        tr(
+        t(
+            "deadline.order-42-art-27-apply",
             lang,
-            f"《电信业务经营许可管理办法》第二十七条：续期申请须于到期前{FILING_DAYS}日提出，"
-            f"即不晚于 {a.filing_deadline.isoformat()}；最后一个工作日为 {day}。",
-            f"Order 42 Art. 27: apply at least {FILING_DAYS} days before expiry, i.e. by "
-            f"{a.filing_deadline.isoformat()}; the last working day is {day}.",
+            FILING_DAYS=FILING_DAYS,
+            value=a.filing_deadline.isoformat(),
+            day=day,
         ),
     ]
     if a.estimated_years:
         lines.append(t("deadline.estimated-ics-note", lang))
     elif not a.holiday_data:
-        lines.append(
-            tr(
-                lang,
-                "注意：该年份没有官方节假日数据，仅按周末计算。",
-                "Note: no official holiday data for that year; weekends only.",
-            )
-        )
+        lines.append(t("deadline.note-no-official-holiday-data", lang))
     return summary, "\n".join(lines)
 
 
 def _annual_text(a: Assessment, lang: Lang) -> tuple[str, str]:
     r = a.annual_report
-    summary = tr(
+    summary = t("deadline.telecom-annual-report-for-due", lang, year=r.year, value=_who(a))
+    description = t(
+        "deadline.order-42-art-35-report",
         lang,
-        f"电信业务经营年报截止（{r.year}年度）：{_who(a)}",
-        f"Telecom annual report for {r.year} due: {_who(a)}",
-    )
-    description = tr(
-        lang,
-        f"《电信业务经营许可管理办法》第三十五条：每年第一季度（{r.opens.isoformat()} 至 "
-        f"{r.closes.isoformat()}）报送上一年度的经营情况。",
-        f"Order 42 Art. 35: report the previous year's operations in the first quarter "
-        f"({r.opens.isoformat()} to {r.closes.isoformat()}).",
+        value=r.opens.isoformat(),
+        value2=r.closes.isoformat(),
     )
     return summary, description
 
@@ -133,7 +122,7 @@ def render(assessments: Sequence[Assessment], *, stamp: dt.datetime, lang: Lang)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", tr(lang, "ICP许可证续期", "ICP licence renewal"))
+    cal.add("x-wr-calname", t("deadline.icp-licence-renewal", lang))
     seen: set[str] = set()
     for a in assessments:
         events = []

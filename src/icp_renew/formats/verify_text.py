@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from icp_renew.formats.safe import visible
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
 from icp_renew.messages import t
 
 if TYPE_CHECKING:
@@ -27,7 +27,5 @@ def render(verdicts: Sequence[Verdict], *, lang: Lang = "en", quiet: bool = Fals
             lines.append(name + ok)
         elif not v.ok:
             n = len(v.problems)
-            lines.append(
-                tr(lang, f"{name}: {n} 个问题", f"{name}: {n} problem{'s' if n != 1 else ''}")
-            )
+            lines.append(t("pack.problem", lang, name=name, n=n))
     return "\n".join(lines)

@@ -48,7 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # options shared by several commands
     "*.--help": ("显示本帮助并退出。", "Show this help and exit."),
     "*.--jobs": (
-        "N 个工作进程并行检查多个材料文件夹或一个大文件夹中的文件（默认：工作量足够大时按 CPU "
+        "N 个工作进程并行检查多个材料目录或一个大文件夹中的文件（默认：工作量足够大时按 CPU "
         "数；1：不并行；0：按 CPU 数）。",
         "N worker processes, for many dossiers or for the files of a big one (default: one per "
         "CPU when the work is large enough; 1: serial; 0: one per CPU).",
@@ -90,7 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "*.--quiet": ("只输出问题。", "Print only problems."),
     "*.--show-pii": (
-        "完整显示身份证号和手机号（默认打码）。",
+        "完整显示身份证号码和手机号码（默认打码）。",
         "Show ID and mobile numbers in full (masked by default).",
     ),
     # icp-renew
@@ -117,18 +117,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # check
     "check": (
-        "检查续期材料：按发证机关和前置审批行业的规则逐项核对材料文件夹。",
+        "检查续期材料：按发证机关和前置审批行业的规则逐项核对材料目录。",
         "Check dossier folders against the rules of their issuing authority and industries.",
     ),
     "check.about": (
         "退出码：0 表示没有错误（警告不影响，除非使用 --strict）；1 表示有错误"
-        "（使用 --strict 时警告也算）；2 表示某个材料文件夹或选项无法使用。",
+        "（使用 --strict 时警告也算）；2 表示某个材料目录或选项无法使用。",
         "Exit code 0 when nothing is at error level (warnings allowed unless --strict), "
         "1 with errors (or warnings, with --strict), 2 when a dossier or an option cannot "
         "be used.",
     ),
     "check.DOSSIER": (
-        "材料文件夹（内含 dossier.yaml），或其 dossier.yaml 文件。",
+        "材料目录（内含 dossier.yaml），或其 dossier.yaml 文件。",
         "Dossier folders (each with a dossier.yaml), or their dossier.yaml files.",
     ),
     "check.--format": ("报告格式：{formats}。", "Report format: {formats}."),
@@ -162,7 +162,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "away or fewer, or past; 2 on bad input.",
     ),
     "deadline.DOSSIER": (
-        "材料文件夹或 dossier.yaml 文件（读取其中的 license.expires）。",
+        "材料目录或 dossier.yaml 文件（读取其中的 license.expires）。",
         "Dossier folders or dossier.yaml files (license.expires is read).",
     ),
     "deadline.--expires": (
@@ -211,7 +211,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The dossier is checked first: with errors nothing is written (exit code 1) unless "
         "--force. The same input gives a byte-identical zip.",
     ),
-    "pack.DOSSIER": ("材料文件夹。", "The dossier folder."),
+    "pack.DOSSIER": ("材料目录。", "The dossier folder."),
     "pack.--output": (
         "要写入的打包文件（默认在当前文件夹，以许可证编号和申请日期命名）。",
         "The bundle to write (default: in the current folder, named after the licence "
@@ -261,7 +261,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "industries and services are then read from its dossier.yaml); a new --industry or "
         "--service is added to its list there, the rest of the file left as it was.",
     ),
-    "init.DOSSIER": ("要创建或补全的材料文件夹。", "The dossier folder to create or complete."),
+    "init.DOSSIER": ("要创建或补全的材料目录。", "The dossier folder to create or complete."),
     "init.--force": (
         "--province 与已有许可证的发证机关不同时，仍按 --province 的清单建立文件夹。",
         "Create the folders of --province's checklist even when the dossier's licence was "

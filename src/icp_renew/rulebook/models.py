@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from icp_renew.errors import MessageError
+from icp_renew.messages import Message
 from icp_renew.strict import Strict
 
 SLUG = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -63,7 +65,7 @@ def parse_size(value: object) -> int:
         return value
     match = _SIZE.match(str(value))
     if not match:
-        raise ValueError(f"invalid size {value!r}: expected e.g. 5MB, 20M, 20MiB or 1048576")
+        raise MessageError("errors.rules-size", value=repr(value))
     return int(float(match[1]) * _UNITS[(match[2] or "").lower()])
 
 
@@ -138,17 +140,21 @@ NEW_MATERIAL_FIELDS = ("title", "title_en", "category", "requirement")
 
 def material_problems(
     mat: Material, categories: Collection[str], *, new: bool
-) -> list[tuple[str, str, str]]:
+) -> list[tuple[str, str, Message]]:
     """``(lint code, field under the material, message)`` for what makes ``mat`` unusable:
     fields a new material lacks, a category the base does not define. Shared by the
     resolver (which raises the first) and ``rules lint`` (which lists them all)."""
     problems = []
     lacking = [name for name in NEW_MATERIAL_FIELDS if getattr(mat, name) is None]
     if new and lacking:
-        message = f"material {mat.id!r} is new here and lacks {', '.join(lacking)}"
+        message = Message.of(
+            "errors.rules-material-incomplete", id=repr(mat.id), missing=", ".join(lacking)
+        )
         problems.append(("incomplete-material", "", message))
     if mat.category is not None and categories and mat.category not in categories:
-        message = f"material {mat.id!r} names unknown category {mat.category!r}"
+        message = Message.of(
+            "errors.rules-unknown-category", id=repr(mat.id), category=repr(mat.category)
+        )
         problems.append(("unknown-category", "category", message))
     return problems
 
@@ -247,9 +253,7 @@ class Authority(Strict):
     @model_validator(mode="after")
     def _remove_sourced(self) -> Authority:
         if self.remove and not self.remove_source:
-            raise ValueError(
-                "remove needs remove_source: a requirement is dropped only with a source"
-            )
+            raise MessageError("errors.rules-remove-source")
         return self
 
 
@@ -284,9 +288,7 @@ class Overlay(Strict):
     @model_validator(mode="after")
     def _remove_sourced(self) -> Overlay:
         if self.remove and not self.remove_source:
-            raise ValueError(
-                "remove needs remove_source: a requirement is dropped only with a source"
-            )
+            raise MessageError("errors.rules-remove-source")
         return self
 
 

@@ -134,9 +134,11 @@ def _complete(mat: Material, settings: Settings, origin: str, categories: set[st
     assert mat.title and mat.title_en and mat.category and mat.requirement
     if mat.category not in categories:
         raise RuleError(
-            f"material {mat.id!r} names unknown category {mat.category!r}",
+            "errors.rules-unknown-category",
             source=origin,
             field=f"materials.{mat.id}.category",
+            id=repr(mat.id),
+            category=repr(mat.category),
         )
     return Requirement(
         id=mat.id,
@@ -201,7 +203,9 @@ def resolve(
     unknown = [i for i in industries if i not in book.industries]
     if unknown:
         known = ", ".join(sorted(book.industries))
-        raise UserError(f"unknown industry {unknown[0]!r}; known: {known}", field="industries")
+        raise UserError(
+            "errors.unknown-industry", field="industries", industry=repr(unknown[0]), known=known
+        )
     settings = _patch_settings(book.base.settings, authority.settings)
     current: dict[str, Material] = {}
     origin: dict[str, str] = {}
