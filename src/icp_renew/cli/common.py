@@ -248,9 +248,9 @@ def emit(text: str, output: Path | None) -> None:
             try:
                 output.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise UserError(
-                    f"cannot create the folder: {exc.strerror or exc}", source=str(output)
-                ) from None
+                from icp_renew.errors import os_error
+
+                raise UserError(os_error(exc, "errors.cannot-write"), source=str(output)) from None
         write_atomic(output, text.encode("utf-8"))
 
 

@@ -150,7 +150,7 @@ def update_lists(path: Path, edits: dict[tuple[str, ...], list[str]], lang: Lang
             raise UserError(
                 "init.yaml-refused",
                 source=str(path),
-                field=field,
+                target=field,
                 values=shown,
                 reason=exc.reason,
             ) from None

@@ -46,9 +46,9 @@ MESSAGES.update(
             "add --force to create the folders of {given}'s checklist anyway",
         ),
         "yaml-refused": (
-            "无法自动在 {field} 中加入 {values}（{reason}）；请手工加入后重新运行 init，"
+            "无法自动在 {target} 中加入 {values}（{reason}）；请手工加入后重新运行 init，"
             "未作任何改动",
-            "cannot add {values} to {field} ({reason}); add it by hand and run init again; "
+            "cannot add {values} to {target} ({reason}); add it by hand and run init again; "
             "nothing was changed",
         ),
         "yaml-updated": (
