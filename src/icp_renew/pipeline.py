@@ -145,9 +145,15 @@ def submitted_on(config: DossierConfig) -> date | None:
 
 def check_dossier(path: Path, book: Rulebook, opts: CheckOptions) -> DossierReport:
     """Every registered check over one dossier."""
+    from dataclasses import replace
+
+    from icp_renew.dossier.config import DOSSIER_FILE
+    from icp_renew.dossier.lines import with_lines
     from icp_renew.engine import run
 
-    return run(prepare(path, book, opts))
+    ctx = prepare(path, book, opts)
+    report = replace(run(ctx), name=ctx.dossier.root.resolve().name or None)
+    return with_lines(report, ctx.dossier.root / DOSSIER_FILE)
 
 
 # --- many dossiers ------------------------------------------------------------------------------

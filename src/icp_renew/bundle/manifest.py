@@ -15,6 +15,8 @@ from typing import Any
 
 from icp_renew.bundle.layout import INDEX, MANIFEST, Entry
 from icp_renew.findings import Finding
+from icp_renew.i18n import LANGS
+from icp_renew.messages import t
 from icp_renew.pii import redact
 from icp_renew.rulebook.resolve import Checklist
 
@@ -200,7 +202,12 @@ def index_text(
                 lines.append("       （未提供 / not provided）")
             for r in found:
                 pages = f"{r.entry.pages} 页/pages, " if r.entry.pages is not None else ""
-                lines.append(f"       {r.entry.name}  ({pages}{human_size(r.size)})")
+                year = ""
+                if r.entry.year is not None:  # the year a yearly report covers, both languages
+                    year = "{} / {}, ".format(
+                        *(t("pack.index-year", lang, year=r.entry.year) for lang in LANGS)
+                    )
+                lines.append(f"       {r.entry.name}  ({year}{pages}{human_size(r.size)})")
     lines += ["", f"文件数 / Files: {len(records)}; 校验 / Checksums: SHA256SUMS ({MANIFEST})"]
     return ("\n".join(lines) + "\n").encode("utf-8")
 

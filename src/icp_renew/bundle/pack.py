@@ -46,6 +46,7 @@ from icp_renew.bundle.writer import (
     date_time_from_epoch,
 )
 from icp_renew.checks import Context
+from icp_renew.checks.years import file_years
 from icp_renew.errors import UserError, os_error
 from icp_renew.findings import Finding
 from icp_renew.pii import redact
@@ -116,7 +117,9 @@ def bundle_input(
         root=ctx.dossier.root,
         checklist=ctx.checklist,
         identity=identity_of(ctx),
-        entries=plan_entries(ctx.checklist, ctx.dossier.files, layout),
+        entries=plan_entries(
+            ctx.checklist, ctx.dossier.files, layout, file_years(ctx.dossier, ctx.checklist)
+        ),
         tool_version=tool_version,
         layout=layout,
         findings=tuple(findings) if findings is not None else None,

@@ -255,12 +255,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "init.about": (
         "文件夹按清单顺序编号（如 1-基础资质文件/1.1-营业执照副本/）。已有文件从不覆盖；"
         "对已有的材料目录再次运行可补建缺少的文件夹（此时省份、行业和业务种类从其 "
-        "dossier.yaml 读取）。",
+        "dossier.yaml 读取）；新加的 --industry、--service 写入其列表，文件其余内容不变。",
         "Folders are numbered in checklist order. Existing files are never overwritten; "
         "run it again on an existing dossier to add missing folders (the province, "
-        "industries and services are then read from its dossier.yaml).",
+        "industries and services are then read from its dossier.yaml); a new --industry or "
+        "--service is added to its list there, the rest of the file left as it was.",
     ),
     "init.DOSSIER": ("要创建或补全的材料目录。", "The dossier folder to create or complete."),
+    "init.--force": (
+        "--province 与已有许可证的发证机关不同时，仍按 --province 的清单建立文件夹。",
+        "Create the folders of --province's checklist even when the dossier's licence was "
+        "issued by another authority.",
+    ),
     # rules
     "rules": (
         "查看生效的材料清单，检查规则文件。",

@@ -51,6 +51,7 @@ class Requirement:
     source: str
     source_url: str | None
     origin: str
+    warn_file_size: int | None = None  # a warning above it (the tool's policy); None: never
 
     @property
     def required(self) -> bool:
@@ -157,6 +158,10 @@ def _complete(mat: Material, settings: Settings, origin: str, categories: set[st
         max_file_size=mat.max_file_size
         if mat.max_file_size is not None
         else settings.max_file_size,
+        warn_file_size=(
+            mat.warn_file_size if mat.warn_file_size is not None else settings.warn_file_size
+        )
+        or None,  # 0 turns the warning off
         min_dpi=mat.min_dpi if mat.min_dpi is not None else settings.min_dpi,
         expires_soon_days=(
             mat.expires_soon_days
