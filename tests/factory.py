@@ -19,6 +19,14 @@ A4 = (595.2756, 841.8898)  # points
 TODAY = "2026-01-15"
 
 
+def need(module: str) -> None:
+    """Skip the test that needs ``module``, a test-only library, where it is not installed
+    (the plain-install run of .ci/run: ``pip install .`` and pytest, nothing else)."""
+    import pytest
+
+    pytest.importorskip(module)
+
+
 def pdf_bytes(
     pages: int = 1,
     text: str | None = "样例 SAMPLE",
@@ -30,6 +38,7 @@ def pdf_bytes(
     """A PDF of ``pages`` A4 pages. ``text``: a text layer on each page (None: no text layer,
     like a raw scan). ``image_dpi``: a full-page image at that resolution on each page.
     ``encrypt``: a user password ("" for empty-user-password encryption)."""
+    need("reportlab")
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont

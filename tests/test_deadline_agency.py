@@ -168,8 +168,8 @@ def test_output_never_written_into_a_dossier(cli, tmp_path):
         result = cli("deadline", str(root), "--today", TODAY, "-o", str(target))
         assert result.exit_code == 2
         assert result.stderr.strip() == (
-            f"icp-renew: error: {target}: is inside the dossier {root}; "
-            "a report must not change it: write it somewhere else"
+            f"icp-renew: error: {target}: is inside the dossier {root} being checked; "
+            "write the report somewhere else"
         )
     assert scan.read_bytes() == b"%PDF-1.4 scan"
     assert not (root / "deadline.ics").exists()

@@ -37,6 +37,8 @@ class Finding:
         """The message's parameters (raw values)."""
         return dict(self.text.params)
 
+    line: int | None = None  # the dossier.yaml line of a finding about the dossier as a whole
+
     def message(self, lang: Lang, show_pii: bool = False) -> str:
         text = self.text.render(lang, show_pii=show_pii)
         # a number typed into the wrong field is quoted as a plain value: mask it all the same
@@ -98,6 +100,7 @@ class DossierReport:
     error: str | None = None  # the one-line reason the dossier could not be checked at all
     error_file: str | None = None  # the file at fault (its dossier.yaml), where known
     error_line: int | None = None  # and the line in it
+    name: str | None = None  # the folder's own name (`check .` shows it, not ".")
 
     @classmethod
     def unreadable(
@@ -114,6 +117,15 @@ class DossierReport:
             error_file=file,
             error_line=line if file is not None else None,
         )
+
+    @property
+    def label(self) -> str:
+        """How a person's report names the dossier: its path, or for a path such as ``.`` or
+        ``../..`` that names no folder, the folder's own name."""
+        last = self.path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+        if self.name and last in ("", ".", ".."):
+            return self.name
+        return self.path
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -162,6 +174,7 @@ def redact_dossier(d: DossierReport) -> DossierReport:
     return replace(
         d,
         path=redact(d.path),
+        name=_redact_opt(d.name),
         company=_redact_opt(d.company),
         license_number=_redact_opt(d.license_number),
         error=_redact_opt(d.error),

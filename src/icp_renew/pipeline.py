@@ -32,6 +32,7 @@ class CheckOptions:
     today: date
     filing_date: date | None = None  # default: today
     province: str | None = None  # overrides dossier.yaml and the licence prefix
+    archive: bool = False  # pack --archive: the checklist with the records (docs/process.md)
     #: worker processes for the files of one dossier (``--jobs``; None: auto, by its size)
     jobs: int | None = None
 
@@ -106,7 +107,9 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     config = load_config(yaml_path, source)
     authority = select_authority(book, config, opts.province, yaml_path, source)
     try:
-        checklist = resolve(book, authority, config.industries, config.license.services)
+        checklist = resolve(
+            book, authority, config.industries, config.license.services, archive=opts.archive
+        )
     except UserError as exc:
         if exc.source is not None:
             raise
@@ -119,20 +122,38 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     except OSError as exc:
         raise DossierError(os_error(exc, "errors.cannot-read-folder"), source=display) from None
     dossier = inspect_dossier(dossier, checklist, opts.jobs)
+    submitted = submitted_on(config)
     return Context(
         book=book,
         checklist=checklist,
         dossier=dossier,
         today=opts.today,
-        filing_date=opts.filing_date or opts.today,
+        filing_date=opts.filing_date or submitted or opts.today,
+        submitted=submitted,
     )
+
+
+def submitted_on(config: DossierConfig) -> date | None:
+    """The day the renewal was filed, from the timeline (docs/process.md): the filing date
+    when no ``--filing-date`` is given."""
+    if not config.timeline:
+        return None
+    from icp_renew.process.timeline import replay
+
+    return replay(config.timeline).submitted
 
 
 def check_dossier(path: Path, book: Rulebook, opts: CheckOptions) -> DossierReport:
     """Every registered check over one dossier."""
+    from dataclasses import replace
+
+    from icp_renew.dossier.config import DOSSIER_FILE
+    from icp_renew.dossier.lines import with_lines
     from icp_renew.engine import run
 
-    return run(prepare(path, book, opts))
+    ctx = prepare(path, book, opts)
+    report = replace(run(ctx), name=ctx.dossier.root.resolve().name or None)
+    return with_lines(report, ctx.dossier.root / DOSSIER_FILE)
 
 
 # --- many dossiers ------------------------------------------------------------------------------

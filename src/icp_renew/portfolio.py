@@ -64,6 +64,8 @@ class Licence:
     name: str | None = None
     issued: dt.date | None = None
     source: str | None = None  # "clients.csv:5", a dossier path
+    reported_years: tuple[int, ...] = ()  # annual-report-filed events of a dossier's timeline
+    change_due: bool = False  # the dossier owes a change filing (docs/process.md)
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -276,12 +278,28 @@ def read_dossier(path: Path) -> Licence:
             source=str(file),
             field="license.expires",
         )
+    expires, number, issued = licence.expires, licence.number, licence.issued
+    reported: tuple[int, ...] = ()
+    change_due = False
+    if config.timeline or licence.holder or licence.legal_representative:
+        from icp_renew.process.assess import change_alerts
+        from icp_renew.process.timeline import replay
+
+        state = replay(config.timeline)
+        reported = tuple(sorted(state.reports))
+        change_due = bool(change_alerts(config, state, dt.date.min))
+        if state.license_received is not None:  # renewed: the new licence is the one that runs
+            new = config.timeline[state.license_received]
+            if new.expires is not None and new.number is not None:
+                expires, number, issued = new.expires, new.number, new.issued
     return Licence(
-        expires=licence.expires,
-        license_number=licence.number,
+        expires=expires,
+        license_number=number,
         name=config.company.name,
-        issued=licence.issued,
+        issued=issued,
         source=str(path),
+        reported_years=reported,
+        change_due=change_due,
     )
 
 

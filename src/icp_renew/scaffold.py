@@ -269,6 +269,8 @@ def render_config(
         f"  services: {_flow_list(services)}  # 业务种类 / licensed services{': ' + svc_names if svc_names else ''}",
         "  # issued: 2021-06-01  # 发证日期 / issued on",
         "  # expires: 2026-05-31  # 有效期至；须在到期前90日申请续期 / valid until; file at least 90 days before",
+        "  # holder: 北京示例科技有限公司  # 许可证上的公司名称（改名须办理变更）/ the name the licence prints",
+        "  # legal_representative: 张三  # 许可证上的法定代表人 / the legal representative it prints",
         "",
         "# 前置审批行业 / Prior-approval industries:",
         f"# {', '.join(known_industries)}",
@@ -292,4 +294,16 @@ def render_config(
         for fact in _facts_of(mat):
             zh, en = _FACT_COMMENTS.get(fact, ("", ""))
             lines.append(f"    {fact}:  # {zh} / {en}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + TIMELINE_TEMPLATE) + "\n"
+
+
+#: the end of every template: the renewal's events, added by `icp-renew record`
+TIMELINE_TEMPLATE = [
+    "",
+    "# 续期进度：提交、补正、决定、领证、归档、年报、变更，按日期先后；用 icp-renew record 追加，",
+    "# 用 icp-renew status 查看。例如：",
+    "# The renewal's events in date order; add them with icp-renew record, see icp-renew status:",
+    '#   - {event: submitted, date: 2026-02-10, reference: "受理号 2026-0123"}',
+    "#   - {event: correction-requested, date: 2026-02-20, due: 2026-02-27}",
+    "timeline:",
+]

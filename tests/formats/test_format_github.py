@@ -26,8 +26,15 @@ def test_lines(report):
     assert lines[2].startswith(
         "::notice file=clients/acme/business-license/营业执照.pdf,title=Text not verifiable"
     )
-    assert lines[4].startswith("::error title=Invalid phone number [invalid-phone]::clients/acme: ")
-    assert lines[6].startswith("::error title=Material missing [missing-material]::clients/acme: ")
+    # a finding about the dossier as a whole points at its dossier.yaml (#12)
+    assert lines[4].startswith(
+        "::error file=clients/acme/dossier.yaml,title=Invalid phone number [invalid-phone]::"
+        "clients/acme: "
+    )
+    assert lines[6].startswith(
+        "::error file=clients/acme/dossier.yaml,title=Material missing [missing-material]::"
+        "clients/acme: "
+    )
     assert lines[7] == (
         "icp-renew: clients/acme: failed: 3/4 required materials, 4 errors, 2 warnings, 1 note"
     )

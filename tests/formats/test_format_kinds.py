@@ -32,7 +32,7 @@ def test_verify_text_escapes_controls_and_keeps_a_wide_space() -> None:
     assert text.splitlines() == [
         "续期\u3000材料\\x1b[31m.zip: unsafe-name: a\\u202eb.pdf: unsafe name",
         "续期\u3000材料\\x1b[31m.zip: 1 problem",
-        "好.zip: ok: 2 entries, 2 verified by sha256",
+        "好.zip: ok: all 2 listed files match their sha256",
     ]
     assert registry.renderer("verify", "text")([good], lang="en", quiet=True) == ""
     doc = json.loads(registry.renderer("verify", "json")([bad, good], lang="zh"))

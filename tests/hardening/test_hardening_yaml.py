@@ -12,8 +12,11 @@ import itertools
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hostile import PROFILE
+
+pytest.importorskip("hypothesis")  # test-only: skipped on a plain install (.ci/run)
 from hypothesis import given
 from hypothesis import strategies as st
 

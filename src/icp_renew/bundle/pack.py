@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from icp_renew.bundle.layout import (
     INDEX,
@@ -45,6 +46,7 @@ from icp_renew.bundle.writer import (
     date_time_from_epoch,
 )
 from icp_renew.checks import Context
+from icp_renew.checks.years import file_years
 from icp_renew.errors import UserError, os_error
 from icp_renew.findings import Finding
 from icp_renew.pii import redact
@@ -64,6 +66,7 @@ class BundleInput:
     tool_version: str
     layout: Layout = "categories"
     findings: tuple[Finding, ...] | None = None  # a forced bundle records them
+    timeline: tuple[dict[str, Any], ...] | None = None  # an archive records the timeline
 
     @property
     def total_bytes(self) -> int:
@@ -107,16 +110,20 @@ def bundle_input(
     tool_version: str,
     layout: Layout = "categories",
     findings: Sequence[Finding] | None = None,
+    timeline: Sequence[dict[str, Any]] | None = None,
 ) -> BundleInput:
     """The bundle of a checked dossier: its assigned, safe files, as the scan saw them."""
     return BundleInput(
         root=ctx.dossier.root,
         checklist=ctx.checklist,
         identity=identity_of(ctx),
-        entries=plan_entries(ctx.checklist, ctx.dossier.files, layout),
+        entries=plan_entries(
+            ctx.checklist, ctx.dossier.files, layout, file_years(ctx.dossier, ctx.checklist)
+        ),
         tool_version=tool_version,
         layout=layout,
         findings=tuple(findings) if findings is not None else None,
+        timeline=tuple(timeline) if timeline is not None else None,
     )
 
 
@@ -185,6 +192,7 @@ def metadata(
             records=records,
             volume=volume,
             findings=bundle.findings,
+            timeline=bundle.timeline,
         )
     )
     index = index_text(

@@ -29,7 +29,8 @@ class Context:
     checklist: Checklist
     dossier: Dossier
     today: dt.date
-    filing_date: dt.date  # --filing-date, else today
+    filing_date: dt.date  # --filing-date, else the timeline's submitted event, else today
+    submitted: dt.date | None = None  # the timeline's (latest) submitted event
 
 
 def placeholder(code: str, field: str, value: str | None) -> Finding | None:

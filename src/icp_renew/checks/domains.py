@@ -14,6 +14,9 @@ contains the domain — ``example.com.pdf``, ``域名证书-example.com.jpg``. T
 comparison ignores case and Unicode normalisation (NFC/NFKC), and a Chinese
 domain matches in either form (``示例.中国`` or ``xn--fsq092h.xn--fiqs8s``).
 ``example.com`` does not match ``myexample.com.pdf`` or ``example.com.cn.pdf``.
+A domain written with ``www.`` (``www.example.com``) asks for a certificate named
+after the registered domain, ``example.com``: the registrar's certificate names
+the registered domain, never its ``www`` host (a file named either way counts).
 Runs only when the material has at least one file (a material with no file at
 all is reported once, as ``missing-material``).
 """
@@ -66,6 +69,15 @@ def domain_forms(name: str) -> tuple[str, str]:
     if labels[-1].isdigit():
         raise DomainError("numeric")
     return unicode_form.lower(), ascii_form.lower()
+
+
+def registered(forms: tuple[str, str]) -> tuple[str, str]:
+    """The registered domain of ``(unicode, ascii)`` forms: without a leading ``www.`` label
+    (a host name, not what a domain certificate names); as given otherwise."""
+    unicode_form, ascii_form = forms
+    if ascii_form.startswith("www.") and ascii_form.count(".") >= 2:
+        return unicode_form.removeprefix("www."), ascii_form.removeprefix("www.")
+    return forms
 
 
 def _idna_case(exc: Exception) -> str:
@@ -125,13 +137,14 @@ def check(ctx: Context) -> Iterator[Finding]:
             names = names_of[req.id]
             if not names:
                 continue  # absence of the whole material is presence's finding
-            if any(_contains(n, form) for n in names for form in set(forms)):
+            bare = registered(forms)
+            if any(_contains(n, form) for n in names for form in {*forms, *bare}):
                 continue
             yield finding(
                 "missing-domain-certificate",
                 "findings.missing-domain-certificate.missing",
                 material=req.id,
                 domain=domain.name,
-                example=forms[0],
+                example=bare[0],
                 title=Text(req.title, req.title_en),
             )

@@ -6,12 +6,16 @@ not by its extension. Errors:
 - ``empty-file``: the file has 0 bytes.
 - ``unsupported-format``: the content is not a format the material accepts
   (by default PDF, JPEG or PNG; a Word file, an OFD, a HEIC photo or a TIFF
-  is named as such), the extension does not match the content (a PDF named
-  ``.jpg``; a file without an extension), the content is not recognised at
-  all, or an image's header cannot be read (a truncated PNG, an image too
-  large to handle).
+  is named as such), the content is not recognised at all, or an image's
+  header cannot be read (a truncated PNG, an image too large to handle).
+  An extension that does not match the content (a PNG named ``.jpg``; a file
+  without an extension) is the same code at warning level when the content
+  is a format the material accepts (``pack`` names it by its content), an
+  error otherwise.
 - ``file-too-large``: larger than the material's ``max_file_size`` (no limit
-  unless the rules set one).
+  unless the rules set one). At warning level above ``warn_file_size``
+  (default 20 MB): the tool's own policy, since no official per-file limit
+  is published; a web upload that large often fails.
 - ``corrupt-pdf``: a PDF that cannot be read: truncated (no ``%%EOF`` or
   ``startxref`` at the end) or unparseable.
 - ``encrypted-pdf``: any encryption, even without an opening password: the
@@ -44,7 +48,7 @@ from typing import Any
 
 from icp_renew.checks import Context
 from icp_renew.dossier.model import DossierFile, FileInfo
-from icp_renew.findings import Finding, finding
+from icp_renew.findings import Finding, Severity, finding
 from icp_renew.i18n import Text
 from icp_renew.inspect import EXTENSION_FORMATS, extension_of, format_name
 from icp_renew.messages import Message, t
@@ -113,8 +117,17 @@ def reason_message(text: str) -> Message | Text:
     return Text(t("findings.reason.unparsable", "zh"), text)
 
 
-def _at(code: str, req: Requirement, path: str, case: str, **params: Any) -> Finding:
-    return finding(code, f"findings.{code}.{case}", material=req.id, path=path, **params)
+def _at(
+    code: str,
+    req: Requirement,
+    path: str,
+    case: str,
+    severity: Severity | None = None,
+    **params: Any,
+) -> Finding:
+    return finding(
+        code, f"findings.{code}.{case}", material=req.id, path=path, severity=severity, **params
+    )
 
 
 def _file(req: Requirement, f: DossierFile, info: FileInfo) -> Iterator[Finding]:
@@ -131,6 +144,16 @@ def _file(req: Requirement, f: DossierFile, info: FileInfo) -> Iterator[Finding]
             size=human_size(info.size),
             limit=human_size(req.max_file_size),
         )
+    elif req.warn_file_size is not None and info.size > req.warn_file_size:
+        yield _at(
+            "file-too-large",
+            req,
+            where,
+            "policy",
+            size=human_size(info.size),
+            limit=human_size(req.warn_file_size),
+            severity=Severity.WARNING,
+        )
     fmt = info.format
     if fmt is None:
         yield _at(
@@ -143,6 +166,9 @@ def _file(req: Requirement, f: DossierFile, info: FileInfo) -> Iterator[Finding]
         return
     ext = extension_of(f.path)
     format_reported = True
+    # a misnamed file whose content the material accepts is packed under the right extension:
+    # a warning, not an error (an error only when the content itself is not accepted)
+    misnamed = None if fmt in req.formats else Severity.ERROR
     if EXTENSION_FORMATS.get(ext) != fmt:
         if ext:
             yield _at(
@@ -152,6 +178,7 @@ def _file(req: Requirement, f: DossierFile, info: FileInfo) -> Iterator[Finding]
                 "extension",
                 actual=format_name(fmt),
                 ext=ext,
+                severity=misnamed or Severity.WARNING,
             )
         else:
             yield _at(
@@ -160,7 +187,9 @@ def _file(req: Requirement, f: DossierFile, info: FileInfo) -> Iterator[Finding]
                 where,
                 "no-extension",
                 actual=format_name(fmt),
+                severity=misnamed or Severity.WARNING,
             )
+        format_reported = misnamed is not None  # a warning leaves the content to be judged
     elif fmt not in req.formats:
         yield _at(
             "unsupported-format",

@@ -18,6 +18,10 @@ filing date (``--filing-date``, else today):
   message says so.
 - ``missing-expiry`` (warning): ``dossier.yaml`` has no ``license.expires``.
   The deadline cannot be judged, so a pass would be a guess.
+
+Once the timeline records a ``submitted`` event (docs/process.md), the deadline findings
+judge the day of that submission instead: ``past-filing-deadline`` only when the
+submission itself was late, and no ``filing-deadline-soon``.
 """
 
 from __future__ import annotations
@@ -68,8 +72,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         )
         return
     deadline = filing_deadline(lic.expires)
-    # the one date the deadline findings judge: --filing-date, else today
-    filed = ctx.filing_date
+    # the one date the deadline findings judge: the timeline's submission, else
+    # --filing-date, else today
+    filed = ctx.submitted or ctx.filing_date
     facts: dict[str, Any] = {
         "number": lic.number,
         "expires": lic.expires.isoformat(),
@@ -89,6 +94,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         else:
             facts["late"] = late
             yield _dated("past-filing-deadline", "past-filing-deadline-on", late, facts)
+        return
+    if ctx.submitted is not None:  # filed in time: no deadline is coming any more
         return
     from icp_renew.holidays import official_calendar
 

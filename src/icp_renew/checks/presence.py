@@ -74,8 +74,34 @@ def _other_materials(ctx: Context) -> dict[str, str]:
     return out
 
 
+def _record_names(ctx: Context) -> set[str]:
+    """Folder names (comparison form) of the archive's records: ``check`` leaves them alone
+    (they are collected by ``pack --archive``, docs/process.md)."""
+    records = ctx.book.base.records
+    if records is None:
+        return set()
+    names = {records.category.id, records.category.title}
+    for mat in records.materials:
+        names.update(n for n in (mat.id, mat.title, *(mat.aliases or ())) if n)
+    return {name_key(n) for n in names}
+
+
+def _is_record(path: str, records: set[str], index: FolderIndex) -> bool:
+    parts = path.split("/")[:-1]
+    if not parts:
+        return False
+    if index.category(parts[0]) is not None and len(parts) > 1:
+        parts = parts[1:]  # under a category folder: the material folder is the next one
+    top = parts[0]
+    return name_key(top) in records or name_key(strip_ordinal(top)) in records
+
+
 def _unassigned(ctx: Context) -> Iterator[Finding]:
     stray = [f for f in ctx.dossier.files if f.material is None]
+    records = _record_names(ctx)
+    if records and stray:
+        index = FolderIndex.of(ctx.checklist)
+        stray = [f for f in stray if not _is_record(f.path, records, index)]
     if not stray:
         return
     index = FolderIndex.of(ctx.checklist)

@@ -34,11 +34,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from icp_renew.checks import Context
-from icp_renew.dossier.model import DossierFile
+from icp_renew.dossier.model import Dossier, DossierFile
 from icp_renew.findings import Finding, finding
 from icp_renew.i18n import Text
 from icp_renew.messages import listing
-from icp_renew.rulebook.resolve import Requirement
+from icp_renew.rulebook.resolve import Checklist, Requirement
 
 CODES: tuple[str, ...] = ("missing-year", "missing-metadata")
 
@@ -54,13 +54,37 @@ def years_in_name(name: str) -> set[int]:
 
 def _names(ctx: Context, files: Iterable[DossierFile], material: str) -> list[str]:
     """The part of each path below the material's folder (its file name at least)."""
-    folder = ctx.dossier.folders.get(material)
+    return _below(ctx.dossier, files, material)
+
+
+def _below(dossier: Dossier, files: Iterable[DossierFile], material: str) -> list[str]:
+    folder = dossier.folders.get(material)
     out = []
     for f in files:
         if folder and f.path.startswith(folder + "/"):
             out.append(f.path[len(folder) + 1 :])
         else:
             out.append(f.path.rsplit("/", 1)[-1])
+    return out
+
+
+def file_years(dossier: Dossier, checklist: Checklist) -> dict[str, int]:
+    """The year each file of a yearly material covers (dossier path → year), where it says so
+    unambiguously: exactly one year in its name below the material's folder; a material's
+    only file with no year in its name takes the one ``materials.<id>.year`` gives.
+    ``pack`` names and orders such files by year."""
+    out: dict[str, int] = {}
+    for req in checklist.materials:
+        if req.years is None and "year" not in req.needs:
+            continue
+        files = dossier.files_of(req.id)
+        for f, name in zip(files, _below(dossier, files, req.id), strict=True):
+            found = years_in_name(name)
+            if len(found) == 1:
+                out[f.path] = found.pop()
+        facts = dossier.config.materials.get(req.id)
+        if len(files) == 1 and files[0].path not in out and facts and facts.year is not None:
+            out[files[0].path] = facts.year
     return out
 
 

@@ -174,6 +174,8 @@ COMMANDS: dict[str, str] = {
     "init": "init_cmd",
     "rules": "rules_cmd",
     "schema": "schema_cmd",
+    "status": "status_cmd",
+    "record": "record_cmd",
 }
 
 

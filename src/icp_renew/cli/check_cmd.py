@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -38,7 +39,9 @@ from icp_renew.cli.common import (
     load_book,
     resolve_lang,
     resolve_today,
+    to_stdout,
 )
+from icp_renew.errors import UserError
 from icp_renew.formats import registry
 
 if TYPE_CHECKING:
@@ -96,10 +99,10 @@ def check_cmd(
     day = resolve_today(today)
     filing = date_option(filing_date, "--filing-date")
     jobs = jobs_option(jobs)
+    if to_stdout(output):
+        output = None
     if output is not None:
-        from icp_renew.cli.outputs import refuse_output_in_dossiers
-
-        refuse_output_in_dossiers(output, dossiers)
+        _refuse_output_in_dossier(output, dossiers)
     book = load_book(rules)
     if province is not None:  # once, not once per dossier
         from icp_renew.rulebook.authorities import find_authority
@@ -138,6 +141,23 @@ def check_cmd(
         raise typer.Exit(2)
     if not report.ok(strict):
         raise typer.Exit(1)
+
+
+def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:
+    """``-o`` must not write into a dossier being checked, as ``pack`` refuses: a report never
+    changes a dossier (and would be an unassigned file at the next check)."""
+    target = Path(os.path.realpath(output))
+    for d in dossiers:
+        root = d.parent if d.name == "dossier.yaml" and not d.is_dir() else d
+        if not root.is_dir():
+            continue  # reported as a dossier that cannot be checked
+        real_root = Path(os.path.realpath(root))
+        if target == real_root or real_root in target.parents:
+            raise UserError(
+                "pack.report-in-dossier",
+                source=str(output),
+                dossier=str(d),
+            )
 
 
 def _colour_wanted(output: Path | None) -> bool:

@@ -232,12 +232,25 @@ def text_width(output: Path | None) -> int:
     return max(40, shutil.get_terminal_size((80, 24)).columns)
 
 
+def to_stdout(output: Path | None) -> bool:
+    """``-o -`` (and no ``-o``) means standard output, as in most command-line tools."""
+    return output is None or str(output) == "-"
+
+
 def emit(text: str, output: Path | None) -> None:
-    """Print ``text`` to stdout, or write it atomically to ``--output``."""
-    if output is None:
+    """Print ``text`` to stdout, or write it atomically to ``--output`` (its folder created
+    when missing: ``-o reports/2026/check.json`` in a fresh CI workspace)."""
+    if output is None or to_stdout(output):
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
         sys.stdout.flush()
     else:
+        if not output.parent.is_dir():
+            try:
+                output.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                from icp_renew.errors import os_error
+
+                raise UserError(os_error(exc, "errors.cannot-write"), source=str(output)) from None
         write_atomic(output, text.encode("utf-8"))
 
 

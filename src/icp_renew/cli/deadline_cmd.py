@@ -26,6 +26,7 @@ from icp_renew.cli.common import (
     resolve_lang,
     resolve_today,
     text_width,
+    to_stdout,
     write_atomic,
 )
 from icp_renew.errors import UserError
@@ -193,7 +194,7 @@ def deadline(
     day = resolve_today(today)
     due = _count_option(due_soon_days, "--due-soon-days")
     fail = _count_option(fail_within, "--fail-within")
-    if output is not None:
+    if output is not None and not to_stdout(output):  # `-o -` is standard output
         from icp_renew.cli.outputs import refuse_output_in_dossiers
 
         refuse_output_in_dossiers(output, dossiers or [])
@@ -211,22 +212,25 @@ def deadline(
     unusable = [Unusable(redact(u.source), redact(u.error)) for u in found]
     licences, disagree = deduplicate(given)
     calendar = load_calendar(holidays or [])
-    items = sorted(
-        (
-            assess(
-                lic.expires,
-                day,
-                license_number=masked(lic.license_number),
-                name=masked(lic.name),
-                issued=lic.issued,
-                due_soon_days=DUE_SOON_DAYS if due is None else due,
-                calendar=calendar,
-                source=masked(lic.source),
-            )
-            for lic in licences
-        ),
-        key=lambda a: a.sort_key(),
-    )
+
+    def assessed(lic: Licence) -> Assessment:
+        a = assess(
+            lic.expires,
+            day,
+            license_number=masked(lic.license_number),
+            name=masked(lic.name),
+            issued=lic.issued,
+            due_soon_days=DUE_SOON_DAYS if due is None else due,
+            calendar=calendar,
+            source=masked(lic.source),
+        )
+        if lic.reported_years or lic.change_due:  # from the dossier's timeline (#11)
+            import dataclasses
+
+            a = dataclasses.replace(a, reported_years=lic.reported_years, change_due=lic.change_due)
+        return a
+
+    items = sorted((assessed(lic) for lic in licences), key=lambda a: a.sort_key())
     # one licence asked about: an object; several inputs (even one licence twice): a list
     single = len(given) == 1 and csv_file is None and not unusable
     tripped = [a for a in items if a.within(fail)] if fail is not None else []

@@ -1,4 +1,5 @@
-"""Where ``-o`` may write: never inside a dossier the command reads.
+"""Where ``deadline -o`` may write: never inside a dossier the command reads (``check`` and
+``pack`` refuse the same).
 
 A report written into a dossier would replace a scan or ``dossier.yaml``, or become a
 stray file that the next ``check`` reports (and ``pack`` refuses the same way): a report
@@ -24,4 +25,4 @@ def refuse_output_in_dossiers(output: Path, dossiers: Sequence[Path]) -> None:
             continue  # reported by the command itself as not a folder
         root = Path(os.path.realpath(folder))
         if target == root or root in target.parents:
-            raise UserError("errors.output-in-dossier", source=str(output), dossier=str(folder))
+            raise UserError("pack.report-in-dossier", source=str(output), dossier=str(given))

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -38,6 +38,7 @@ from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.bundle.layout import Layout
+    from icp_renew.i18n import Lang
 
 #: a bundle this large shows a progress bar (on a terminal, outside CI)
 PROGRESS_MIN_BYTES = 64 * 1024 * 1024
@@ -88,6 +89,28 @@ def _split_size(value: str | None) -> int | None:
     return size
 
 
+def _archive_timeline(ctx: Any, lang: Lang, show_pii: bool) -> list[dict[str, Any]]:
+    """``--archive``: refused (exit 1, nothing written) before the new licence arrived; else
+    the timeline as ``status --format json`` gives it (#11, docs/process.md)."""
+    from icp_renew.process.document import dossier_entry
+    from icp_renew.process.timeline import replay
+
+    config = ctx.dossier.config
+    stage = replay(config.timeline).stage
+    if stage not in ("licensed", "archived"):
+        typer.echo(
+            "icp-renew: "
+            + t("process.archive-refused", lang, stage=t(f"process.stage-{stage}", lang)),
+            err=True,
+        )
+        raise typer.Exit(1)
+    from icp_renew.process.assess import DossierStatus
+
+    item = DossierStatus(path="", stage=stage, timeline=tuple(e.to_json() for e in config.timeline))
+    timeline: list[dict[str, Any]] = dossier_entry(item, lang, show_pii)["timeline"]
+    return timeline
+
+
 @handle_errors
 def pack(
     dossier: Annotated[Path, typer.Argument(metavar="DOSSIER", show_default=False)],
@@ -122,6 +145,7 @@ def pack(
     quiet: QuietOpt = False,
     show_pii: Annotated[bool, typer.Option("--show-pii")] = False,
     jobs: JobsOpt = None,
+    archive: Annotated[bool, typer.Option("--archive")] = False,
 ) -> None:
     """The ``pack`` command (its help: ``"pack"`` in ``messages/cli_help.py``)."""
     from icp_renew.bundle.layout import LAYOUTS
@@ -147,9 +171,10 @@ def pack(
 
     book = load_book(rules)
     check_opts = CheckOptions(
-        today=day, filing_date=filed, province=province, jobs=jobs_option(jobs)
+        today=day, filing_date=filed, province=province, jobs=jobs_option(jobs), archive=archive
     )
     ctx = prepare(dossier, book, check_opts)
+    timeline = _archive_timeline(ctx, chosen_lang, show_pii) if archive else None
     report = run(ctx)
     if not show_pii:
         from icp_renew.findings import redact_dossier
@@ -171,6 +196,7 @@ def pack(
         tool_version=__version__,
         layout=cast("Layout", chosen_layout),
         findings=report.findings if blocked else None,
+        timeline=timeline,
     )
     opts = PackOptions(
         output=target,

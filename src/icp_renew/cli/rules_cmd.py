@@ -76,7 +76,9 @@ def show_cmd(
     from icp_renew.suggest import industry_slugs, service_codes
 
     industries = industry_slugs(book, industry or [])
-    checklist = resolve(book, authority, industries, service_codes(book, service or ["B25"]))
+    # with the archive's records (category `records`): what `pack --archive` collects (#11)
+    services = service_codes(book, service or ["B25"])
+    checklist = resolve(book, authority, industries, services, archive=True)
     sized = {"width": text_width(output)} if fmt == "text" else {}
     emit(renderer("rules-show", fmt)(checklist, lang=lng, **sized), output)
 

@@ -127,7 +127,7 @@ def _finding(page: Page, f: Finding, lang: Lang, show_pii: bool, indent: int) ->
 def _dossier(
     page: Page, d: DossierReport, lang: Lang, show_pii: bool, strict: bool, quiet: bool
 ) -> None:
-    head: list[Segment] = [(visible(d.path), "bold")]
+    head: list[Segment] = [(visible(d.label), "bold")]
     for part in (d.company, d.license_number, authority_name(d, lang)):
         if part:
             head += [(" · ", ""), (visible(part), "")]
@@ -180,7 +180,7 @@ def _table(report: Report, lang: Lang, strict: bool) -> Table:
             t("report.table-failed", lang) if not d.ok(strict) else t("report.table-passed", lang)
         )
         table.add_row(
-            Text(visible(d.path)),
+            Text(visible(d.label)),
             Text(visible(d.company or "")),
             "-" if d.days_left is None else str(d.days_left),
             str(d.count(Severity.ERROR)),

@@ -6,9 +6,13 @@ window on 31 March (Order 42 Art. 35). A licence that has already expired gets
 no filing event (it would be dated in the past, and renewal is no longer
 possible). No two events share a UID. Each carries alarms 30, 7 and 1 days
 before. The output is reproducible: a UID derived from the licence number and
-the expiry (the annual report: the licence number and the year), and a DTSTAMP
+the expiry (the annual report: the licence number and the year only, so that one
+licence has one event a year however many dossiers name it), and a DTSTAMP
 from ``SOURCE_DATE_EPOCH``, else midnight UTC of ``--today``, never the clock.
-Identical input gives identical bytes.
+Identical input gives identical bytes. An event whose UID is already in the
+calendar is not added twice; an annual report the dossier's timeline records as
+filed gets no event; a dossier that owes a change filing (docs/process.md) gets
+one event on ``--today``.
 """
 
 from __future__ import annotations
@@ -43,7 +47,8 @@ def dtstamp(today: dt.date, source_date_epoch: str | None = None) -> dt.datetime
 def uid(kind: str, license_number: str | None, expires: dt.date, year: int | None = None) -> str:
     """A stable UID from the licence number and expiry (and, for a yearly event, the year):
     importing a newer file updates the events instead of duplicating them."""
-    key = f"{kind}\x1f{license_number or ''}\x1f{expires.isoformat()}\x1f{year or ''}"
+    stamp = "" if year is not None else expires.isoformat()  # a year's event: per licence
+    key = f"{kind}\x1f{license_number or ''}\x1f{stamp}\x1f{year or ''}"
     digest = hashlib.sha256(key.encode()).hexdigest()[:20]
     label = str(year) if year is not None else f"{expires:%Y%m%d}"
     return f"{kind}-{label}-{digest}@icp-renew"
@@ -93,6 +98,15 @@ def _annual_text(a: Assessment, lang: Lang) -> tuple[str, str]:
     return summary, description
 
 
+def _change_text(a: Assessment, lang: Lang) -> tuple[str, str]:
+    from icp_renew.messages import t
+
+    return (
+        t("process.ics-change-summary", lang, who=_who(a)),
+        t("process.ics-change-description", lang),
+    )
+
+
 def _event(uid_: str, day: dt.date, summary: str, description: str, stamp: dt.datetime) -> Any:
     from icalendar import Alarm, Event
 
@@ -124,27 +138,26 @@ def render(assessments: Sequence[Assessment], *, stamp: dt.datetime, lang: Lang)
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", t("deadline.icp-licence-renewal", lang))
     seen: set[str] = set()
+
+    def add(uid_: str, day: dt.date, text: tuple[str, str]) -> None:
+        if uid_ not in seen:  # one event per UID, whatever the input repeats
+            seen.add(uid_)
+            cal.add_component(_event(uid_, day, text[0], text[1], stamp))
+
     for a in assessments:
-        events = []
         if a.status != "expired":  # no filing event dated before today for an expired licence
-            events.append(
-                (
-                    uid("filing", a.license_number, a.expires),
-                    a.latest_working_day,
-                    _filing_text(a, lang),
-                )
+            add(
+                uid("filing", a.license_number, a.expires),
+                a.latest_working_day,
+                _filing_text(a, lang),
             )
-        events.append(
-            (
+        if a.annual_report.year not in a.reported_years:  # filed: no reminder (#11)
+            add(
                 uid("annual-report", a.license_number, a.expires, a.annual_report.closes.year),
                 a.annual_report.closes,
                 _annual_text(a, lang),
             )
-        )
-        for uid_, day, (summary, description) in events:
-            if uid_ in seen:  # one event per UID, whatever the input repeats
-                continue
-            seen.add(uid_)
-            cal.add_component(_event(uid_, day, summary, description, stamp))
+        if a.change_due:
+            add(uid("change-filing", a.license_number, a.expires), a.today, _change_text(a, lang))
     data: bytes = cal.to_ical()
     return data

@@ -21,15 +21,10 @@ def render(verdicts: Sequence[Verdict], *, lang: Lang = "en", quiet: bool = Fals
             where = f"{visible(p.path)}: " if p.path else ""
             lines.append(f"{name}: {p.code}: {where}{visible(p.message(lang))}")
         if v.ok and not quiet:
-            lines.append(
-                t(
-                    "pack.ok-entries-verified-by-sha256",
-                    lang,
-                    name=name,
-                    entries=v.entries,
-                    verified=v.verified,
-                )
-            )
+            ok = t("pack.verify-ok", lang, verified=v.verified)
+            if v.entries > v.verified:  # the entry more is SHA256SUMS, which lists the others
+                ok += t("pack.verify-ok-sums", lang, entries=v.entries)
+            lines.append(name + ok)
         elif not v.ok:
             n = len(v.problems)
             lines.append(t("pack.problem", lang, name=name, n=n))

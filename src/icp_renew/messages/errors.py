@@ -175,8 +175,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no rule file of kind 'base' (base.yaml) was found",
     ),
     "rules-size": (
-        "大小 {value} 无效：应写作如 5MB、20MiB 或 1048576",
-        "invalid size {value}: expected e.g. 5MB, 20MiB or 1048576",
+        "大小 {value} 无效：应写作如 5MB、20M、20MiB 或 1048576",
+        "invalid size {value}: expected e.g. 5MB, 20M, 20MiB or 1048576",
     ),
     "rules-remove-source": (
         "remove 需要 remove_source：删除一项要求必须注明依据",
@@ -227,10 +227,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "not-a-folder": ("不是文件夹", "not a folder"),
     "jobs-negative": ("应为 0 或更大的数（实际为 {value}）", "must be 0 or more, got {value}"),
-    "output-in-dossier": (
-        "位于材料目录 {dossier} 内；报告不能改动材料目录，请写到其他位置",
-        "is inside the dossier {dossier}; a report must not change it: write it somewhere else",
-    ),
     "unknown-schema": (
         "未知的 schema {value}：应为 dossier 或 rules",
         "unknown schema {value}: expected dossier or rules",

@@ -48,8 +48,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file-too-large.title": ("文件过大", "File too large"),
     "file-too-large.hint": (
-        "降低扫描分辨率或压缩后重新保存，或拆分为多个文件。",
-        "Rescan at a lower resolution, compress it, or split it into several files.",
+        "降低扫描分辨率或压缩后重新保存，或拆分为多个文件。警告级别的上限（默认 20 MB）"
+        "是本工具的策略，未见官方公布的单个文件上限；可在规则中用 warn_file_size 调整。",
+        "Rescan at a lower resolution, compress it, or split it into several files. The "
+        "warning-level size (20 MB by default) is the tool's own policy: no official "
+        "per-file limit is published; change it with warn_file_size in the rules.",
     ),
     "corrupt-pdf.title": ("PDF 已损坏", "Corrupt PDF"),
     "corrupt-pdf.hint": (
@@ -529,3 +532,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "under {selected}; check that the site's operator is the licensee",
     ),
 }
+
+# --- #12 verdicts ------------------------------------------------------------------------------
+MESSAGES.update(
+    {
+        "file-too-large.policy": (
+            "文件大小 {size}，超过 {limit}：上传可能失败（这是本工具的默认策略，"
+            "未见官方公布的单个文件上限；可在规则中用 warn_file_size 调整）",
+            "the file is {size}, more than {limit}: the upload may fail (the tool's own "
+            "policy: no official per-file limit is published; change it with warn_file_size "
+            "in the rules)",
+        ),
+    }
+)

@@ -154,10 +154,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "icp-renew: 已强制打包（--force），{forced} 项发现已记录在 manifest.json 中",
         "icp-renew: packed with --force; {forced:finding|findings} recorded in manifest.json",
     ),
-    "ok-entries-verified-by-sha256": (
-        "{name}: 完好：{entries} 个条目，{verified} 个校验通过",
-        "{name}: ok: {entries:entry|entries}, {verified} verified by sha256",
-    ),
     "problem": ("{name}: {n} 个问题", "{name}: {n:problem|problems}"),
     "icp-renew-interrupted-no-bundle": (
         "icp-renew: 已中断：未写入打包文件（临时文件已删除）",
@@ -169,3 +165,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{errors:error|errors}, {warnings:warning|warnings} under --strict",
     ),
 }
+
+# --- #12 verdicts ------------------------------------------------------------------------------
+MESSAGES.update(
+    {
+        "index-year": ("{year} 年度", "year {year}"),
+        "verify-ok": (
+            "：完好：所列 {verified} 个文件的 sha256 全部一致",
+            ": ok: all {verified} listed files match their sha256",
+        ),
+        "verify-ok-sums": (
+            "（共 {entries} 个条目，含 SHA256SUMS 本身）",
+            " ({entries} entries, SHA256SUMS included)",
+        ),
+        "report-in-dossier": (
+            "位于正在检查的材料目录 {dossier} 之内；请把报告写到其他位置",
+            "is inside the dossier {dossier} being checked; write the report somewhere else",
+        ),
+    }
+)

@@ -75,3 +75,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "material {id} does not say its basis: law, practice or policy",
     ),
 }
+
+# --- #12 verdicts ------------------------------------------------------------------------------
+MESSAGES.update(
+    {
+        "kind-missing": (
+            "缺少 kind 字段：规则文件须写明类型（kind: {kinds} 之一）",
+            "the 'kind' field is missing: a rule file says what it is (kind: one of {kinds})",
+        ),
+    }
+)

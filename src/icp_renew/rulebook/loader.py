@@ -65,8 +65,10 @@ def check_rule_file(
     kind = doc.data.get("kind")
     model_cls = KINDS.get(kind) if isinstance(kind, str) else None
     if model_cls is None:
-        message = Message.of(
-            "errors.rules-unknown-kind", kind=repr(kind), expected=", ".join(KINDS)
+        message = (
+            Message.of("rules.kind-missing", kinds=", ".join(KINDS))
+            if kind is None
+            else Message.of("errors.rules-unknown-kind", kind=repr(kind), expected=", ".join(KINDS))
         )
         line = doc.line_of(("kind",))
         return None, src, [RuleProblem("invalid-rule-file", display, line, "kind", message)]

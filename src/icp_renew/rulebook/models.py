@@ -32,13 +32,24 @@ Meta = Literal["expires", "year", "number", "issued"]
 Basis = Literal["law", "practice", "policy"]
 #: the values a rule file may mark as the tool's own policy (``policy: [min_dpi]``)
 PolicyField = Literal[
-    "formats", "min_pages", "min_dpi", "max_file_size", "expires_soon_days", "due_soon_days"
+    "formats",
+    "min_pages",
+    "min_dpi",
+    "max_file_size",
+    "warn_file_size",
+    "expires_soon_days",
+    "due_soon_days",
 ]
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG]i?B|B)?\s*$", re.IGNORECASE)
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG](?:i?B)?|B)?\s*$", re.IGNORECASE)
 _UNITS = {
     "": 1,
     "b": 1,
+    # a bare K/M/G (20M) is read as decimal: the smaller reading, so a limit given that
+    # way is kept whichever the portal meant
+    "k": 1000,
+    "m": 1000**2,
+    "g": 1000**3,
     "kb": 1000,
     "mb": 1000**2,
     "gb": 1000**3,
@@ -49,7 +60,7 @@ _UNITS = {
 
 
 def parse_size(value: object) -> int:
-    """``5MB`` → 5,000,000; ``5MiB`` → 5,242,880; a bare number is bytes."""
+    """``5MB`` or ``5M`` → 5,000,000; ``5MiB`` → 5,242,880; a bare number is bytes."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     match = _SIZE.match(str(value))
@@ -100,6 +111,9 @@ class Material(Strict):
     per_domain: bool | None = Field(None, description="one file per domain of dossier.yaml")
     must_contain: list[str] | None = Field(None, description="phrases a text layer must contain")
     max_file_size: int | None = Field(None, description="per-file upload limit (e.g. 5MB)")
+    warn_file_size: int | None = Field(
+        None, description="warn above this size per file (e.g. 20MB; 0: never)"
+    )
     min_dpi: Annotated[int, Field(ge=1, le=2400)] | None = None
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     when: When | None = None
@@ -114,7 +128,7 @@ class Material(Strict):
     source: str = Field(min_length=3, description="regulation and article, notice or practice")
     source_url: str | None = None
 
-    @field_validator("max_file_size", mode="before")
+    @field_validator("max_file_size", "warn_file_size", mode="before")
     @classmethod
     def _size(cls, value: object) -> object:
         return None if value is None else parse_size(value)
@@ -155,13 +169,21 @@ class Settings(Strict):
     formats: list[Format] = Field(default_factory=_default_formats)
     min_dpi: Annotated[int, Field(ge=1, le=2400)] = 150
     max_file_size: int | None = Field(None, description="per-file upload limit")
+    warn_file_size: int | None = Field(
+        None, description="warn above this size per file (the tool's policy; 0: never)"
+    )
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] = 60
     due_soon_days: Annotated[int, Field(ge=0, le=3650)] = 60
+    correction_response_days: Annotated[int, Field(ge=1, le=365)] = Field(
+        1,
+        description="days to answer a correction notice (补正通知) that sets no period: "
+        "agency practice, not law",
+    )
     policy: list[PolicyField] = Field(
         default_factory=list, description="settings that are the tool's own policy"
     )
 
-    @field_validator("max_file_size", mode="before")
+    @field_validator("max_file_size", "warn_file_size", mode="before")
     @classmethod
     def _size(cls, value: object) -> object:
         return None if value is None else parse_size(value)
@@ -171,15 +193,26 @@ class SettingsPatch(Strict):
     formats: list[Format] | None = None
     min_dpi: Annotated[int, Field(ge=1, le=2400)] | None = None
     max_file_size: int | None = None
+    warn_file_size: int | None = None
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     due_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+    correction_response_days: Annotated[int, Field(ge=1, le=365)] | None = None
     policy: list[PolicyField] | None = None
     source: str | None = None
 
-    @field_validator("max_file_size", mode="before")
+    @field_validator("max_file_size", "warn_file_size", mode="before")
     @classmethod
     def _size(cls, value: object) -> object:
         return None if value is None else parse_size(value)
+
+
+class Records(Strict):
+    """The records of a renewal (受理通知书, 补正通知书, 决定书, 新许可证): not part of the
+    checklist ``check`` and ``pack`` use, only of the archive (``pack --archive``)."""
+
+    category: Category
+    source: str = Field(min_length=3)
+    materials: list[Material]
 
 
 class BaseRules(Strict):
@@ -192,6 +225,7 @@ class BaseRules(Strict):
     settings: Settings = Field(default_factory=Settings)
     categories: list[Category]
     materials: list[Material]
+    records: Records | None = Field(None, description="the archive's records (pack --archive)")
 
 
 class Authority(Strict):
