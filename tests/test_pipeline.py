@@ -112,6 +112,27 @@ def test_unknown_industry_names_dossier_yaml(make_dossier, book):
     assert exc.value.line is not None
 
 
+def test_industries_and_services_in_dossier_yaml_as_on_the_command_line(make_dossier, book):
+    """`industries: [新闻]` was refused although `--industry 新闻` works; `services: [B99]`
+    passed without a word although `--service B99` is refused."""
+    lic = {**factory.VALID_CONFIG["license"], "services": ["b25"]}
+    ctx = prepare(make_dossier(config(industries=["新闻"], license=lic)), book, OPTS)
+    assert "permit-news" in {m.id for m in ctx.checklist.materials}
+    lic = {**factory.VALID_CONFIG["license"], "services": ["B25", "B99"]}
+    root = make_dossier(config(license=lic), name="bad-service")
+    with pytest.raises(DossierError) as exc:
+        prepare(root, book, OPTS)
+    assert exc.value.source == str(root / "dossier.yaml")
+    assert exc.value.field == "license.services"
+    assert exc.value.line is not None
+    assert "'B99'" in str(exc.value)
+    root = make_dossier(config(industries=["nws"]), name="typo")
+    with pytest.raises(DossierError) as exc:
+        prepare(root, book, OPTS)
+    assert exc.value.field == "industries"
+    assert "did you mean 'news'?" in str(exc.value)
+
+
 def test_missing_folder_and_missing_yaml(tmp_path, book):
     with pytest.raises(DossierError, match="no such folder"):
         prepare(tmp_path / "nope", book, OPTS)

@@ -92,6 +92,10 @@ def _root_of(path: Path) -> Path:
     raise DossierError("errors.dossier-not-folder", source=str(path))
 
 
+def _yaml_error(exc: UserError, source: str, yaml_path: Path, field: str) -> DossierError:
+    return DossierError(exc.text, source=source, line=_yaml_line(yaml_path, field), field=field)
+
+
 def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     """Load, resolve, scan and inspect one dossier; :class:`UserError` on bad input."""
     from icp_renew.checks import Context
@@ -106,10 +110,19 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     source = str(Path(display) / DOSSIER_FILE)
     config = load_config(yaml_path, source)
     authority = select_authority(book, config, opts.province, yaml_path, source)
+    from icp_renew.suggest import industry_slugs, service_codes
+
+    # the names --industry and --service accept (新闻, b25), and their did-you-mean
     try:
-        checklist = resolve(
-            book, authority, config.industries, config.license.services, archive=opts.archive
-        )
+        industries = industry_slugs(book, config.industries, source=None)
+    except UserError as exc:
+        raise _yaml_error(exc, source, yaml_path, "industries") from None
+    try:
+        services = service_codes(book, config.license.services, source=None)
+    except UserError as exc:
+        raise _yaml_error(exc, source, yaml_path, "license.services") from None
+    try:
+        checklist = resolve(book, authority, industries, services, archive=opts.archive)
     except UserError as exc:
         if exc.source is not None:
             raise

@@ -204,7 +204,9 @@ def authority_hint(book: Rulebook, query: str) -> Message | str:
 # industries and services -------------------------------------------------------------
 
 
-def industry_slugs(book: Rulebook, values: Iterable[str], source: str = "--industry") -> list[str]:
+def industry_slugs(
+    book: Rulebook, values: Iterable[str], source: str | None = "--industry"
+) -> list[str]:
     """Each industry as its slug: from a slug, an English or Chinese name (or the unique
     Chinese name it begins: 药品 for 药品和医疗器械), any case; exit 2 for an unknown one."""
     from icp_renew.errors import UserError
@@ -242,7 +244,9 @@ def _industry(book: Rulebook, name: str) -> str:
     return name  # pragma: no cover - names come from the book
 
 
-def service_codes(book: Rulebook, values: Iterable[str], source: str = "--service") -> list[str]:
+def service_codes(
+    book: Rulebook, values: Iterable[str], source: str | None = "--service"
+) -> list[str]:
     """Each service as its code (``b25`` → ``B25``; its Chinese name works too); exit 2 for
     an unknown one."""
     from icp_renew.errors import UserError
