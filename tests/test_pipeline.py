@@ -133,6 +133,25 @@ def test_industries_and_services_in_dossier_yaml_as_on_the_command_line(make_dos
     assert "did you mean 'news'?" in str(exc.value)
 
 
+def test_a_typo_in_a_material_id_names_the_closest(make_dossier, book):
+    """`materials: {financal-report: …}` was ignored without a word (the facts given for the
+    material lost); an id no rule file knows is a typo, named like any unknown key."""
+    materials = dict(factory.VALID_CONFIG["materials"])
+    materials["financal-report"] = materials.pop("financial-report")
+    root = make_dossier(config(materials=materials))
+    with pytest.raises(DossierError) as exc:
+        prepare(root, book, OPTS)
+    assert exc.value.source == str(root / "dossier.yaml")
+    assert exc.value.field == "materials.financal-report"
+    assert exc.value.line is not None
+    assert str(exc.value).endswith(
+        "materials.financal-report: unknown field; did you mean 'financial-report'?"
+    )
+    # a material of another authority or industry is not a typo: its facts are just unused
+    materials = {**factory.VALID_CONFIG["materials"], "permit-news": {"expires": "2027-01-01"}}
+    prepare(make_dossier(config(materials=materials), name="other"), book, OPTS)
+
+
 def test_missing_folder_and_missing_yaml(tmp_path, book):
     with pytest.raises(DossierError, match="no such folder"):
         prepare(tmp_path / "nope", book, OPTS)

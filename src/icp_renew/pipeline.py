@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from icp_renew.findings import DossierReport, Report
     from icp_renew.rulebook.book import Rulebook
     from icp_renew.rulebook.models import Authority
+    from icp_renew.rulebook.resolve import Checklist
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,35 @@ def _yaml_error(exc: UserError, source: str, yaml_path: Path, field: str) -> Dos
     return DossierError(exc.text, source=source, line=_yaml_line(yaml_path, field), field=field)
 
 
+def _refuse_unknown_material_ids(
+    book: Rulebook, config: DossierConfig, checklist: Checklist, source: str, yaml_path: Path
+) -> None:
+    """A ``materials:`` key no rule file knows is a typo: its facts would be lost without a
+    word. The id of another authority's or industry's material is only unused."""
+    from icp_renew.suggest import closest, did_you_mean
+
+    known = {m.id for m in book.base.materials}
+    if book.base.records is not None:
+        known.update(m.id for m in book.base.records.materials)
+    for materials in (
+        *(a.materials for a in book.authorities.values()),
+        *(i.materials for i in book.industries.values()),
+        *(o.materials for o in book.overlays),
+    ):
+        known.update(m.id for m in materials)
+    for key in config.materials:
+        if key not in known:
+            field = f"materials.{key}"
+            hint = did_you_mean(closest(key, [m.id for m in checklist.materials]))
+            raise DossierError(
+                "suggest.unknown-field",
+                source=source,
+                line=_yaml_line(yaml_path, field),
+                field=field,
+                hint=hint,
+            )
+
+
 def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     """Load, resolve, scan and inspect one dossier; :class:`UserError` on bad input."""
     from icp_renew.checks import Context
@@ -130,6 +160,7 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
         raise DossierError(
             exc.text, source=source, line=_yaml_line(yaml_path, field), field=field
         ) from None
+    _refuse_unknown_material_ids(book, config, checklist, source, yaml_path)
     try:
         dossier = scan_dossier(root, config, checklist, display)
     except OSError as exc:
