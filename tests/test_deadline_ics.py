@@ -135,3 +135,21 @@ def test_derived_expiry_is_labelled() -> None:
     )
     filing = events(data)[0]
     assert "expires on 2026-05-31 (derived from the issue date)" in str(filing["DESCRIPTION"])
+
+
+def test_a_licence_without_number_or_name_has_no_question_mark(cli) -> None:
+    """`deadline --expires D -f ics` titled its events `ICP licence renewal due: ?`."""
+    for lang, filing_summary, described, annual_summary in (
+        ("en", "ICP licence renewal due", "The licence expires on 2026-05-31.", "Telecom annual report for 2025 due"),
+        ("zh", "ICP 许可证续期申请截止日", "许可证有效期至 2026-05-31。", "电信业务经营年报截止（2025 年度）"),
+    ):  # fmt: skip
+        result = cli(
+            "deadline", "--expires", "2026-05-31", "--today", "2026-01-15", "-f", "ics",
+            "--lang", lang,
+        )  # fmt: skip
+        assert result.exit_code == 0
+        filing, annual = events(result.stdout.encode())
+        assert str(filing["SUMMARY"]) == filing_summary
+        assert str(filing["DESCRIPTION"]).startswith(described)
+        assert str(annual["SUMMARY"]) == annual_summary
+        assert "?" not in result.stdout

@@ -55,17 +55,22 @@ def uid(kind: str, license_number: str | None, expires: dt.date, year: int | Non
 
 
 def _who(a: Assessment) -> str:
-    number = a.license_number or "?"
-    return f"{number} {a.name}" if a.name else number
+    """The licence's number and name; empty when neither was given (``--expires`` alone)."""
+    return " ".join(filter(None, (a.license_number, a.name)))
+
+
+def _named(key: str, a: Assessment) -> str:
+    """``key``, or its ``-unnamed`` form for a licence without number or name (no ``?``)."""
+    return key if _who(a) else key + "-unnamed"
 
 
 def _filing_text(a: Assessment, lang: Lang) -> tuple[str, str]:
     day = a.latest_working_day.isoformat()
-    summary = t("deadline.icp-licence-renewal-due", lang, value=_who(a))
+    summary = t(_named("deadline.icp-licence-renewal-due", a), lang, value=_who(a))
     derived = t("deadline.derived-from-the-issue-date", lang)
     lines = [
         t(
-            "deadline.licence-expires-on",
+            _named("deadline.licence-expires-on", a),
             lang,
             value=_who(a),
             value2=a.expires.isoformat(),
@@ -88,7 +93,9 @@ def _filing_text(a: Assessment, lang: Lang) -> tuple[str, str]:
 
 def _annual_text(a: Assessment, lang: Lang) -> tuple[str, str]:
     r = a.annual_report
-    summary = t("deadline.telecom-annual-report-for-due", lang, year=r.year, value=_who(a))
+    summary = t(
+        _named("deadline.telecom-annual-report-for-due", a), lang, year=r.year, value=_who(a)
+    )
     description = t(
         "deadline.order-42-art-35-report",
         lang,

@@ -96,6 +96,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ICP 许可证续期申请截止日：{value}",
         "ICP licence renewal due: {value}",
     ),
+    "icp-licence-renewal-due-unnamed": ("ICP 许可证续期申请截止日", "ICP licence renewal due"),
+    "telecom-annual-report-for-due-unnamed": (
+        "电信业务经营年报截止（{year} 年度）",
+        "Telecom annual report for {year} due",
+    ),
+    "licence-expires-on-unnamed": (
+        "许可证有效期至 {value2}{value3}。",
+        "The licence expires on {value2}{value3}.",
+    ),
     "derived-from-the-issue-date": ("（由发证日期推算）", " (derived from the issue date)"),
     "telecom-annual-report-for-due": (
         "电信业务经营年报截止（{year} 年度）：{value}",
