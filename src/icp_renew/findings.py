@@ -78,6 +78,22 @@ class MaterialLine:
 
 
 @dataclass(frozen=True)
+class FileLine:
+    """One file of the dossier as a report lists it (the html report previews it).
+
+    ``source`` is where the file is on disk, for a preview only: never printed, so never
+    masked; ``path`` is what reports print (masked like every path).
+    """
+
+    path: str  # dossier-relative, "/"-separated
+    material: str | None
+    format: str | None  # "pdf", "jpeg", "png", … by signature; None if unknown
+    size: int
+    source: str = ""
+    readable: bool = False  # inspected whole: not corrupt, not encrypted, no guard tripped
+
+
+@dataclass(frozen=True)
 class DossierReport:
     """The verdict on one dossier."""
 
@@ -89,6 +105,7 @@ class DossierReport:
     company: str | None = None
     license_number: str | None = None
     materials: tuple[MaterialLine, ...] = ()  # the checklist, for reports grouped by material
+    files: tuple[FileLine, ...] = ()  # the dossier's plain files (not links or devices)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
@@ -129,6 +146,7 @@ def redact_dossier(d: DossierReport) -> DossierReport:
         company=_redact_opt(d.company),
         license_number=_redact_opt(d.license_number),
         findings=tuple(replace(f, path=_redact_opt(f.path)) for f in d.findings),
+        files=tuple(replace(f, path=redact(f.path)) for f in d.files),
     )
 
 
@@ -163,6 +181,7 @@ __all__ = [
     "CODES",
     "Code",
     "DossierReport",
+    "FileLine",
     "Finding",
     "MaterialLine",
     "Report",

@@ -28,6 +28,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "sarif": ("icp_renew.formats.sarif", "SARIF 2.1.0 for code scanning"),
     "github": ("icp_renew.formats.github_report", "GitHub Actions workflow commands"),
     "markdown": ("icp_renew.formats.markdown_report", "a Markdown summary"),
+    "html": ("icp_renew.formats.check_html", "one self-contained page, with scan previews"),
 }
 
 
