@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 
-def alert(code: str, severity: str, message: str, due: str | None, days: int | None) -> dict[str, Any]:
+def alert(
+    code: str, severity: str, message: str, due: str | None, days: int | None
+) -> dict[str, Any]:
     return {"code": code, "severity": severity, "message": message, "due": due, "days_left": days}
 
 
@@ -25,7 +27,13 @@ def portfolio() -> dict[str, Any]:
                 "next": {"code": "filing-deadline", "due": "2027-03-31", "days_left": 121},
                 "alerts": [
                     alert("filing-deadline", "info", "File by 2027-03-31.", "2027-03-31", 121),
-                    alert("annual-report-due", "warning", "Report 2026 by 2027-03-31.", "2027-03-31", 121),
+                    alert(
+                        "annual-report-due",
+                        "warning",
+                        "Report 2026 by 2027-03-31.",
+                        "2027-03-31",
+                        121,
+                    ),
                 ],
                 "timeline": [],
             },
@@ -37,12 +45,19 @@ def portfolio() -> dict[str, Any]:
                 "stage": "correction",
                 "next": {"code": "correction-due", "due": "2026-11-27", "days_left": -3},
                 "alerts": [
-                    alert("correction-due", "error", "Answer the correction notice.", "2026-11-27", -3),
+                    alert(
+                        "correction-due", "error", "Answer the correction notice.", "2026-11-27", -3
+                    ),
                     alert("decision-pending", "info", "The decision is due.", "2026-12-31", 31),
                 ],
                 "timeline": [
                     {"event": "submitted", "date": "2026-11-10", "reference": "受理号 2026-0123"},
-                    {"event": "correction-requested", "date": "2026-11-20", "due": "2026-11-27", "note": "补充用户服务协议"},
+                    {
+                        "event": "correction-requested",
+                        "date": "2026-11-20",
+                        "due": "2026-11-27",
+                        "note": "补充用户服务协议",
+                    },
                 ],
             },
             {
@@ -54,7 +69,14 @@ def portfolio() -> dict[str, Any]:
                 "next": None,
                 "alerts": [],
                 "timeline": [
-                    {"event": "license-received", "date": "2026-03-20", "number": "粤B2-20210002", "issued": "2026-03-15", "expires": "2031-05-31", "services": ["B25", "B21"]},
+                    {
+                        "event": "license-received",
+                        "date": "2026-03-20",
+                        "number": "粤B2-20210002",
+                        "issued": "2026-03-15",
+                        "expires": "2031-05-31",
+                        "services": ["B25", "B21"],
+                    },
                     {"event": "archived", "date": "2026-03-21"},
                 ],
             },

@@ -18,7 +18,7 @@ from hostile import tree_digest
 import factory
 
 TODAY = factory.TODAY
-CHECK_FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
+CHECK_FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "html")
 
 
 @pytest.fixture
