@@ -13,7 +13,7 @@ Groups (``--only`` picks some):
 
 - ``startup``: ``python -c pass``, ``python -c "import typer"``,
   ``icp-renew --version``, ``icp-renew deadline --expires …``;
-- ``check``: ``icp-renew check`` of the big dossier (text and JSON report)
+- ``check``: ``icp-renew check`` of the big dossier (text, JSON and html report)
   against a ``pdfinfo`` loop over its PDFs and ``cat`` of every byte;
 - ``pack``: ``icp-renew pack`` (its check included) against ``zip -r -0`` and
   ``sha256sum`` of every file;
@@ -63,6 +63,7 @@ from report import (  # noqa: E402
 )
 
 RESULTS = HERE / "RESULTS.md"
+HTML_REPORT = "report.html"  # check -f html of the big dossier, measured for its size
 GROUPS = ("startup", "check", "pack", "jobs", "portfolio")
 
 
@@ -99,6 +100,11 @@ def check_cmds(s: Setup) -> list[Cmd]:
     return [
         Cmd("check", "icp-renew check (text)", check),
         Cmd("check-json", "icp-renew check -f json", [*check, "-f", "json"]),
+        Cmd(
+            "check-html",
+            "icp-renew check -f html -o",
+            [*check, "-f", "html", "-o", str(s.scratch / HTML_REPORT)],
+        ),
         Cmd("pdfinfo", f"pdfinfo loop ({len(pdfs)} PDFs)", ["sh", "-c", loop, "sh", *pdfs]),
         Cmd("cat", "cat every byte", ["cat", *_files(d)]),
     ]
@@ -246,6 +252,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                         f"`deadline --csv -f ics` took {fmt_seconds(sample.seconds)} once "
                         "(icalendar serialises about a licence per millisecond; not a target)."
                     )
+            html = scratch / HTML_REPORT
+            if group == "check" and html.is_file():
+                notes.append(
+                    f"`check -f html` of the big dossier wrote {html.stat().st_size / 1e6:.2f} MB "
+                    f"({html.read_text(encoding='utf-8').count('<img ')} scan previews)."
+                )
+                html.unlink()
             if group == "pack":
                 for name in ("bundle.zip", "plain.zip"):
                     (scratch / name).unlink(missing_ok=True)

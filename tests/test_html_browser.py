@@ -17,9 +17,9 @@ import struct
 from pathlib import Path
 
 import pytest
-from browser import Browser, find_chromium
 
 import factory
+from browser import Browser, find_chromium
 from icp_renew.formats import status_html
 
 CHROMIUM = find_chromium()

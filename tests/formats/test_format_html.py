@@ -120,7 +120,15 @@ def test_previews_stop_at_the_limit_and_are_given_in_rounds(
     monkeypatch.setattr(check_html, "MAX_PREVIEWS", 1)
     page = cli("check", str(scanned), "-f", "html", "--today", TODAY).stdout
     assert len(previews(page)) == 1
-    assert "no preview: this report&#39;s limit of 1 previews is reached" in page
+    assert "no preview: this report&#39;s budget for previews is spent" in page
+
+
+def test_previews_stop_when_the_decoding_budget_is_spent(cli, scanned: Path, monkeypatch) -> None:
+    # the PNGs are about 10 kB, the scanned licence's page image more: only the small ones fit
+    monkeypatch.setattr(preview, "DECODE_BUDGET", 30_000)
+    page = cli("check", str(scanned), "-f", "html", "--today", TODAY).stdout
+    assert 1 <= len(previews(page)) < 4
+    assert "no preview: this report&#39;s budget for previews is spent" in page
 
 
 def test_preview_is_never_made_from_a_file_that_changed_since_the_check(scanned: Path) -> None:

@@ -26,9 +26,10 @@ from icp_renew.messages import t
 
 #: materials whose scans show personal data (an ID card shows the ID number)
 PII_MATERIALS = frozenset({"legal-rep-id"})
-#: at most this many previews in one report: each costs a JPEG decode (about 10 ms for a
-#: 300-dpi page), so a 300-scan dossier would double the time of the check without it
-MAX_PREVIEWS = 24
+#: at most this many previews in one report (the decoding budget of
+#: :data:`~icp_renew.formats.preview.DECODE_BUDGET` usually ends them first: a 300-dpi page
+#: scan is about 0.85 MB); one preview for each material comes first (see _previews)
+MAX_PREVIEWS = 40
 MARKS = {"ok": "✓", "error": "✗", "warning": "!", "absent": "–"}
 
 
@@ -91,13 +92,17 @@ def _previews(report: Report, show_pii: bool) -> dict[tuple[int, str], Any]:
             else:
                 nth = rank[f.material] = rank.get(f.material, -1) + 1
                 queue.append((nth, di, order.get(f.material, len(order)), fi, f))
-    budget = preview.Budget()
+    budget = preview.Budget(preview.BUDGET, preview.DECODE_BUDGET)
     taken = 0
     for _, di, _, _, f in sorted(queue, key=lambda q: q[:4]):
-        if taken >= MAX_PREVIEWS or budget.left <= 0:
+        if taken >= MAX_PREVIEWS or budget.spent:
             out[di, f.path] = "no-preview-budget"
             continue
-        data = preview.thumbnail(f)
+        try:
+            data = preview.thumbnail(f, budget)
+        except preview.Spent:
+            out[di, f.path] = "no-preview-budget"
+            continue
         if data is None:
             out[di, f.path] = "no-preview-image"
         elif not budget.take(data):
@@ -150,8 +155,6 @@ def _file(di: int, f: FileLine, lang: Lang, previews: dict[tuple[int, str], Any]
         item["src"] = got[0]
         item["width"], item["height"] = _image_size(got[1])
         item["alt"] = t("html.preview-alt", lang, path=text(f.path))
-    elif got == "no-preview-budget":
-        item["note"] = t("html.no-preview-budget", lang, limit=MAX_PREVIEWS)
     elif got:
         item["note"] = t(f"html.{got}", lang)
     return item

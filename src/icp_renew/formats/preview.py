@@ -39,6 +39,10 @@ QUALITY = 70
 BUDGET = 3 * 1024 * 1024
 #: an image larger than this is not decoded for a preview (a decompression bomb)
 MAX_PIXELS = 120_000_000
+#: compressed image bytes one report may decode for previews: decoding costs about 12 ms a
+#: megabyte (libjpeg's entropy decoding of the whole scan, even at 1/8 scale), so this keeps
+#: the previews of a report to well under a tenth of a second
+DECODE_BUDGET = 6 * 1024 * 1024
 #: seconds one preview may take
 TIME_BUDGET = 5.0
 #: image formats Pillow previews
@@ -59,16 +63,34 @@ NO_PREVIEW_CODES = frozenset(
 
 @dataclass
 class Budget:
-    """What is left of :data:`BUDGET` for this report."""
+    """What is left for this report: bytes of previews (:data:`BUDGET`) and compressed image
+    bytes to decode (:data:`DECODE_BUDGET`). Once either is spent, no more previews: a later,
+    smaller file getting one would make the cut look random."""
 
     left: int = BUDGET
+    decode_left: int = DECODE_BUDGET
+
+    @property
+    def spent(self) -> bool:
+        return self.left <= 0 or self.decode_left <= 0
 
     def take(self, data: bytes) -> bool:
         if len(data) > self.left:
-            self.left = 0  # later, smaller previews would make the cut look random
+            self.left = 0
             return False
         self.left -= len(data)
         return True
+
+    def decode(self, size: int) -> None:
+        """Account for decoding ``size`` compressed bytes; :class:`Spent` when over budget."""
+        if size > self.decode_left:
+            self.decode_left = 0
+            raise Spent
+        self.decode_left -= size
+
+
+class Spent(Exception):
+    """The report's decoding budget does not cover this image."""
 
 
 def previewable(file: FileLine, findings: Iterable[Finding]) -> bool:
@@ -80,33 +102,58 @@ def previewable(file: FileLine, findings: Iterable[Finding]) -> bool:
     return not any(f.path == file.path and f.code in NO_PREVIEW_CODES for f in findings)
 
 
-def thumbnail(file: FileLine) -> bytes | None:
-    """The preview JPEG of ``file``, or None when there is none to show."""
+def thumbnail(file: FileLine, budget: Budget | None = None) -> bytes | None:
+    """The preview JPEG of ``file``, or None when there is none to show (:class:`Spent`
+    when ``budget`` cannot pay for decoding it)."""
     from icp_renew.inspect import _open_regular, guard
     from icp_renew.inspect.common import quiet
 
+    budget = budget if budget is not None else Budget()
     try:
         with _open_regular(Path(file.source)) as fh:
             if os.fstat(fh.fileno()).st_size != file.size:
                 return None  # changed since the check read it
             with quiet(), guard.time_budget(TIME_BUDGET):
-                image = _pdf_image(fh, file.size) if file.format == "pdf" else _image(fh)
+                if file.format == "pdf":
+                    image = _pdf_image(fh, file.size, budget)
+                else:
+                    image = _image(fh, file.size, budget)
                 return _jpeg(image) if image is not None else None
+    except Spent:
+        raise
     except (Exception, guard.InspectionLimit):
         return None
 
 
-def _image(fh: IO[bytes]) -> Any:
+def _image(fh: IO[bytes], size: int, budget: Budget) -> Any:
     from PIL import Image
 
     img = Image.open(fh)
     if img.width * img.height > MAX_PIXELS:
         return None
+    budget.decode(size)
     img.draft("RGB", (THUMB_PX, THUMB_PX))  # JPEG: decode at a fraction of the size
     return img
 
 
-def _pdf_image(fh: IO[bytes], size: int) -> Any:
+def _first_page(reader: Any) -> tuple[Any, Any]:
+    """The first page and its resources, walking down the page tree's first branch only:
+    ``reader.pages[0]`` would flatten the whole tree (tens of ms for a long scan)."""
+    node = reader.trailer["/Root"].get_object()["/Pages"].get_object()
+    resources = node.get("/Resources")
+    for _ in range(64):  # a page tree deeper than this is not a real one
+        if "/Resources" in node:
+            resources = node["/Resources"]
+        if node.get("/Type") != "/Pages":
+            return node, resources
+        kids = node.get("/Kids")
+        if not kids:
+            return None, None
+        node = kids[0].get_object()
+    return None, None
+
+
+def _pdf_image(fh: IO[bytes], size: int, budget: Budget) -> Any:
     """The largest image of the first page, or None (a born-digital page has none)."""
     from typing import cast
 
@@ -116,9 +163,11 @@ def _pdf_image(fh: IO[bytes], size: int) -> Any:
 
     source = fh if size <= MAX_READ else cast("IO[bytes]", BoundedReader(fh, size))
     reader = PdfReader(source, strict=False)
-    if reader.is_encrypted or not reader.pages:
+    if reader.is_encrypted:
         return None
-    resources = reader.pages[0].get("/Resources")
+    page, resources = _first_page(reader)
+    if page is None:
+        return None
     xobjects = resources.get_object().get("/XObject") if resources is not None else None
     if xobjects is None:
         return None
@@ -133,6 +182,7 @@ def _pdf_image(fh: IO[bytes], size: int) -> Any:
             best, best_px = obj, px
     if best is None:
         return None
+    budget.decode(len(best._data))  # the stream as stored: what the decoder reads
     filters = best.get("/Filter")
     names = [str(f) for f in filters] if isinstance(filters, list) else [str(filters)]
     if names in (["/DCTDecode"], ["/JPXDecode"]):

@@ -62,8 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "no-preview-format": ("此格式无预览", "no preview for this format"),
     "no-preview-budget": (
-        "本报告的预览数量已达上限（{limit} 个），不再显示预览",
-        "no preview: this report's limit of {limit} previews is reached",
+        "本报告的预览额度已用完，不再显示预览",
+        "no preview: this report's budget for previews is spent",
     ),
     "no-preview-image": ("首页没有可预览的扫描图像", "no scanned image on the first page"),
     # status
