@@ -80,7 +80,7 @@ def save_screenshot(browser: Browser, page: Path, name: str) -> None:
     browser.open(page, width=1000, height=760)
     shot = Image.open(io.BytesIO(browser.screenshot())).convert("RGB")
     shot = shot.resize((800, 608), Image.Resampling.LANCZOS)
-    shot = shot.quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    shot = shot.quantize(colors=128, method=Image.Quantize.FASTOCTREE)
     shot.save(DOCS / name, optimize=True)
 
 
