@@ -1,4 +1,4 @@
-"""``check --format html``: one self-contained page for people (DESIGN: Reports).
+"""``check --format html``: one self-contained page for people (docs/html-report.md).
 
 For each dossier: its identity (path, company, licence, authority, verdict), the
 checklist by category with ✓ (complete), ✗ (an error), ! (a warning) or – (optional

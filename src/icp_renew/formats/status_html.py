@@ -1,5 +1,4 @@
-"""``status --format html``: the portfolio on one self-contained page (DESIGN: the renewal as
-a process).
+"""``status --format html``: the portfolio on one self-contained page (docs/html-report.md).
 
 From the status document (the contract of ``status --format json``): a table of the
 dossiers sorted by what is due first (a dossier that cannot be read comes first: it
