@@ -71,13 +71,16 @@ def prints_on_a4(browser: Browser) -> int:
     return len(reader.pages)
 
 
-def save_screenshot(browser: Browser, page: Path, name: str) -> None:
-    """docs/<name>: a small screenshot of the page's top, made only when asked."""
+def save_screenshot(browser: Browser, page: Path, name: str, start: str | None = None) -> None:
+    """docs/<name>: a small screenshot of the page (from the element ``start`` on), made only
+    when asked."""
     if not os.environ.get("ICP_RENEW_SCREENSHOTS"):
         return
     from PIL import Image
 
     browser.open(page, width=1000, height=760)
+    if start:
+        browser.evaluate(f"document.querySelector({start!r}).scrollIntoView()")
     shot = Image.open(io.BytesIO(browser.screenshot())).convert("RGB")
     shot = shot.resize((800, 608), Image.Resampling.LANCZOS)
     shot = shot.quantize(colors=128, method=Image.Quantize.FASTOCTREE)
@@ -131,7 +134,7 @@ def test_check_report_in_chromium(cli, tmp_path: Path, browser: Browser, monkeyp
 
     fits_a_phone(browser, page)
     assert prints_on_a4(browser) >= 2  # one dossier a page at least
-    save_screenshot(browser, page, "html-check.png")
+    save_screenshot(browser, page, "html-check.png", start="#dossier-1")
 
 
 def test_status_report_in_chromium(tmp_path: Path, browser: Browser) -> None:
