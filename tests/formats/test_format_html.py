@@ -180,6 +180,20 @@ def test_status_page_sorts_by_what_is_due_first_and_draws_the_bars() -> None:
     assert "note: 补充用户服务协议" in page and "services: B25, B21" in page
 
 
+def test_status_chart_labels_tell_dossiers_of_one_company_apart() -> None:
+    doc = portfolio()
+    doc["dossiers"][0]["company"] = doc["dossiers"][1]["company"]  # gamma and alpha: one company
+    doc["dossiers"][0]["path"] = "/srv/agency/clients/2026/甲科技有限公司-第二个许可证"
+    page = status_html.render(doc, lang="en")
+    labels = re.findall(r'<text x="4" y="\d+">([^<]+)</text>', page)
+    assert labels == [
+        "clients/alpha · correction-due",
+        "clients/alpha · decision-pending",
+        "…/甲科技有限公司-第二个许可证 · annual-report-due",
+        "…/甲科技有限公司-第二个许可证 · filing-deadline",
+    ]
+
+
 def test_status_page_is_deterministic_and_bilingual() -> None:
     doc = portfolio()
     assert status_html.render(doc, lang="zh") == status_html.render(copy.deepcopy(doc), lang="zh")

@@ -183,6 +183,13 @@ def _event(e: Mapping[str, Any], clean: Any) -> dict[str, Any]:
 # --- the chart ---------------------------------------------------------------------------------
 
 
+def _short(label: str, *, keep_end: bool, room: int = 18) -> str:
+    """``label`` in ``room`` characters: a path keeps its end (the folder's own name)."""
+    if len(label) <= room:
+        return label
+    return "…" + label[-(room - 1) :] if keep_end else label[: room - 1] + "…"
+
+
 def _months(start: date, end: date) -> list[date]:
     """First days of months between ``start`` and ``end``, thinned to at most 12 ticks."""
     firsts = []
@@ -222,10 +229,13 @@ def _chart(rows: Sequence[Mapping[str, Any]], today: date, lang: Lang) -> dict[s
     def x(day: date) -> int:
         return LABEL_W + round((day - first).days * plot / span)
 
+    companies = [r["company"] for r in rows if r["company"]]
+    shared = {c for c in companies if companies.count(c) > 1}
     out = []
     for n, (due, _, anchor, r, a) in enumerate(items):
         x0, x1 = sorted((x(today), x(due)))
-        label = f"{r['company'] or r['path']}"
+        # a company with several dossiers (or none named) is told apart by its path
+        label = r["path"] if not r["company"] or r["company"] in shared else r["company"]
         out.append(
             {
                 "y": TOP + n * ROW_H,
@@ -233,11 +243,11 @@ def _chart(rows: Sequence[Mapping[str, Any]], today: date, lang: Lang) -> dict[s
                 "w": max(3, x1 - x0),
                 "cx": x(due),
                 "severity": a["severity"],
-                "label": label if len(label) <= 18 else label[:17] + "…",
+                "label": _short(label, keep_end=label == r["path"]),
                 "code": a["code"],
                 "due": a["due"],
                 "days": a["days"],
-                "title": f"{r['company'] or r['path']}: {a['code']} {a['due']} ({a['days']})",
+                "title": f"{r['path']} {r['company']}: {a['code']} {a['due']} ({a['days']})",
                 "anchor": anchor,
             }
         )
