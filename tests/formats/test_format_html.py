@@ -189,8 +189,8 @@ def test_status_chart_labels_tell_dossiers_of_one_company_apart() -> None:
     assert labels == [
         "clients/alpha · correction-due",
         "clients/alpha · decision-pending",
-        "…/甲科技有限公司-第二个许可证 · annual-report-due",
-        "…/甲科技有限公司-第二个许可证 · filing-deadline",
+        "…26/甲科技有限公司-第二个许可证 · annual-report-due",
+        "…26/甲科技有限公司-第二个许可证 · filing-deadline",
     ]
 
 
