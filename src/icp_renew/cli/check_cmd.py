@@ -94,14 +94,16 @@ def check_cmd(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     jobs: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--jobs",
             "-j",
             metavar="N",
-            help="Check this many dossiers in parallel (0: one per CPU).",
+            help="Worker processes, for many dossiers or for the files of a big one "
+            "(default: one per CPU when the work is large enough; 1: serial; 0: one per CPU).",
+            show_default=False,
         ),
-    ] = 1,
+    ] = None,
 ) -> None:
     """检查续期材料 / Check dossier folders against the rules of their issuing authority.
 
@@ -115,7 +117,7 @@ def check_cmd(
     lng = resolve_lang(lang)
     day = resolve_today(today)
     filing = date_option(filing_date, "--filing-date")
-    if jobs < 0:
+    if jobs is not None and jobs < 0:
         raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
     if output is not None:
         _refuse_output_in_dossier(output, dossiers)
