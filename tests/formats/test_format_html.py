@@ -47,9 +47,11 @@ def scanned(tmp_path: Path) -> Path:
     return factory.make_dossier(tmp_path / "d", files=files)
 
 
-def test_html_is_a_registered_check_format() -> None:
+def test_html_is_a_registered_check_and_status_format() -> None:
     assert "html" in registry.names("check")
     assert registry.get("html") is check_html.render
+    assert "html" in registry.names("status")
+    assert registry.renderer("status", "html") is status_html.render
 
 
 def test_check_page_lists_materials_marks_findings_and_previews(cli, scanned: Path) -> None:

@@ -69,6 +69,13 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+# status: render(document, *, lang, show_pii, width, color) -> str from the status document;
+# the html page is added beside the formats the status command registers
+KINDS.setdefault("status", {})["html"] = (
+    "icp_renew.formats.status_html",
+    "one self-contained page, with a chart of the due dates",
+)
+
 
 class Formatter(Protocol):
     def __call__(
