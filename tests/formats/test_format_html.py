@@ -83,6 +83,18 @@ def test_check_page_lists_materials_marks_findings_and_previews(cli, scanned: Pa
     assert ID_NUMBER in shown and len(previews(shown)) == len(sizes) + 2  # both sides of the ID
 
 
+def test_two_files_masked_alike_keep_their_own_previews(cli, tmp_path: Path) -> None:
+    files = dict(factory.COMPLETE_FILES)
+    files["security-measures/13800138000.png"] = "png"
+    files["security-measures/13811118000.jpg"] = factory.image_bytes("jpeg", size=(800, 400))
+    root = factory.make_dossier(tmp_path / "d", files=files)
+    page = cli("check", str(root), "-f", "html", "--today", TODAY).stdout
+    assert page.count("<figcaption>security-measures/138****8000.") == 2
+    section = page[page.index('data-material="security-measures"') :]
+    section = section[: section.index('<div class="material')]
+    assert sorted(previews(section)) == [(170, 240), (240, 120)]  # a page and a wide image
+
+
 def test_check_page_is_byte_identical_for_the_same_input(
     cli, scanned: Path, tmp_path: Path
 ) -> None:

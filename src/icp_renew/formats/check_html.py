@@ -69,14 +69,14 @@ def render(
 # --- previews ------------------------------------------------------------------------------
 
 
-def _previews(report: Report, show_pii: bool) -> dict[tuple[int, str], Any]:
+def _previews(report: Report, show_pii: bool) -> dict[tuple[int, int], Any]:
     """(dossier index, file path) → a data: URI, or the message key saying why there is none.
 
     Files are taken in rounds (the first file of every material, then the second, …) so that
     every material gets a preview before any gets a second one, until :data:`MAX_PREVIEWS`
     or the byte budget is spent.
     """
-    out: dict[tuple[int, str], Any] = {}
+    out: dict[tuple[int, int], Any] = {}
     queue: list[tuple[int, int, int, int, FileLine]] = []
     for di, d in enumerate(report.dossiers):
         order = {m.id: k for k, m in enumerate(d.materials)}
@@ -85,31 +85,31 @@ def _previews(report: Report, show_pii: bool) -> dict[tuple[int, str], Any]:
             if f.material is None:
                 continue
             if f.material in PII_MATERIALS and not show_pii:
-                out[di, f.path] = "no-preview-pii"
+                out[di, fi] = "no-preview-pii"
             elif not preview.previewable(f, d.findings):
                 unsafe = f.format == "pdf" or f.format in preview.IMAGE_FORMATS
-                out[di, f.path] = "no-preview-unsafe" if unsafe else "no-preview-format"
+                out[di, fi] = "no-preview-unsafe" if unsafe else "no-preview-format"
             else:
                 nth = rank[f.material] = rank.get(f.material, -1) + 1
                 queue.append((nth, di, order.get(f.material, len(order)), fi, f))
     budget = preview.Budget(preview.BUDGET, preview.DECODE_BUDGET)
     taken = 0
-    for _, di, _, _, f in sorted(queue, key=lambda q: q[:4]):
+    for _, di, _, fi, f in sorted(queue, key=lambda q: q[:4]):
         if taken >= MAX_PREVIEWS or budget.spent:
-            out[di, f.path] = "no-preview-budget"
+            out[di, fi] = "no-preview-budget"
             continue
         try:
             data = preview.thumbnail(f, budget)
         except preview.Spent:
-            out[di, f.path] = "no-preview-budget"
+            out[di, fi] = "no-preview-budget"
             continue
         if data is None:
-            out[di, f.path] = "no-preview-image"
+            out[di, fi] = "no-preview-image"
         elif not budget.take(data):
-            out[di, f.path] = "no-preview-budget"
+            out[di, fi] = "no-preview-budget"
         else:
             taken += 1
-            out[di, f.path] = ("data:image/jpeg;base64," + base64.b64encode(data).decode(), data)
+            out[di, fi] = ("data:image/jpeg;base64," + base64.b64encode(data).decode(), data)
     return out
 
 
@@ -148,8 +148,10 @@ def _state(material_files: int, required: bool, found: list[Finding]) -> str:
     return "absent"
 
 
-def _file(di: int, f: FileLine, lang: Lang, previews: dict[tuple[int, str], Any]) -> dict[str, Any]:
-    got = previews.get((di, f.path))
+def _file(
+    di: int, fi: int, f: FileLine, lang: Lang, previews: dict[tuple[int, int], Any]
+) -> dict[str, Any]:
+    got = previews.get((di, fi))
     item: dict[str, Any] = {"path": text(f.path), "src": "", "note": ""}
     if isinstance(got, tuple):
         item["src"] = got[0]
@@ -174,15 +176,15 @@ def _dossier(
     lang: Lang,
     show_pii: bool,
     strict: bool,
-    previews: dict[tuple[int, str], Any],
+    previews: dict[tuple[int, int], Any],
 ) -> dict[str, Any]:
     di = index - 1
     by_material: dict[str | None, list[Finding]] = {}
     for f in d.findings:
         by_material.setdefault(f.material, []).append(f)
-    files: dict[str | None, list[FileLine]] = {}
-    for fl in d.files:
-        files.setdefault(fl.material, []).append(fl)
+    files: dict[str | None, list[tuple[int, FileLine]]] = {}
+    for fi, fl in enumerate(d.files):  # by index: two names may look alike once masked
+        files.setdefault(fl.material, []).append((fi, fl))
     categories: list[dict[str, Any]] = []
     for m in d.materials:
         if not categories or categories[-1]["id"] != m.category:
@@ -200,7 +202,7 @@ def _dossier(
                 "need": t("html.required" if m.required else "html.recommended", lang),
                 "count": counted("files-count", lang, m.files),
                 "findings": [_finding(f, lang, show_pii) for f in found],
-                "files": [_file(di, f, lang, previews) for f in files.get(m.id, [])],
+                "files": [_file(di, fi, f, lang, previews) for fi, f in files.get(m.id, [])],
             }
         )
     known = {m.id for m in d.materials}
@@ -229,5 +231,5 @@ def _dossier(
         "required": d.materials_required,
         "general": [_finding(f, lang, show_pii) for f in general],
         "categories": categories,
-        "unassigned": [text(f.path) for f in files.get(None, [])],
+        "unassigned": [text(f.path) for _, f in files.get(None, [])],
     }
