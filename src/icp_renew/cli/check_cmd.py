@@ -55,9 +55,7 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Report format: "
-        + ", ".join(f"{n} ({d})" for n, (_, d) in registry.FORMATS.items())
-        + ".",
+        metavar="FORMAT",
         envvar="ICP_RENEW_FORMAT",
     ),
 ]
@@ -73,19 +71,16 @@ def check_cmd(
     dossiers: Annotated[
         list[Path],
         typer.Argument(
-            help="Dossier folders (each with dossier.yaml), or their dossier.yaml files.",
             metavar="DOSSIER",
             show_default=False,
         ),
     ],
     format: FormatOpt = "text",
     output: OutputOpt = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
     show_pii: Annotated[
         bool,
-        typer.Option("--show-pii", help="Show ID and mobile numbers in full (masked by default)."),
+        typer.Option("--show-pii"),
     ] = False,
     today: TodayOpt = None,
     filing_date: FilingDateOpt = None,
@@ -99,20 +94,11 @@ def check_cmd(
             "--jobs",
             "-j",
             metavar="N",
-            help="Worker processes, for many dossiers or for the files of a big one "
-            "(default: one per CPU when the work is large enough; 1: serial; 0: one per CPU).",
             show_default=False,
         ),
     ] = None,
 ) -> None:
-    """检查续期材料 / Check dossier folders against the rules of their issuing authority.
-
-    按发证机关和前置审批行业的规则检查材料目录；有错误时退出码为 1。
-
-    Exit 0 when nothing is at error level, 1 with errors (or warnings, with --strict), 2 when a dossier or an option cannot be used.
-
-    Example: icp-renew check clients/* --format junit -o report.xml
-    """
+    """The ``check`` command (its help: ``"check"`` in ``messages/cli_help.py``)."""
     fmt = check_format(format, registry.names())
     lng = resolve_lang(lang)
     day = resolve_today(today)
