@@ -208,6 +208,15 @@ def test_status_chart_labels_tell_dossiers_of_one_company_apart() -> None:
     ]
 
 
+def test_the_validity_check_bites() -> None:
+    page = status_html.render(portfolio(), lang="en")
+    valid(page)
+    with pytest.raises(html5lib.html5parser.ParseError):
+        valid(page.replace("</table>", "</span></table>", 1))
+    with pytest.raises(html5lib.html5parser.ParseError):
+        valid(page.replace('<tr class="', '<tr class="x" class="', 1))
+
+
 def test_status_page_is_deterministic_and_bilingual() -> None:
     doc = portfolio()
     assert status_html.render(doc, lang="zh") == status_html.render(copy.deepcopy(doc), lang="zh")
