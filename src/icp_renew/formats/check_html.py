@@ -70,11 +70,12 @@ def render(
 
 
 def _previews(report: Report, show_pii: bool) -> dict[tuple[int, int], Any]:
-    """(dossier index, file path) → a data: URI, or the message key saying why there is none.
+    """(dossier index, file index) → (a data: URI, the JPEG), or the message key saying why
+    there is no preview.
 
-    Files are taken in rounds (the first file of every material, then the second, …) so that
-    every material gets a preview before any gets a second one, until :data:`MAX_PREVIEWS`
-    or the byte budget is spent.
+    Files are taken in rounds (the first file of every material of every dossier, then the
+    second, …) so that every material gets a preview before any gets a second one, until
+    :data:`MAX_PREVIEWS` or a budget of :class:`~icp_renew.formats.preview.Budget` is spent.
     """
     out: dict[tuple[int, int], Any] = {}
     queue: list[tuple[int, int, int, int, FileLine]] = []
