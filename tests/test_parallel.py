@@ -197,3 +197,27 @@ def test_ctrl_c_leaves_no_worker_and_no_traceback(
     assert b"Traceback" not in err
     assert proc.returncode != 0
     assert not out.exists()  # no partial report
+
+
+def test_pack_bundles_are_byte_identical_for_any_jobs(
+    cli: Any, make_dossier: Callable[..., Path], tmp_path: Path
+) -> None:
+    files = dict(factory.COMPLETE_FILES)
+    for i in range(60):  # enough for the default to spread the files over workers
+        files[f"operation-proof/截图-{i:02d}.pdf"] = f"pdf:{1 + i % 5}"
+    dossier = make_dossier(files=files)
+    bundles = {}
+    for jobs in ((), ("--jobs", "1"), ("--jobs", "2")):
+        out = tmp_path / f"bundle{len(bundles)}.zip"
+        result = cli("pack", str(dossier), "-o", str(out), "--today", TODAY, "-q", *jobs)
+        assert result.exit_code == 0, result.output
+        bundles[jobs] = out.read_bytes()
+    assert len(set(bundles.values())) == 1
+    assert len(bundles[()]) > 60 * 1000  # the files really are in it
+
+
+def test_jobs_must_not_be_negative(cli: Any, big: Path) -> None:
+    for command in ("check", "pack"):
+        result = cli(command, str(big), "--today", TODAY, "--jobs", "-1")
+        assert result.exit_code == 2
+        assert "--jobs" in result.stderr

@@ -23,6 +23,7 @@ import typer
 
 from icp_renew.cli.common import (
     FilingDateOpt,
+    JobsOpt,
     LangOpt,
     OutputOpt,
     ProvinceOpt,
@@ -34,6 +35,7 @@ from icp_renew.cli.common import (
     emit,
     error_line,
     handle_errors,
+    jobs_option,
     load_book,
     resolve_lang,
     resolve_today,
@@ -88,23 +90,14 @@ def check_cmd(
     rules: RulesOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            metavar="N",
-            show_default=False,
-        ),
-    ] = None,
+    jobs: JobsOpt = None,
 ) -> None:
     """The ``check`` command (its help: ``"check"`` in ``messages/cli_help.py``)."""
     fmt = check_format(format, registry.names())
     lng = resolve_lang(lang)
     day = resolve_today(today)
     filing = date_option(filing_date, "--filing-date")
-    if jobs is not None and jobs < 0:
-        raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
+    jobs = jobs_option(jobs)
     if output is not None:
         _refuse_output_in_dossier(output, dossiers)
     book = load_book(rules)

@@ -99,6 +99,8 @@ OutputOpt = Annotated[
     typer.Option("--output", "-o", metavar="FILE", dir_okay=False),
 ]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q")]
+#: worker processes (check, pack): None is auto (icp_renew.parallel), checked by jobs_option
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", metavar="N", show_default=False)]
 ServiceOpt = Annotated[
     list[str] | None,
     typer.Option("--service", "-s", metavar="SERVICE", show_default=False),
@@ -201,3 +203,10 @@ def load_book(rules: list[Path] | None) -> Any:
     from icp_renew.rulebook import load_rulebook
 
     return load_rulebook(rules or ())
+
+
+def jobs_option(jobs: int | None) -> int | None:
+    """``--jobs`` as given (None: auto); a negative count is a usage error."""
+    if jobs is not None and jobs < 0:
+        raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
+    return jobs

@@ -17,6 +17,7 @@ import typer
 
 from icp_renew.cli.common import (
     FilingDateOpt,
+    JobsOpt,
     LangOpt,
     ProvinceOpt,
     QuietOpt,
@@ -26,6 +27,7 @@ from icp_renew.cli.common import (
     date_option,
     emit,
     handle_errors,
+    jobs_option,
     load_book,
     resolve_lang,
     resolve_today,
@@ -118,6 +120,7 @@ def pack(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     show_pii: Annotated[bool, typer.Option("--show-pii")] = False,
+    jobs: JobsOpt = None,
 ) -> None:
     """The ``pack`` command (its help: ``"pack"`` in ``messages/cli_help.py``)."""
     from icp_renew.bundle.layout import LAYOUTS
@@ -142,7 +145,10 @@ def pack(
     from icp_renew.pipeline import CheckOptions, prepare
 
     book = load_book(rules)
-    ctx = prepare(dossier, book, CheckOptions(today=day, filing_date=filed, province=province))
+    check_opts = CheckOptions(
+        today=day, filing_date=filed, province=province, jobs=jobs_option(jobs)
+    )
+    ctx = prepare(dossier, book, check_opts)
     report = run(ctx)
     if not show_pii:
         from icp_renew.findings import redact_dossier

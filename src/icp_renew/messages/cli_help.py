@@ -47,6 +47,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # options shared by several commands
     "*.--help": ("显示本帮助并退出。", "Show this help and exit."),
+    "*.--jobs": (
+        "N 个工作进程并行检查多个材料文件夹或一个大文件夹中的文件（默认：工作量足够大时按 CPU "
+        "数；1：不并行；0：按 CPU 数）。",
+        "N worker processes, for many dossiers or for the files of a big one (default: one per "
+        "CPU when the work is large enough; 1: serial; 0: one per CPU).",
+    ),
     "*.--lang": (
         "输出语言：zh 或 en（默认按系统区域设置）。",
         "Language of the output: zh or en (default: from the locale).",
@@ -129,12 +135,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.--strict": (
         "警告也视为不通过（退出码 1）。",
         "Warnings fail the check too (exit code 1).",
-    ),
-    "check.--jobs": (
-        "N 个工作进程并行检查多个材料文件夹或一个大文件夹中的文件（默认：工作量足够大时按 CPU "
-        "数；1：不并行；0：按 CPU 数）。",
-        "N worker processes, for many dossiers or for the files of a big one (default: one per "
-        "CPU when the work is large enough; 1: serial; 0: one per CPU).",
     ),
     "format.check.text": (
         "供人阅读，按类别分组，附提示",
