@@ -144,7 +144,7 @@ def test_complete_dossier_passes_with_real_checks(cli, make_dossier, here):
 
 def test_every_format_valid_with_real_checks(cli, make_dossier, here):
     make_dossier(name="acme")
-    for fmt in ("text", "json", "junit", "sarif", "github", "markdown"):
+    for fmt in ("text", "json", "junit", "sarif", "github", "markdown", "html"):
         result = check(cli, "acme", "--format", fmt)
         assert result.exit_code == 0, (fmt, result.output)
     data = json.loads(check(cli, "acme", "-f", "json").stdout)
@@ -323,7 +323,7 @@ def test_pii_masked_unless_show_pii(cli, make_dossier, here, fake_checks):
         legal_representative={**factory.VALID_CONFIG["legal_representative"], "id_number": BAD_ID}
     )
     make_dossier(cfg, name="acme")
-    for fmt in ("text", "json", "junit", "sarif", "github", "markdown"):
+    for fmt in ("text", "json", "junit", "sarif", "github", "markdown", "html"):
         masked = check(cli, "acme", "-f", fmt)
         assert masked.exit_code == 1
         assert BAD_ID not in masked.stdout, fmt
@@ -361,7 +361,7 @@ def test_output_never_overwrites_dossier_yaml(cli, make_dossier, here):
 def test_report_never_changes_the_dossier(cli, make_dossier, here, fake_checks):
     root = make_dossier(files=with_stray_file(), name="acme")
     before = snapshot(root)
-    for fmt in ("text", "json", "junit", "sarif", "github"):
+    for fmt in ("text", "json", "junit", "sarif", "github", "html"):
         check(cli, "acme", "-f", fmt, "-o", f"report.{fmt}")
         check(cli, "acme", "-f", fmt)
     assert snapshot(root) == before
@@ -383,10 +383,12 @@ def test_quiet(cli, make_dossier, here, fake_checks):
     make_dossier(name="acme")
     make_dossier(files=incomplete_files(), name="beta")
     out = check(cli, "acme", "beta", "--quiet").stdout
-    assert "acme" not in out
-    assert "missing-material" in out
-    assert "Business licence" not in out  # passed materials are left out
-    assert check(cli, "acme", "-q").stdout == ""
+    # the summary table stays, the detail goes
+    assert out.startswith("Summary\n")
+    assert "│ acme " in out and "│ beta " in out
+    assert "missing-material" not in out
+    assert "Business licence" not in out
+    assert check(cli, "acme", "-q").stdout.startswith("Summary\n")
 
 
 def test_several_dossiers_in_order_and_parallel(cli, make_dossier, here):
@@ -473,8 +475,10 @@ def test_one_bad_dossier_does_not_stop_the_others(cli, make_dossier, here, fake_
     result = check(cli, "good", "bad", "incomplete", "-f", "json")
     assert result.exit_code == 2
     data = json.loads(result.stdout)
-    assert [d["path"] for d in data["dossiers"]] == ["good", "incomplete"]
-    assert data["dossiers"][1]["summary"]["errors"] == 1
+    assert [d["path"] for d in data["dossiers"]] == ["good", "bad", "incomplete"]
+    assert data["dossiers"][1]["ok"] is False and data["dossiers"][1]["findings"] == []
+    assert data["dossiers"][1]["error"].startswith("bad/dossier.yaml:2: ")
+    assert data["dossiers"][2]["summary"]["errors"] == 1
     assert "bad/dossier.yaml:2" in one_error_line(result)
     github = check(cli, "good", "bad", "-f", "github")
     assert github.exit_code == 2

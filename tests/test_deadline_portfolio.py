@@ -206,15 +206,24 @@ def test_cli_gbk(cli, tmp_path: Path) -> None:
     assert "--fail-within 30: 1 licence(s)" in result.stdout
 
 
-def test_cli_bad_row(cli, tmp_path: Path) -> None:
+def test_cli_bad_row_does_not_stop_the_others(cli, tmp_path: Path) -> None:
     path = write(tmp_path, CSV + "坏,京B2-9,2026-02-30\n")
     result = cli("deadline", "--csv", str(path), "--today", "2026-01-15", "-f", "json")
     assert result.exit_code == 2
-    assert result.stdout == ""
-    assert result.stderr == (
-        f"icp-renew: error: {path}:5: expires: impossible date '2026-02-30': "
-        "2026-02-30 does not exist\n"
-    )
+    data = json.loads(result.stdout)
+    assert [d.get("license_number") for d in data] == [
+        "粤B2-20190003",
+        "京B2-20210001",
+        "沪B2-20200002",
+        None,
+    ]
+    reason = f"{path}:5: expires: impossible date '2026-02-30': 2026-02-30 does not exist"
+    assert data[3] == {"source": f"{path}:5", "error": reason}
+    assert result.stderr.endswith(f"\nicp-renew: error: {reason}\n")  # after the holiday note
+    text = cli("deadline", "--csv", str(path), "--today", "2026-01-15")
+    assert text.exit_code == 2
+    assert "北京示例科技有限公司" in text.stdout and "沪B2-20200002" in text.stdout
+    assert text.stderr == f"icp-renew: error: {reason}\n"
 
 
 def test_fail_within_lists_at_most_ten(cli, tmp_path: Path) -> None:

@@ -37,6 +37,7 @@ EXPECTED_INCOMPLETE = {
     "invalid-uscc": "error",  # 91110000600037341M: wrong check character
     "low-resolution": "warning",  # legal-rep-id: 身份证国徽面.jpg at 96 dpi
     "unassigned-file": "warning",  # 扫描件0001.jpg at the dossier root
+    "filing-deadline-soon": "warning",  # 2026-03-02 is 46 days after 2026-01-15
 }
 
 
@@ -50,7 +51,10 @@ def _findings(cli, dossier: Path) -> tuple[int, list[dict[str, object]], dict[st
 
 def test_complete_example_passes(cli):
     code, findings, entry = _findings(cli, COMPLETE)
-    assert [f["code"] for f in findings] == []
+    # the filing deadline (2026-03-02, a Monday) is 46 days away: within the 60 days
+    assert [(f["code"], f["severity"]) for f in findings] == [("filing-deadline-soon", "warning")]
+    assert entry["filing_deadline"] == "2026-03-02"
+    assert entry["days_left"] == 46
     assert code == 0
     assert entry["ok"] is True
     assert entry["authority"] == "beijing"

@@ -146,7 +146,13 @@ def test_check_many_collects_errors_in_order(make_dossier, tmp_path, book, jobs)
     report, errors = check_many(
         paths, book, OPTS, jobs=jobs, on_progress=lambda d, t: progress.append((d, t))
     )
-    assert [d.path for d in report.dossiers] == [str(paths[0]), str(paths[2])]
+    # every dossier stays in the report, the two that cannot be checked with their reason
+    assert [d.path for d in report.dossiers] == [str(p) for p in paths]
+    assert [d.error is not None for d in report.dossiers] == [False, True, False, True]
+    assert report.dossiers[3].error == str(errors[1])
+    assert report.dossiers[3].error_file == str(paths[3] / "dossier.yaml")
+    assert report.dossiers[3].error_line == errors[1].line
+    assert not report.ok()
     assert [type(e) for e in errors] == [DossierError, DossierError]
     assert errors[0].source == str(paths[1])
     assert errors[1].source == str(paths[3] / "dossier.yaml")

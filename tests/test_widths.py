@@ -17,7 +17,18 @@ COMMANDS = {
     "rules list": ["rules", "list"],
     "rules show": ["rules", "show", "-p", "北京", "-i", "news", "-i", "drugs"],
     "deadline one": ["deadline", COMPLETE, "--today", "2026-01-15"],
-    "deadline several": ["deadline", COMPLETE, INCOMPLETE, "--today", "2026-01-15"],
+    # the two examples hold one licence (listed once): a second licence from --expires
+    "deadline several": [
+        "deadline",
+        COMPLETE,
+        INCOMPLETE,
+        "--expires",
+        "2027-03-01",
+        "--license",
+        "沪B2-20200002",
+        "--today",
+        "2026-01-15",
+    ],
     "deadline overdue": ["deadline", "--expires", "2026-02-01", "--today", "2026-01-15"],
     "check": ["check", INCOMPLETE, "--today", "2026-01-15"],
 }

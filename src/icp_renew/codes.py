@@ -305,3 +305,15 @@ register(
         "limits; export or scan it again.",
     ),
 )
+
+
+def _catalogue(key: str) -> tuple[str, str]:
+    from icp_renew.messages import table
+
+    domain, _, name = key.partition(".")
+    return table(domain)[name]
+
+
+# --- added in the second release (#12): verdicts about time ------------------------------------
+for _c, _s in (("filing-deadline-soon", W), ("missing-expiry", W)):
+    register(_c, _s, _catalogue(f"deadline.title-{_c}"), _catalogue(f"deadline.hint-{_c}"))

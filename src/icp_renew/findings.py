@@ -6,6 +6,7 @@ The codes themselves (default severity, how to fix) are registered in
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -105,13 +106,35 @@ class DossierReport:
     company: str | None = None
     license_number: str | None = None
     materials: tuple[MaterialLine, ...] = ()  # the checklist, for reports grouped by material
+    expires: dt.date | None = None  # license.expires
+    filing_deadline: dt.date | None = None  # expires − 90 days (Order 42 Art. 27)
+    days_left: int | None = None  # filing_deadline − today, negative once past
     files: tuple[FileLine, ...] = ()  # the dossier's plain files (not links or devices)
+    error: str | None = None  # the one-line reason the dossier could not be checked at all
+    error_file: str | None = None  # the file at fault (its dossier.yaml), where known
+    error_line: int | None = None  # and the line in it
+
+    @classmethod
+    def unreadable(
+        cls, path: str, reason: str, file: str | None = None, line: int | None = None
+    ) -> DossierReport:
+        """A dossier that could not be checked at all: kept in every report, never dropped."""
+        return cls(
+            path=path,
+            authority=None,
+            findings=(),
+            materials_required=0,
+            materials_present=0,
+            error=reason,
+            error_file=file,
+            error_line=line if file is not None else None,
+        )
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity is severity)
 
     def ok(self, strict: bool = False) -> bool:
-        if self.count(Severity.ERROR):
+        if self.error is not None or self.count(Severity.ERROR):
             return False
         return not (strict and self.count(Severity.WARNING))
 
@@ -126,6 +149,10 @@ class Report:
 
     def count(self, severity: Severity) -> int:
         return sum(d.count(severity) for d in self.dossiers)
+
+    def unreadable(self) -> tuple[DossierReport, ...]:
+        """The dossiers that could not be checked at all."""
+        return tuple(d for d in self.dossiers if d.error is not None)
 
     def ok(self, strict: bool = False) -> bool:
         return all(d.ok(strict) for d in self.dossiers)
@@ -145,6 +172,8 @@ def redact_dossier(d: DossierReport) -> DossierReport:
         path=redact(d.path),
         company=_redact_opt(d.company),
         license_number=_redact_opt(d.license_number),
+        error=_redact_opt(d.error),
+        error_file=_redact_opt(d.error_file),
         findings=tuple(replace(f, path=_redact_opt(f.path)) for f in d.findings),
         files=tuple(replace(f, path=redact(f.path)) for f in d.files),
     )

@@ -160,6 +160,18 @@ def _check_in_worker(path: Path) -> DossierReport | UserError:
         return exc
 
 
+def _unreadable(path: Path, exc: UserError) -> DossierReport:
+    """The report entry of a dossier that could not be checked: the error's one line, and the
+    file and line it names when that file is inside the dossier (its dossier.yaml)."""
+    from icp_renew.findings import DossierReport
+
+    reason = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(exc))
+    inside = exc.source is not None and not exc.source.startswith("-")
+    return DossierReport.unreadable(
+        str(path), reason, exc.source if inside else None, exc.line if inside else None
+    )
+
+
 def check_many(
     paths: Sequence[Path],
     book: Rulebook,
@@ -169,8 +181,10 @@ def check_many(
 ) -> tuple[Report, list[UserError]]:
     """Check every dossier; results in input order.
 
-    A dossier that cannot be checked (its :class:`UserError`) is collected in the second
-    element and left out of the report, so the others are still checked. ``jobs`` worker
+    A dossier that cannot be checked (its :class:`UserError`) does not stop the others: it
+    stays in the report as an entry with its one-line reason
+    (:meth:`DossierReport.unreadable`), and its error is also collected in the second
+    element (for stderr and exit 2). ``jobs`` worker
     processes (0: one per CPU; None: auto) take whole dossiers when there are enough of
     them (:mod:`icp_renew.parallel`); otherwise the dossiers are checked one after the
     other and ``jobs`` spreads the files of each. ``on_progress(done, total)`` is called
@@ -203,7 +217,10 @@ def check_many(
                 results.append(exc)
             if on_progress is not None:
                 on_progress(len(results), len(paths))
-    reports = tuple(r for r in results if isinstance(r, DossierReport))
+    reports = tuple(
+        r if isinstance(r, DossierReport) else _unreadable(paths[i], r)
+        for i, r in enumerate(results)
+    )
     errors = [r for r in results if isinstance(r, UserError)]
     report = Report(dossiers=reports, tool_version=__version__, rules_version=book.rules_version)
     return report, errors

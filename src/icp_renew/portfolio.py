@@ -11,7 +11,12 @@ The file is read as UTF-8 with or without a byte-order mark (what Excel's
 "CSV UTF-8" writes). A GBK file (Excel's plain "CSV" on Chinese Windows) is
 refused with a message naming ``--encoding gbk``, which reads it. Every
 mistake is a :class:`UserError` naming the file, the row (the line number, the
-header being line 1, as a spreadsheet counts) and the column.
+header being line 1, as a spreadsheet counts) and the column. A bad row does
+not stop the others (:func:`parse_csv_rows`).
+
+The same licence given twice (in two dossiers, a dossier and a row, two rows)
+is one entry (:func:`deduplicate`); copies that disagree on the expiry are
+reported.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +129,17 @@ def _date_cell(value: str, source: str, line: int, column: str) -> dt.date:
 
 
 def parse_csv(text: str, source: str) -> list[Licence]:
-    """Parse a portfolio CSV (see the module docstring); blank rows are skipped."""
+    """Parse a portfolio CSV (see the module docstring); the first bad row is an error."""
+    licences, problems = parse_csv_rows(text, source)
+    if problems:
+        raise problems[0]
+    return licences
+
+
+def parse_csv_rows(text: str, source: str) -> tuple[list[Licence], list[UserError]]:
+    """Parse a portfolio CSV: the usable rows, and each bad row's error (a bad row never
+    stops the others). A bad header, or a file that is not CSV, is an error of the whole
+    file. Blank rows are skipped."""
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = _rows(reader, source)
     try:
@@ -153,34 +168,48 @@ def parse_csv(text: str, source: str) -> list[Licence]:
     i_name, i_number = index.get("name"), index["license_number"]
     i_expires, i_issued = index["expires"], index.get("issued")
     out: list[Licence] = []
+    problems: list[UserError] = []
     for line, row in rows:
-        number = _cell(row, i_number)
-        expires_text = _cell(row, i_expires)
-        issued_text = _cell(row, i_issued)
-        if not number:
-            raise UserError(
-                "empty: expected the licence number, e.g. 京B2-20210001",
-                source=source,
-                line=line,
-                field="license_number",
-            )
-        if not expires_text and not issued_text:
-            raise UserError(
-                f"empty: expected the expiry date printed on the licence, {_EXAMPLE}",
-                source=source,
-                line=line,
-                field="expires",
-            )
-        out.append(
-            Licence(
-                expires=_date_cell(expires_text, source, line, "expires") if expires_text else None,
-                license_number=number,
-                name=_cell(row, i_name) or None,
-                issued=_date_cell(issued_text, source, line, "issued") if issued_text else None,
-                source=f"{source}:{line}",
-            )
+        try:
+            out.append(_row(row, source, line, i_name, i_number, i_expires, i_issued))
+        except UserError as exc:
+            problems.append(exc)
+    return out, problems
+
+
+def _row(
+    row: list[str],
+    source: str,
+    line: int,
+    i_name: int | None,
+    i_number: int,
+    i_expires: int,
+    i_issued: int | None,
+) -> Licence:
+    number = _cell(row, i_number)
+    expires_text = _cell(row, i_expires)
+    issued_text = _cell(row, i_issued)
+    if not number:
+        raise UserError(
+            "empty: expected the licence number, e.g. 京B2-20210001",
+            source=source,
+            line=line,
+            field="license_number",
         )
-    return out
+    if not expires_text and not issued_text:
+        raise UserError(
+            f"empty: expected the expiry date printed on the licence, {_EXAMPLE}",
+            source=source,
+            line=line,
+            field="expires",
+        )
+    return Licence(
+        expires=_date_cell(expires_text, source, line, "expires") if expires_text else None,
+        license_number=number,
+        name=_cell(row, i_name) or None,
+        issued=_date_cell(issued_text, source, line, "issued") if issued_text else None,
+        source=f"{source}:{line}",
+    )
 
 
 def _rows(reader: Any, source: str) -> Iterator[tuple[int, list[str]]]:
@@ -202,7 +231,17 @@ def _rows(reader: Any, source: str) -> Iterator[tuple[int, list[str]]]:
 def read_csv(
     path: Path, *, encoding: str | None = None, display: str | None = None
 ) -> list[Licence]:
-    """Read a portfolio CSV file."""
+    """Read a portfolio CSV file (the first bad row is an error)."""
+    licences, problems = read_csv_rows(path, encoding=encoding, display=display)
+    if problems:
+        raise problems[0]
+    return licences
+
+
+def read_csv_rows(
+    path: Path, *, encoding: str | None = None, display: str | None = None
+) -> tuple[list[Licence], list[UserError]]:
+    """Read a portfolio CSV file: the usable rows and the errors of the bad ones."""
     source = display or str(path)
     try:
         raw = path.read_bytes()
@@ -212,7 +251,7 @@ def read_csv(
         raise UserError("is a directory, expected a CSV file", source=source) from None
     except OSError as exc:
         raise UserError(f"cannot read: {exc.strerror or exc}", source=source) from None
-    return parse_csv(decode(raw, source, encoding), source)
+    return parse_csv_rows(decode(raw, source, encoding), source)
 
 
 # --- dossiers -------------------------------------------------------------------------------
@@ -221,7 +260,15 @@ def read_csv(
 def read_dossier(path: Path) -> Licence:
     """The licence of a dossier (``path``: the folder or its ``dossier.yaml``)."""
     from icp_renew.dossier.config import DOSSIER_FILE, load_config
+    from icp_renew.errors import DossierError
 
+    if not path.is_dir() and not (path.name == DOSSIER_FILE and path.is_file()):
+        # the words of `check`: a file is not read as YAML unless it is a dossier.yaml
+        if not path.exists():
+            raise DossierError("no such folder", source=str(path))
+        raise DossierError(
+            "not a folder (expected a dossier folder with dossier.yaml)", source=str(path)
+        )
     config = load_config(path)
     file = path / DOSSIER_FILE if path.is_dir() else path
     licence = config.license
@@ -239,3 +286,59 @@ def read_dossier(path: Path) -> Licence:
         issued=licence.issued,
         source=str(path),
     )
+
+
+# --- many inputs: one entry per licence, and what could not be used -------------------------
+
+
+@dataclass(frozen=True)
+class Unusable:
+    """A dossier or CSV row (or a whole CSV file) that could not be used, and why."""
+
+    source: str
+    error: str  # the one-line reason, naming the file, the line and the field
+
+    @classmethod
+    def of(cls, exc: UserError, source: str | None = None) -> Unusable:
+        where = source or exc.source or "?"
+        if source is None and exc.source is not None and exc.line is not None:
+            where = f"{exc.source}:{exc.line}"
+        return cls(where, str(exc).replace("\n", " "))
+
+    def to_json(self) -> dict[str, str]:
+        return {"source": self.source, "error": self.error}
+
+
+def effective_expiry(lic: Licence) -> dt.date | None:
+    if lic.expires is not None:
+        return lic.expires
+    if lic.issued is None:
+        return None
+    from icp_renew.deadline import derive_expiry
+
+    return derive_expiry(lic.issued)
+
+
+def deduplicate(licences: list[Licence]) -> tuple[list[Licence], list[tuple[Licence, Licence]]]:
+    """One entry per licence number, in the order first given; and each pair of copies that
+    disagree on the expiry (kept, dropped). A printed expiry beats a derived one; otherwise the
+    first copy wins. A licence without a number cannot be matched and is kept as it is."""
+    kept: dict[str, int] = {}
+    out: list[Licence] = []
+    disagree: list[tuple[Licence, Licence]] = []
+    for lic in licences:
+        key = (lic.license_number or "").strip()
+        if not key:
+            out.append(lic)
+            continue
+        if key not in kept:
+            kept[key] = len(out)
+            out.append(lic)
+            continue
+        first = out[kept[key]]
+        if first.expires is None and lic.expires is not None:  # printed beats derived
+            first, lic = lic, first
+        if effective_expiry(first) != effective_expiry(lic):
+            disagree.append((first, lic))
+        out[kept[key]] = replace(first, name=first.name or lic.name)
+    return out, disagree

@@ -128,6 +128,22 @@ def test_several_dossiers_get_a_summary_table_first(cli, tmp_path: Path) -> None
     assert page.count('<a href="#dossier-') == 2
 
 
+def test_a_dossier_that_cannot_be_checked_keeps_its_line(cli, tmp_path: Path) -> None:
+    good = factory.make_dossier(tmp_path / "good")
+    bad = factory.make_dossier(tmp_path / "bad", "company: [not, a, mapping]\n", files={})
+    r = cli("check", str(good), str(bad), "-f", "html", "--today", TODAY)
+    assert r.exit_code == 2
+    page = r.stdout
+    valid(page)
+    assert page.count('<a href="#dossier-') == 2
+    row = re.search(r'<tr class="cannot-check">.*?</tr>', page, re.S)
+    assert row and str(bad) in row.group() and "cannot check" in row.group()
+    section = page[page.index('id="dossier-2"') :]
+    assert '<dd class="cannot-check">cannot check: ' in section and "dossier.yaml:1" in section
+    assert 'class="material' not in section  # no checklist for a dossier never read
+    assert "Filing deadline</dt><dd>2026-03-02 (46 days left)" in page  # the good one
+
+
 def test_previews_stop_at_the_limit_and_are_given_in_rounds(
     cli, scanned: Path, monkeypatch
 ) -> None:

@@ -76,12 +76,19 @@ def test_pii(report):
     assert ID_NUMBER in render(report, show_pii=True)
 
 
-def test_quiet_only_problems(report):
+def test_quiet_keeps_the_summary_and_drops_the_detail(report):
     out = render(report, quiet=True)
-    assert "clients/b.cn" not in out
-    assert "business-license  1 file" in out  # it has an info
-    assert "Summary" not in out
-    assert render(make_report(clean_dossier()), quiet=True) == ""
+    assert out.startswith("Summary\n")
+    assert "clients/acme" in out and "clients/b.cn" in out  # one row each
+    assert "business-license" not in out and "→" not in out  # no detail, no hints
+    assert out.rstrip().endswith(
+        "2 dossiers checked: 1 failed, 1 passed; 4 errors · 2 warnings · 1 info"
+    )
+    single = render(make_report(clean_dossier()), quiet=True)
+    assert single.startswith("Summary\n") and "√ passed" in single
+    assert single.rstrip().endswith(
+        "1 dossier checked: 0 failed, 1 passed; 0 errors · 0 warnings · 0 infos"
+    )
 
 
 def test_strict_verdict():

@@ -128,14 +128,10 @@ def check_cmd(
         color=_colour_wanted(output),
         width=_width(),
     )
-    if fmt == "github":
-        text += _github_problems(problems)
     if text or output is not None:
         emit(text, output)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        _append_step_summary(
-            Path(os.environ["GITHUB_STEP_SUMMARY"]), report, problems, lng, show_pii, strict
-        )
+        _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), report, lng, show_pii, strict)
     for problem in problems:
         typer.echo(error_line(problem), err=True)
     if problems:
@@ -206,41 +202,17 @@ class Progress:
             self._bar = None
 
 
-def _github_problems(problems: Sequence[UserError]) -> str:
-    """A dossier that could not be checked, as an annotation too (its stderr line stays)."""
-    from icp_renew.formats.github import command
-    from icp_renew.formats.safe import visible
-
-    lines = []
-    for p in problems:
-        file = p.source if p.source and not p.source.startswith("-") else None
-        lines.append(
-            command(
-                "error",
-                visible(error_line(p).removeprefix("icp-renew: error: ")),
-                file=visible(file) if file else None,
-                line=p.line if file else None,
-                title="icp-renew: cannot check",
-            )
-        )
-    return "".join(line + "\n" for line in lines)
-
-
 def _append_step_summary(
     path: Path,
     report: Report,
-    problems: Sequence[UserError],
     lang: Lang,
     show_pii: bool,
     strict: bool,
 ) -> None:
     """Append the Markdown summary to ``GITHUB_STEP_SUMMARY`` (a warning if it cannot)."""
-    from icp_renew.formats.check_markdown import md
     from icp_renew.formats.check_markdown import render as markdown
 
     text = markdown(report, lang=lang, show_pii=show_pii, strict=strict)
-    for p in problems:
-        text += f"\n❌ {md(error_line(p).removeprefix('icp-renew: error: '))}\n"
     try:
         with path.open("a", encoding="utf-8") as fh:
             fh.write(text + "\n")

@@ -6,7 +6,8 @@ a file name can neither break a command nor start a new one. A finding about
 the dossier as a whole has no ``file`` and names the dossier in its message.
 A plain summary line per dossier follows its annotations. The Markdown job
 summary (``GITHUB_STEP_SUMMARY``) is :mod:`icp_renew.formats.check_markdown`;
-the CLI appends it.
+the CLI appends it. A dossier that could not be checked at all is an
+``::error`` at its ``dossier.yaml`` (and the line, where known).
 """
 
 from __future__ import annotations
@@ -31,7 +32,20 @@ def summary_line(d: DossierReport, lang: Lang, strict: bool) -> str:
     return f"icp-renew: {visible(d.path)}: {verdict}: {counts}"
 
 
+def cannot_check(d: DossierReport) -> str:
+    """The ``::error`` of a dossier that could not be checked at all, at its file and line."""
+    return command(
+        "error",
+        visible(d.error or ""),
+        file=visible(d.error_file) if d.error_file else None,
+        line=d.error_line,
+        title="icp-renew: cannot check",
+    )
+
+
 def workflow_commands(d: DossierReport, lang: Lang, show_pii: bool) -> list[str]:
+    if d.error is not None:
+        return [cannot_check(d)]
     lines = []
     for f in d.findings:
         entry = FINDING_CODES.get(f.code)
@@ -60,6 +74,6 @@ def render(
     lines: list[str] = []
     for d in report.dossiers:
         lines += workflow_commands(d, lang, show_pii)
-        if not quiet or d.findings:
+        if d.error is None and (not quiet or d.findings):
             lines.append(summary_line(d, lang, strict))
     return "\n".join(lines) + "\n" if lines else ""

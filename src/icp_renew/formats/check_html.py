@@ -20,7 +20,7 @@ from typing import Any
 
 from icp_renew.findings import DossierReport, FileLine, Finding, Report, Severity
 from icp_renew.formats import preview
-from icp_renew.formats.html_page import counted, render_page, text
+from icp_renew.formats.html_page import counted, days_text, render_page, text
 from icp_renew.i18n import Lang
 from icp_renew.messages import t
 
@@ -127,6 +127,12 @@ def _image_size(data: bytes) -> tuple[int, int]:
 # --- the view ------------------------------------------------------------------------------
 
 
+def _error_at(d: DossierReport) -> str:
+    if d.error_file is None:
+        return ""
+    return text(f"{d.error_file}:{d.error_line}" if d.error_line else d.error_file)
+
+
 def _finding(f: Finding, lang: Lang, show_pii: bool) -> dict[str, Any]:
     return {
         "severity": f.severity.value,
@@ -164,6 +170,8 @@ def _file(
 
 
 def _verdict(d: DossierReport, lang: Lang, strict: bool) -> tuple[str, str]:
+    if d.error is not None:
+        return "error", t("deadline.cannot-check", lang)
     if not d.ok(strict):
         return "error", t("html.verdict-failed", lang)
     if d.findings:
@@ -214,6 +222,11 @@ def _dossier(
         "anchor": f"dossier-{index}",
         "name": text(name),
         "path": text(d.path),
+        "error": text(d.error) if d.error is not None else "",
+        "error_at": _error_at(d),
+        "expires": d.expires.isoformat() if d.expires else "",
+        "deadline": d.filing_deadline.isoformat() if d.filing_deadline else "",
+        "days": days_text(d.days_left, lang),
         "company": text(d.company or ""),
         "license": text(d.license_number or ""),
         "authority": text(d.authority or ""),

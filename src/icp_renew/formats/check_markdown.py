@@ -2,7 +2,8 @@
 a pull-request comment, or ``check --format markdown``.
 
 A table of the dossiers (materials present of required, errors, warnings,
-result), then each dossier's findings in a collapsible section. Every file name
+result), then each dossier's findings in a collapsible section; a dossier that
+could not be checked at all is a row and a line with its reason. Every file name
 and message is escaped: Markdown and HTML in a file name stay literal text.
 """
 
@@ -13,6 +14,7 @@ import html
 from icp_renew.findings import DossierReport, Report, Severity
 from icp_renew.formats.safe import visible
 from icp_renew.i18n import Lang, tr
+from icp_renew.messages import t
 
 _MD_SPECIAL = "\\`*_[]|~#!"
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
@@ -25,6 +27,8 @@ def md(text: str) -> str:
 
 
 def _verdict(d: DossierReport, lang: Lang, strict: bool) -> str:
+    if d.error is not None:
+        return "❌ " + t("deadline.cannot-check", lang)
     if not d.ok(strict):
         return "❌ " + tr(lang, "未通过", "failed")
     if d.findings:
@@ -103,6 +107,9 @@ def render(
         ]
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
+    for d in report.unreadable():  # never dropped (docs/reports.md)
+        line = t("deadline.cannot-check-line", lang, path=md(d.path), reason=md(d.error or ""))
+        out += ["❌ " + line, ""]
     for d in report.dossiers:
         if d.findings:
             out += _details(d, lang, show_pii)

@@ -5,7 +5,9 @@ never changes); one result per finding, at level ``error``, ``warning`` or
 ``note``. A result's location is the finding's file (dossier path + "/" +
 file), relative to ``%SRCROOT%`` (the checkout); a finding about the dossier as
 a whole points at its ``dossier.yaml``. ``partialFingerprints`` come from the
-code and the location, so a finding keeps its identity between runs.
+code and the location, so a finding keeps its identity between runs. A
+dossier that could not be checked at all is a tool execution notification of
+level ``error`` in the run's invocation (``executionSuccessful`` false).
 """
 
 from __future__ import annotations
@@ -79,11 +81,34 @@ def _result(
     }
 
 
+def _notification(d: DossierReport) -> dict[str, Any]:
+    """A dossier that could not be checked at all: a tool execution notification (error)."""
+    note: dict[str, Any] = {
+        "level": "error",
+        "message": {"text": visible(d.error or "")},
+        "descriptor": {"id": "cannot-check"},
+        "properties": {"dossier": encodable(d.path)},
+    }
+    if d.error_file is not None:
+        location: dict[str, Any] = {"artifactLocation": _file_location(d.error_file)}
+        if d.error_line is not None:
+            location["region"] = {"startLine": d.error_line}
+        note["locations"] = [{"physicalLocation": location}]
+    return note
+
+
+def _file_location(file: str) -> dict[str, str]:
+    if Path(file).is_absolute():
+        return {"uri": Path(file).as_uri()}
+    return {"uri": quote(encodable(Path(file).as_posix()), safe="/"), "uriBaseId": SRCROOT}
+
+
 def sarif_log(report: Report, *, lang: Lang = "en", show_pii: bool = False) -> dict[str, Any]:
     used = {f.code for d in report.dossiers for f in d.findings}
     codes = sorted(set(FINDING_CODES) | used)
     index = {code: i for i, code in enumerate(codes)}
     results = [_result(d, f, index, lang, show_pii) for d in report.dossiers for f in d.findings]
+    unreadable = report.unreadable()
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -100,6 +125,12 @@ def sarif_log(report: Report, *, lang: Lang = "en", show_pii: bool = False) -> d
                 "language": "zh-CN" if lang == "zh" else "en-US",
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not unreadable,
+                        "toolExecutionNotifications": [_notification(d) for d in unreadable],
+                    }
+                ],
                 "properties": {
                     "dossiers": [
                         {
@@ -109,6 +140,7 @@ def sarif_log(report: Report, *, lang: Lang = "en", show_pii: bool = False) -> d
                             "materials_present": d.materials_present,
                         }
                         for d in report.dossiers
+                        if d.error is None
                     ]
                 },
             }

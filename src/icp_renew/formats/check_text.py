@@ -4,7 +4,10 @@ Per dossier: a header (path, company, licence, authority); the findings grouped
 by category in checklist order, under the material they concern, each with its
 hint on how to fix it; then a summary line (required materials present,
 errors, warnings, infos, and the verdict). Several dossiers end with a rich
-table. ``--quiet`` leaves out what passed.
+summary table: company, days left to the filing deadline, counts and verdict,
+most urgent first (fewest days left; a dossier that could not be checked at all
+is a row too). ``--quiet`` prints only that table and the totals line, for one
+dossier as for many.
 
 Colour only when the CLI says so (a terminal, no ``NO_COLOR``, ``TERM`` not
 ``dumb``): this function never looks at the environment. Every file name and
@@ -21,6 +24,7 @@ from icp_renew.findings import DossierReport, Finding, MaterialLine, Report, Sev
 from icp_renew.formats.safe import visible
 from icp_renew.formats.terminal import Page, Segment
 from icp_renew.i18n import Lang, tr
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -150,29 +154,38 @@ def _dossier(
     page.add([verdict(d, lang, strict), (f" — {materials} · {counts(d, lang)}", "")])
 
 
+def urgency(d: DossierReport) -> tuple[int, int]:
+    """Most urgent first: fewest days left to the filing deadline; unknown deadlines last."""
+    return (0, d.days_left) if d.days_left is not None else (1, 0)
+
+
 def _table(report: Report, lang: Lang, strict: bool) -> Table:
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title=tr(lang, "汇总", "Summary"), title_justify="left")
     table.add_column(tr(lang, "材料目录", "dossier"), ratio=1, min_width=12, overflow="fold")
-    table.add_column(tr(lang, "发证机关", "authority"), overflow="fold")
+    table.add_column(t("deadline.column-company", lang), ratio=1, overflow="fold")
+    table.add_column(t("deadline.column-days-left", lang), justify="right", overflow="fold")
     for label in (
-        tr(lang, "必需材料", "materials"),
         tr(lang, "错误", "errors"),
         tr(lang, "警告", "warnings"),
     ):
         table.add_column(label, justify="right", overflow="fold")
-    table.add_column(tr(lang, "结果", "result"), min_width=6, overflow="fold")
-    for d in report.dossiers:
+    table.add_column(tr(lang, "结果", "result"), min_width=6, no_wrap=True)
+    for d in sorted(report.dossiers, key=urgency):
+        if d.error is not None:
+            cannot = "× " + t("deadline.cannot-check", lang)
+            table.add_row(Text(visible(d.path)), "", "-", "-", "-", Text(cannot, "bold red"))
+            continue
         _, style = verdict(d, lang, strict)
         short = (
             tr(lang, "× 未通过", "× failed") if not d.ok(strict) else tr(lang, "√ 通过", "√ passed")
         )
         table.add_row(
             Text(visible(d.path)),
-            Text(visible(d.authority or "-")),
-            f"{d.materials_present}/{d.materials_required}",
+            Text(visible(d.company or "")),
+            "-" if d.days_left is None else str(d.days_left),
             str(d.count(Severity.ERROR)),
             str(d.count(Severity.WARNING)),
             Text(short, style),
@@ -211,23 +224,20 @@ def render(
     width: int = 100,
 ) -> str:
     page = Page(width, color)
-    shown = [d for d in report.dossiers if d.findings] if quiet else list(report.dossiers)
-    for i, d in enumerate(shown):
-        if i:
-            page.blank()
-        _dossier(page, d, lang, show_pii, strict, quiet)
+    checked = [d for d in report.dossiers if d.error is None]
+    if not quiet:  # --quiet keeps the summary and leaves out the detail
+        for i, d in enumerate(checked):
+            if i:
+                page.blank()
+            _dossier(page, d, lang, show_pii, strict, quiet)
     n = len(report.dossiers)
-    if n <= 1 or quiet:
+    if not n or (n == 1 and not quiet and checked):
         return str(page)
-    page.blank()
+    if page.lines:
+        page.blank()
     table = _rich_text(_table(report, lang, strict), color, width)
     failed = sum(1 for d in report.dossiers if not d.ok(strict))
     total = Page(width, color)
-    total.add(
-        tr(
-            lang,
-            f"共检查 {n} 份材料：{failed} 份未通过，{n - failed} 份通过；{counts(report, lang)}",
-            f"{n} dossiers checked: {failed} failed, {n - failed} passed; {counts(report, lang)}",
-        )
-    )
+    key = "deadline.checked-total-one" if n == 1 else "deadline.checked-total"
+    total.add(t(key, lang, n=n, failed=failed, passed=n - failed, counts=counts(report, lang)))
     return str(page) + table + str(total)

@@ -2,7 +2,9 @@
 
 For each licence, two all-day events (DATE values): the latest working day to
 file the renewal (Order 42 Art. 27), and the close of the next annual-report
-window on 31 March (Order 42 Art. 35). Each carries alarms 30, 7 and 1 days
+window on 31 March (Order 42 Art. 35). A licence that has already expired gets
+no filing event (it would be dated in the past, and renewal is no longer
+possible). No two events share a UID. Each carries alarms 30, 7 and 1 days
 before. The output is reproducible: a UID derived from the licence number and
 the expiry (the annual report: the licence number and the year), and a DTSTAMP
 from ``SOURCE_DATE_EPOCH``, else midnight UTC of ``--today``, never the clock.
@@ -19,6 +21,7 @@ from typing import Any
 from icp_renew.deadline import FILING_DAYS, Assessment
 from icp_renew.errors import UserError
 from icp_renew.i18n import Lang, tr
+from icp_renew.messages import t
 
 ALARM_DAYS = (30, 7, 1)
 PRODID = "-//icp-renew//deadline//EN"
@@ -71,7 +74,9 @@ def _filing_text(a: Assessment, lang: Lang) -> tuple[str, str]:
             f"{a.filing_deadline.isoformat()}; the last working day is {day}.",
         ),
     ]
-    if not a.holiday_data:
+    if a.estimated_years:
+        lines.append(t("deadline.estimated-ics-note", lang))
+    elif not a.holiday_data:
         lines.append(
             tr(
                 lang,
@@ -129,26 +134,28 @@ def render(assessments: Sequence[Assessment], *, stamp: dt.datetime, lang: Lang)
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", tr(lang, "ICP许可证续期", "ICP licence renewal"))
+    seen: set[str] = set()
     for a in assessments:
-        summary, description = _filing_text(a, lang)
-        cal.add_component(
-            _event(
-                uid("filing", a.license_number, a.expires),
-                a.latest_working_day,
-                summary,
-                description,
-                stamp,
+        events = []
+        if a.status != "expired":  # no filing event dated before today for an expired licence
+            events.append(
+                (
+                    uid("filing", a.license_number, a.expires),
+                    a.latest_working_day,
+                    _filing_text(a, lang),
+                )
             )
-        )
-        summary, description = _annual_text(a, lang)
-        cal.add_component(
-            _event(
+        events.append(
+            (
                 uid("annual-report", a.license_number, a.expires, a.annual_report.closes.year),
                 a.annual_report.closes,
-                summary,
-                description,
-                stamp,
+                _annual_text(a, lang),
             )
         )
+        for uid_, day, (summary, description) in events:
+            if uid_ in seen:  # one event per UID, whatever the input repeats
+                continue
+            seen.add(uid_)
+            cal.add_component(_event(uid_, day, summary, description, stamp))
     data: bytes = cal.to_ical()
     return data

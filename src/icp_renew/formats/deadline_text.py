@@ -12,6 +12,7 @@ from unicodedata import east_asian_width
 
 from icp_renew.deadline import FILING_DAYS, Assessment, Status
 from icp_renew.i18n import Lang, tr
+from icp_renew.messages import t
 
 _STATUS: dict[str, tuple[str, str, str]] = {  # zh, en, colour
     "expired": ("已过期", "expired", "magenta"),
@@ -62,6 +63,15 @@ def _days_left(a: Assessment, lang: Lang) -> str:
     return tr(lang, f"已过 {-a.days_left} 天", f"{-a.days_left} days ago")
 
 
+def _holidays(a: Assessment, lang: Lang) -> str:
+    """Where the holidays came from: the official data, a file, the estimate, or nothing."""
+    if a.estimated_years and a.estimated_years[-1] == a.filing_deadline.year:
+        from icp_renew.holiday_estimate import revision
+
+        return t("deadline.estimated-source", lang, revision=revision(a.filing_deadline.year))
+    return a.holiday_source or tr(lang, "无（仅按周末）", "none (weekends only)")
+
+
 def render_one(a: Assessment, lang: Lang, *, color: bool = False, width: int = 80) -> str:
     """The full picture of one licence, as aligned plain lines; a value longer than the
     terminal (``width`` columns) goes on under itself."""
@@ -77,7 +87,7 @@ def render_one(a: Assessment, lang: Lang, *, color: bool = False, width: int = 8
         )
     who = " ".join(x for x in (a.license_number, a.name) if x) or "-"
     r = a.annual_report
-    holidays = a.holiday_source or tr(lang, "无（仅按周末）", "none (weekends only)")
+    holidays = _holidays(a, lang)
     rows = [
         (tr(lang, "许可证", "Licence"), who),
         (tr(lang, "有效期至", "Expires"), expires),
@@ -194,8 +204,9 @@ def render_table(
     )
     if any(a.expiry_derived for a in items):
         out.append(tr(lang, "* 由发证日期推算的有效期", "* expiry derived from the issue date"))
-    if any(not a.holiday_data for a in items):
-        out.append(tr(lang, "† 仅按周末计算", "† weekends only (no holiday data)"))
+    footnote = _dagger(items, lang)
+    if footnote:
+        out.append(footnote)
     return "\n".join(out)
 
 
@@ -230,9 +241,19 @@ def _stacked(
         out.append("  " + line)
     if any(a.expiry_derived for a in items):
         out.append(tr(lang, "* 由发证日期推算的有效期", "* expiry derived from the issue date"))
-    if any(not a.holiday_data for a in items):
-        out.append(tr(lang, "† 仅按周末计算", "† weekends only (no holiday data)"))
+    footnote = _dagger(items, lang)
+    if footnote:
+        out.append(footnote)
     return "\n".join(out)
+
+
+def _dagger(items: Sequence[Assessment], lang: Lang) -> str | None:
+    """What ``†`` means: an estimated year, or weekends only (no holiday data at all)."""
+    if not any(not a.holiday_data for a in items):
+        return None
+    if all(set(a.missing_years) == set(a.estimated_years) for a in items):
+        return t("deadline.estimated-footnote", lang)
+    return tr(lang, "† 仅按周末计算", "† weekends only (no holiday data)")
 
 
 def render(
@@ -284,6 +305,9 @@ def holiday_warning(items: Sequence[Assessment], lang: Lang) -> str | None:
     if not years:
         return None
     listed = ", ".join(str(y) for y in years)
+    estimated = {y for a in items for y in a.estimated_years}
+    if estimated.issuperset(years):
+        return t("deadline.estimated-warning", lang, years=listed)
     return tr(
         lang,
         f"警告：{listed} 年没有官方节假日数据，最后工作日仅按周末计算；"

@@ -60,6 +60,17 @@ def counted(name: str, lang: Lang, count: int, **params: Any) -> str:
     return t(key, lang, count=count, **params)
 
 
+def days_text(days: int | None, lang: Lang) -> str:
+    """ "12 days left", "3 days overdue", "due today" (nothing without a date)."""
+    if days is None:
+        return ""
+    if days < 0:
+        return counted("days-overdue", lang, -days)
+    if days == 0:
+        return t("html.due-today", lang)
+    return counted("days-to-go", lang, days)
+
+
 def render_page(template: str, lang: Lang, **context: Any) -> str:
     """Render ``template`` with the shared frame's variables."""
     page = environment().get_template(template)

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from icp_renew.formats.html_page import counted, render_page, text
+from icp_renew.formats.html_page import counted, days_text, render_page, text
 from icp_renew.i18n import Lang
 from icp_renew.messages import t
 
@@ -88,16 +88,6 @@ def _order(d: Mapping[str, Any]) -> tuple[int, date, str]:
     nxt = d.get("next") or {}
     due = _due(nxt.get("due")) if nxt.get("due") else FAR
     return (1, due, str(d.get("path", "")))
-
-
-def days_text(days: int | None, lang: Lang) -> str:
-    if days is None:
-        return ""
-    if days < 0:
-        return counted("days-overdue", lang, -days)
-    if days == 0:
-        return t("html.due-today", lang)
-    return counted("days-to-go", lang, days)
 
 
 def _row(index: int, d: Mapping[str, Any], lang: Lang, clean: Any) -> dict[str, Any]:

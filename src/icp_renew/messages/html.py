@@ -37,6 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verdict-notes": ("通过（有提示）", "passed with notes"),
     "verdict-passed": ("通过", "passed"),
     "checklist": ("材料清单", "Checklist"),
+    "filing-deadline": ("续期申请截止日", "Filing deadline"),
     "general": ("整体问题", "The dossier as a whole"),
     "unassigned": ("未归入任何材料的文件", "Files not assigned to a material"),
     "required": ("必需", "required"),
