@@ -96,7 +96,7 @@ def _row(index: int, d: Mapping[str, Any], lang: Lang, clean: Any) -> dict[str, 
     alerts = [
         {
             "code": clean(a.get("code")),
-            "severity": a.get("severity") if a.get("severity") in SEVERITY_RANK else "info",
+            "severity": _sev(a),
             "label": t(f"html.severity-{_sev(a)}", lang),
             "message": clean(a.get("message")),
             "due": clean(a.get("due")),
