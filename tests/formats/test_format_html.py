@@ -44,6 +44,8 @@ def scanned(tmp_path: Path) -> Path:
     files["icp-license/许可证.pdf"] = factory.pdf_bytes(4, text=None, image_dpi=100)
     files["business-plan/broken.pdf"] = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
     files[f"security-measures/{ID_NUMBER}.png"] = "png"
+    # a scan that pypdf could read with the empty password: encrypted all the same, no preview
+    files["business-plan/locked.pdf"] = factory.pdf_bytes(1, text=None, image_dpi=100, encrypt="")
     return factory.make_dossier(tmp_path / "d", files=files)
 
 
@@ -75,7 +77,13 @@ def test_check_page_lists_materials_marks_findings_and_previews(cli, scanned: Pa
     # PDF, never the ID card (personal data), never a born-digital page without an image
     sizes = previews(page)
     assert sizes and all(max(w, h) <= preview.THUMB_PX for w, h in sizes)
-    assert "no preview: the check found a problem with this file" in page
+    for name in ("broken.pdf", "locked.pdf"):
+        assert re.search(
+            rf'<figure class="file noimg"><figcaption>business-plan/{name}<br><span class="note">'
+            "no preview: the check found a problem with this file</span>",
+            page,
+        ), name
+    assert 'data-code="encrypted-pdf"' in page
     assert "personal data: no preview (--show-pii shows it)" in page
     assert "no scanned image on the first page" in page
     assert ID_NUMBER not in page and "110105********002X" in page
