@@ -145,7 +145,7 @@ def test_fail_within_exit_codes(cli, today, fail_within, code):
     assert result.exit_code == code
     json.loads(result.stdout)  # the report is still printed
     if code:
-        assert f"--fail-within {fail_within}: 1 licence(s)" in result.stderr
+        assert f"--fail-within {fail_within}: 1 licence within" in result.stderr
 
 
 def test_status_values(cli):
@@ -254,8 +254,8 @@ def test_text_one_licence(cli):
 
 def test_text_chinese(cli):
     result = cli("deadline", "--expires", "2025-12-30", "--today", "2025-09-01", "--lang", "zh")
-    assert "最后工作日  2025-09-30 (星期二)" in result.stdout
-    assert "申请期限    2025-10-01 (星期三)" in result.stdout
+    assert "最后工作日  2025-09-30（星期二）" in result.stdout
+    assert "申请截止日  2025-10-01（星期三）" in result.stdout
     assert "建议安排（仅供参考）" in result.stdout
 
 
@@ -302,7 +302,7 @@ def test_text_table_and_warnings(cli, make_dossier):
     ]
     assert "† estimated from the statutory holidays (no official schedule yet)" in lines
     assert lines[-1] == (
-        "--fail-within 50: 1 licence(s) within 50 days of the filing deadline "
+        "--fail-within 50: 1 licence within 50 days of the filing deadline "
         "or past it: 京B2-20210001 (46)"
     )
     # columns line up although the names are Chinese
@@ -434,7 +434,7 @@ def test_quiet_keeps_licences_that_trip_the_gate(cli):
     )
     assert result.exit_code == 1
     assert "Status              ok" in result.stdout
-    assert result.stdout.splitlines()[-1].startswith("--fail-within 300: 1 licence(s)")
+    assert result.stdout.splitlines()[-1].startswith("--fail-within 300: 1 licence")
 
 
 EXAMPLES = Path(__file__).parents[1] / "examples"

@@ -105,8 +105,8 @@ def test_file_replaces_the_package_year(tmp_path: Path) -> None:
         ("year: 2027\nwork:\n  - next sunday\n", "h.yaml:3: work[0]: invalid date 'next sunday'"),
         ("year: 2027\nholidays: []\n", "h.yaml:2: holidays: unknown field"),
         ("off: [2027-01-01]\n", "h.yaml:1: year: required field is missing"),
-        ("year: twenty\n", "h.yaml:1: year: Input should be a valid integer"),
-        ("year: 1900\n", "h.yaml:1: year: Input should be greater than or equal to 1949"),
+        ("year: twenty\n", "h.yaml:1: year: expected a whole number"),
+        ("year: 1900\n", "h.yaml:1: year: must be 1949 or more"),
         (
             "year: 2027\noff: [2027-02-07]\nwork:\n  - 2027-02-06\n  - 2027-02-07\n",
             "h.yaml:5: work[1]: 2027-02-07 is listed both as off and as work",

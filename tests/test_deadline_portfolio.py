@@ -132,7 +132,7 @@ def test_quoted_field_with_newline_keeps_row_numbers() -> None:
         (
             "name,license_number,expires\n甲,京B2-1,next year\n",
             "c.csv:2: expires: invalid date 'next year': expected YYYY-MM-DD, YYYY/M/D or "
-            "YYYY年M月D日",
+            "“YYYY年M月D日”",
         ),
         (
             "name,license_number,expires\n甲,京B2-1,\n",
@@ -141,7 +141,7 @@ def test_quoted_field_with_newline_keeps_row_numbers() -> None:
         ),
         (
             "name,license_number,expires\n甲,,2026-05-31\n",
-            "c.csv:2: license_number: empty: expected the licence number, e.g. 京B2-20210001",
+            "c.csv:2: license_number: empty: expected the licence number, e.g. “京B2-20210001”",
         ),
         (
             "name,license_number,expires,issued\n甲,京B2-1,,2021-02-29\n",
@@ -203,7 +203,7 @@ def test_cli_gbk(cli, tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "北京示例科技有限公司" in result.stdout
-    assert "--fail-within 30: 1 licence(s)" in result.stdout
+    assert "--fail-within 30: 1 licence" in result.stdout
 
 
 def test_cli_bad_row_does_not_stop_the_others(cli, tmp_path: Path) -> None:

@@ -15,6 +15,7 @@ from types import ModuleType
 
 import pytest
 
+import factory
 from factory import TODAY
 from icp_renew.dossier.config import load_config
 from icp_renew.rulebook import find_authority, load_rulebook
@@ -177,6 +178,7 @@ def _files(root: Path, names: tuple[str, ...]) -> dict[str, bytes]:
 
 def test_examples_regenerate_byte_for_byte(tmp_path):
     """The committed examples are exactly what make_examples.py writes (no drift)."""
+    factory.need("reportlab")
     gen = _load_generator()
     committed = (EXAMPLES / "made-with.txt").read_text(encoding="utf-8")
     if gen.made_with() != committed:
@@ -192,6 +194,7 @@ def test_examples_regenerate_byte_for_byte(tmp_path):
 
 
 def test_generator_rejects_a_line_wider_than_the_page():
+    factory.need("reportlab")
     gen = _load_generator()
     with pytest.raises(ValueError, match="line too long"):
         gen.render_pdf(gen.doc(("标题", ["很长" * 40])))

@@ -49,7 +49,7 @@ def test_output_fits_the_terminal(cli, name, width, lang):
 def test_rules_show_keeps_every_material_and_its_checks(cli):
     text = cli("rules", "show", "-p", "北京", "--lang", "zh", env={"COLUMNS": "60"}).stdout
     assert "  business-license  (必需, 惯例)\n    营业执照副本\n" in text
-    assert "    pdf, jpeg, png · 至少4页（本工具设定）\n" in text
+    assert "    pdf, jpeg, png · 至少 4 页（本工具设定）\n" in text
 
 
 def test_deadline_table_becomes_blocks_when_too_wide(cli):

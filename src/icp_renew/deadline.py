@@ -124,6 +124,8 @@ class Assessment:
     missing_years: tuple[int, ...] = ()
     source: str | None = None  # where the licence was read from (a dossier, a CSV row)
     estimated_years: tuple[int, ...] = ()  # missing years estimated from the statutory days off
+    reported_years: tuple[int, ...] = ()  # annual reports the dossier's timeline records
+    change_due: bool = False  # a change filing is owed (docs/process.md, change-filing-due)
 
     def sort_key(self) -> tuple[int, str, str, dt.date]:
         """Most urgent first: by days left, then licence number."""

@@ -21,6 +21,7 @@ def run(ctx: Context) -> DossierReport:
     return DossierReport(
         path=ctx.dossier.display,
         authority=ctx.checklist.authority.slug,
+        authority_title=(ctx.checklist.authority.authority, ctx.checklist.authority.authority_en),
         findings=sort_findings(found, ctx.checklist.order),
         materials_required=len(required),
         materials_present=sum(1 for m in required if m.id in present),

@@ -221,15 +221,12 @@ def _year_model() -> Any:
     from typing import Annotated
 
     from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-    from pydantic_core import PydanticCustomError
 
-    from icp_renew.dates import DateFormatError, parse_date
+    from icp_renew.dates import parse_date
 
     def _date(value: object) -> object:
-        try:
-            return parse_date(value)
-        except DateFormatError as exc:  # the message alone, without pydantic's "Value error, "
-            raise PydanticCustomError("date", str(exc)) from None
+        # a DateFormatError carries its catalogue message: validation_error shows it alone
+        return parse_date(value)
 
     Day = Annotated[dt.date, BeforeValidator(_date)]
 
@@ -260,7 +257,7 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
         many = True
     else:
         raise UserError(
-            "expected a mapping with year, off and work (or a list of them)",
+            "deadline.holidays-not-mapping",
             source=source,
             line=doc.line_of(()),
         )
@@ -275,7 +272,8 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
         base: tuple[str | int, ...] = (index,) if many else ()
         if entry.year in seen:
             raise UserError(
-                f"year {entry.year} is given twice",
+                "deadline.holidays-year-twice",
+                year=entry.year,
                 source=source,
                 line=doc.line_of((*base, "year")),
                 field=dotted((*base, "year")),
@@ -285,7 +283,9 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
             for k, day in enumerate(getattr(entry, key)):
                 if day.year != entry.year:
                     raise UserError(
-                        f"{day.isoformat()} is not in year {entry.year}",
+                        "deadline.holidays-wrong-year",
+                        day=day.isoformat(),
+                        year=entry.year,
                         source=source,
                         line=doc.line_of((*base, key, k)),
                         field=dotted((*base, key, k)),
@@ -295,7 +295,8 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
             day = min(both)
             k = list(entry.work).index(day)
             raise UserError(
-                f"{day.isoformat()} is listed both as off and as work",
+                "deadline.holidays-off-and-work",
+                day=day.isoformat(),
                 source=source,
                 line=doc.line_of((*base, "work", k)),
                 field=dotted((*base, "work", k)),
@@ -313,7 +314,9 @@ def load_calendar(files: Sequence[Path] = ()) -> HolidayCalendar:
         for data in parse_holiday_file(path):
             if data.year in years:
                 raise UserError(
-                    f"year {data.year} is already given in {years[data.year].source}",
+                    "deadline.holidays-year-given",
+                    year=data.year,
+                    other=years[data.year].source,
                     source=data.source,
                     field="year",
                 )

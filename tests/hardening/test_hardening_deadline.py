@@ -14,8 +14,11 @@ import itertools
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hostile import PROFILE
+
+pytest.importorskip("hypothesis")  # test-only: skipped on a plain install (.ci/run)
 from hypothesis import given
 from hypothesis import strategies as st
 from test_hardening_yaml import FEATURES, assert_clean, odd_dates

@@ -18,6 +18,10 @@ filing date (``--filing-date``, else today):
   message says so.
 - ``missing-expiry`` (warning): ``dossier.yaml`` has no ``license.expires``.
   The deadline cannot be judged, so a pass would be a guess.
+
+Once the timeline records a ``submitted`` event (docs/process.md), the deadline findings
+judge the day of that submission instead: ``past-filing-deadline`` only when the
+submission itself was late, and no ``filing-deadline-soon``.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any
 from icp_renew.checks import Context
 from icp_renew.deadline import DUE_SOON_DAYS, filing_deadline
 from icp_renew.findings import Finding, finding
-from icp_renew.messages import template
+from icp_renew.messages import Message
 
 CODES: tuple[str, ...] = (
     "license-expired",
@@ -38,43 +42,39 @@ CODES: tuple[str, ...] = (
 )
 
 
-def _texts(key: str, count: int | None = None) -> tuple[str, str]:
-    """The catalogue's templates of a finding (``-one`` for a count of exactly one)."""
-    if count == 1:
-        key += "-one"
-    return template(f"deadline.{key}", "zh"), template(f"deadline.{key}", "en")
+def _key(key: str, count: int | None = None) -> str:
+    """The catalogue key of a finding (``-one`` for a count of exactly one)."""
+    return f"deadline.{key}-one" if count == 1 else f"deadline.{key}"
 
 
 def _dated(
     code: str, key: str, count: int | None, facts: dict[str, Any], estimated: bool = False
 ) -> Finding:
-    zh, en = _texts(key, count)
     if estimated:  # the last working day of a year without an official schedule: say so
-        zh += template("deadline.estimated-clause", "zh")
-        en += template("deadline.estimated-clause", "en")
-    return finding(code, zh=zh, en=en, **facts)
+        clause = Message.of("deadline.estimated-clause", year=facts["year"])
+        message = Message.of(_key(key, count), **facts)
+        return finding(code, "deadline.with-clause", message=message, clause=clause, **facts)
+    return finding(code, _key(key, count), **facts)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     lic = ctx.dossier.config.license
     if lic.expires is None:
-        zh, en = _texts("missing-expiry")
-        yield finding("missing-expiry", zh=zh, en=en)
+        yield finding("missing-expiry", _key("missing-expiry"))
         return
     if ctx.today > lic.expires:
         yield finding(
             "license-expired",
-            zh="许可证 {number} 已于 {expires} 到期（今天 {today}），已无法续期",
-            en="Licence {number} expired on {expires} (today is {today}) and can no longer be "
-            "renewed",
+            "findings.license-expired.expired",
             number=lic.number,
             expires=lic.expires.isoformat(),
             today=ctx.today.isoformat(),
         )
         return
     deadline = filing_deadline(lic.expires)
-    # the one date the deadline findings judge: --filing-date, else today
-    filed = ctx.filing_date
+    # the one date the deadline findings judge: the timeline's submission, else
+    # --filing-date, else today
+    filed = ctx.submitted or ctx.filing_date
     facts: dict[str, Any] = {
         "number": lic.number,
         "expires": lic.expires.isoformat(),
@@ -87,16 +87,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         if filed == ctx.today:
             yield finding(
                 "past-filing-deadline",
-                zh="许可证 {number} 于 {expires} 到期，续期申请最迟应于 {deadline}（到期前{n}日）提交"
-                "（《电信业务经营许可管理办法》第二十七条），已逾期 {late} 天",
-                en="Licence {number} expires on {expires}; the renewal had to be filed {n} days "
-                "before, by {deadline} (Order 42 Art. 27), and is {late} days late",
+                "findings.past-filing-deadline.late",
                 late=late,
                 **facts,
             )
         else:
             facts["late"] = late
             yield _dated("past-filing-deadline", "past-filing-deadline-on", late, facts)
+        return
+    if ctx.submitted is not None:  # filed in time: no deadline is coming any more
         return
     from icp_renew.holidays import official_calendar
 

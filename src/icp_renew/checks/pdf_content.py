@@ -27,6 +27,7 @@ from icp_renew.checks import Context
 from icp_renew.dossier.model import DossierFile
 from icp_renew.findings import Finding, finding
 from icp_renew.inspect import EXTENSION_FORMATS, extension_of
+from icp_renew.messages import listing
 
 CODES: tuple[str, ...] = ("missing-text", "text-unverifiable")
 
@@ -60,27 +61,22 @@ def check(ctx: Context) -> Iterator[Finding]:
         missing = [p for p in req.must_contain if not any(normalise(p) in t for t in texts)]
         if not missing:
             continue
-        phrases = "、".join(missing)
-        phrases_en = ", ".join(missing)
+        phrases = listing(missing)
         if blind:
             for f in blind:
                 yield finding(
                     "text-unverifiable",
-                    zh="没有文字层，无法自动核对是否含有“{phrases}”，请人工确认",
-                    en="no text layer: cannot verify that it contains “{phrases_en}”; check by eye",
+                    "findings.text-unverifiable.no-text-layer",
                     material=req.id,
                     path=f.path,
                     phrases=phrases,
-                    phrases_en=phrases_en,
                 )
             continue
         for f in with_text:
             yield finding(
                 "missing-text",
-                zh="文字层中没有“{phrases}”",
-                en="the text layer does not contain “{phrases_en}”",
+                "findings.missing-text.not-found",
                 material=req.id,
                 path=f.path,
                 phrases=phrases,
-                phrases_en=phrases_en,
             )

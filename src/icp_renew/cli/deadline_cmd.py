@@ -30,6 +30,7 @@ from icp_renew.cli.common import (
 )
 from icp_renew.errors import UserError
 from icp_renew.formats.registry import names
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -53,7 +54,7 @@ def _count_option(value: str | None, option: str) -> int | None:
     except ValueError:
         number = -1
     if number < 0:
-        raise UserError(f"expected a whole number of days ≥ 0, got {value!r}", source=option)
+        raise UserError("deadline.days-option", source=option, value=repr(value))
     return number
 
 
@@ -76,9 +77,9 @@ def _gather(
     if printed is not None or issued_on is not None:
         licences.append(Licence(printed, license_number, issued=issued_on))
     elif license_number is not None:
-        raise UserError("needs --expires DATE or --issued DATE", source="--license")
+        raise UserError("deadline.license-needs-date", source="--license")
     if csv_file is None and encoding is not None:
-        raise UserError("applies only to --csv FILE", source="--encoding")
+        raise UserError("deadline.encoding-needs-csv", source="--encoding")
     for path in dossiers:
         try:
             licences.append(read_dossier(path))
@@ -95,11 +96,7 @@ def _gather(
             licences.extend(rows)
             unusable.extend(Unusable.of(exc) for exc in bad)
     if not licences and not unusable and csv_file is None:  # an empty CSV reports nothing
-        raise UserError(
-            "nothing to compute: give --expires DATE (or --issued DATE), "
-            "one or more DOSSIER folders, or --csv FILE",
-            source="deadline",
-        )
+        raise UserError("deadline.nothing-to-compute", source="deadline")
     return licences, unusable
 
 
@@ -210,29 +207,32 @@ def deadline(
     unusable = [Unusable(redact(u.source), redact(u.error)) for u in found]
     licences, disagree = deduplicate(given)
     calendar = load_calendar(holidays or [])
-    items = sorted(
-        (
-            assess(
-                lic.expires,
-                day,
-                license_number=masked(lic.license_number),
-                name=masked(lic.name),
-                issued=lic.issued,
-                due_soon_days=DUE_SOON_DAYS if due is None else due,
-                calendar=calendar,
-                source=masked(lic.source),
-            )
-            for lic in licences
-        ),
-        key=lambda a: a.sort_key(),
-    )
+
+    def assessed(lic: Licence) -> Assessment:
+        a = assess(
+            lic.expires,
+            day,
+            license_number=masked(lic.license_number),
+            name=masked(lic.name),
+            issued=lic.issued,
+            due_soon_days=DUE_SOON_DAYS if due is None else due,
+            calendar=calendar,
+            source=masked(lic.source),
+        )
+        if lic.reported_years or lic.change_due:  # from the dossier's timeline (#11)
+            import dataclasses
+
+            a = dataclasses.replace(a, reported_years=lic.reported_years, change_due=lic.change_due)
+        return a
+
+    items = sorted((assessed(lic) for lic in licences), key=lambda a: a.sort_key())
     # one licence asked about: an object; several inputs (even one licence twice): a list
     single = len(given) == 1 and csv_file is None and not unusable
     tripped = [a for a in items if a.within(fail)] if fail is not None else []
     notices = [_disagreement(first, other, lng) for first, other in disagree]
     _report(items, unusable, notices, day, single, fmt, lng, output, quiet, tripped, fail)
     for bad in unusable:  # named at the end, after the rest was computed and printed
-        typer.echo(f"icp-renew: error: {_visible(bad.error)}", err=True)
+        typer.echo(t("errors.line", lng, message=_visible(bad.error)), err=True)
     if unusable:
         raise typer.Exit(2)
     if tripped:
@@ -310,7 +310,7 @@ def _report(
         if not items:  # RFC 5545: a calendar holds at least one component
             if unusable:  # each is named on stderr; exit 2 follows
                 return
-            raise UserError("no licences to put in a calendar", source="--format ics")
+            raise UserError("deadline.ics-empty", source="--format ics")
         stamp = dtstamp(today, os.environ.get("SOURCE_DATE_EPOCH"))
         ics = renderer("deadline", "ics")(items, stamp=stamp, lang=lang)
         if output is not None:

@@ -3,7 +3,10 @@
 ``::error file=<dossier>/<file>,title=…::message`` (``warning``; ``notice`` for
 info), escaped as the runner expects (:mod:`icp_renew.formats.github`), so that
 a file name can neither break a command nor start a new one. A finding about
-the dossier as a whole has no ``file`` and names the dossier in its message.
+the dossier as a whole points at its ``dossier.yaml`` (at the line of the field
+it concerns, where the file has it) and names the dossier in its message. Paths
+are relative to ``GITHUB_WORKSPACE`` when it is set (the runner resolves
+``file=`` against the workspace).
 A plain summary line per dossier follows its annotations. The Markdown job
 summary (``GITHUB_STEP_SUMMARY``) is :mod:`icp_renew.formats.check_markdown`;
 the CLI appends it. A dossier that could not be checked at all is an
@@ -13,21 +16,25 @@ the CLI appends it. A dossier that could not be checked at all is an
 from __future__ import annotations
 
 from icp_renew.findings import FINDING_CODES, DossierReport, Report, Severity
-from icp_renew.formats.github import command
+from icp_renew.formats.github import command, workspace_relative
 from icp_renew.formats.safe import dossier_file, visible
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def summary_line(d: DossierReport, lang: Lang, strict: bool) -> str:
     errors, warnings, infos = (d.count(s) for s in Severity)
-    verdict = tr(lang, "通过", "passed") if d.ok(strict) else tr(lang, "未通过", "failed")
-    counts = tr(
+    verdict = t("report.passed", lang) if d.ok(strict) else t("report.failed", lang)
+    counts = t(
+        "report.github-summary",
         lang,
-        f"必需材料 {d.materials_present}/{d.materials_required}，错误 {errors}，警告 {warnings}，提示 {infos}",
-        f"{d.materials_present}/{d.materials_required} required materials, "
-        f"{errors} error(s), {warnings} warning(s), {infos} info",
+        materials_present=d.materials_present,
+        materials_required=d.materials_required,
+        errors=errors,
+        warnings=warnings,
+        infos=infos,
     )
     return f"icp-renew: {visible(d.path)}: {verdict}: {counts}"
 
@@ -56,8 +63,9 @@ def workflow_commands(d: DossierReport, lang: Lang, show_pii: bool) -> list[str]
         hint = f.hint(lang)
         if hint:
             message += "\n" + hint
-        file = visible(dossier_file(d.path, f.path)) if f.path else None
-        lines.append(command(LEVELS[f.severity], message, file=file, title=title))
+        # a finding about the dossier as a whole points at its dossier.yaml, as in sarif
+        file = visible(workspace_relative(dossier_file(d.path, f.path or "dossier.yaml")))
+        lines.append(command(LEVELS[f.severity], message, file=file, line=f.line, title=title))
     return lines
 
 

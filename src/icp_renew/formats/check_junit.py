@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from icp_renew.findings import DossierReport, Finding, Report, Severity
 from icp_renew.formats.safe import dossier_file, visible, xml_text
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
 from icp_renew.messages import t
 
 DOSSIER_CASE = "dossier"
@@ -38,9 +38,7 @@ def _package(path: str) -> str:
 
 def _cases(d: DossierReport, lang: Lang) -> list[_Case]:
     package = _package(d.path)
-    general = _Case(
-        f"{DOSSIER_CASE}: {tr(lang, '基本信息', 'dossier')}", f"{package}.{DOSSIER_CASE}"
-    )
+    general = _Case(f"{DOSSIER_CASE}: {t('report.general', lang)}", f"{package}.{DOSSIER_CASE}")
     cases: dict[str, _Case] = {}
     for m in d.materials:
         title = m.title if lang == "zh" else f"{m.title_en} ({m.title})"

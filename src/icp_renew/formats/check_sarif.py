@@ -19,8 +19,10 @@ from typing import Any
 from urllib.parse import quote
 
 from icp_renew.findings import FINDING_CODES, DossierReport, Finding, Report, Severity
+from icp_renew.formats.github import workspace_relative
 from icp_renew.formats.safe import dossier_file, encodable, visible
 from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -39,7 +41,9 @@ def _rule(code: str, lang: Lang) -> dict[str, Any]:
         "id": code,
         "name": _rule_name(code),
         "shortDescription": {"text": entry.title(lang)},
-        "fullDescription": {"text": f"{entry.title_zh} / {entry.title_en}"},
+        "fullDescription": {
+            "text": t("report.sarif-rule", lang, title=entry.title(lang), hint=entry.hint(lang))
+        },
         "help": {"text": entry.hint(lang)},
         "defaultConfiguration": {"level": LEVELS[entry.severity]},
         "properties": {"tags": ["icp-renew", entry.severity.value]},
@@ -48,7 +52,7 @@ def _rule(code: str, lang: Lang) -> dict[str, Any]:
 
 def artifact_location(dossier: str, path: str | None) -> dict[str, str]:
     """``{"uri": …, "uriBaseId": "%SRCROOT%"}``; an absolute dossier path gives a file: URI."""
-    target = dossier_file(dossier, path if path else "dossier.yaml")
+    target = workspace_relative(dossier_file(dossier, path if path else "dossier.yaml"))
     if Path(target).is_absolute():
         return {"uri": Path(target).as_uri()}
     return {"uri": quote(encodable(target), safe="/"), "uriBaseId": SRCROOT}
@@ -60,6 +64,13 @@ def _fingerprint(d: DossierReport, f: Finding) -> str:
     return hashlib.sha256(encodable(key).encode("utf-8")).hexdigest()[:32]
 
 
+def _physical(d: DossierReport, f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {"artifactLocation": artifact_location(d.path, f.path)}
+    if f.line is not None:  # a finding about a field of dossier.yaml: its line
+        out["region"] = {"startLine": f.line}
+    return out
+
+
 def _result(
     d: DossierReport, f: Finding, index: dict[str, int], lang: Lang, show_pii: bool
 ) -> dict[str, Any]:
@@ -68,9 +79,7 @@ def _result(
         "ruleIndex": index[f.code],
         "level": LEVELS[f.severity],
         "message": {"text": visible(f.message(lang, show_pii))},
-        "locations": [
-            {"physicalLocation": {"artifactLocation": artifact_location(d.path, f.path)}}
-        ],
+        "locations": [{"physicalLocation": _physical(d, f)}],
         "partialFingerprints": {"icpRenewFinding/v1": _fingerprint(d, f)},
         "properties": {
             "dossier": encodable(d.path),

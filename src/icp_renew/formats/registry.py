@@ -35,6 +35,18 @@ FORMATS: dict[str, tuple[str, str]] = {
 #: kind of result → {format name → (module, one-line description)}
 KINDS: dict[str, dict[str, tuple[str, str]]] = {
     "check": FORMATS,
+    # status: render(document, *, lang, show_pii, width, color) -> str, from the status
+    # document of icp_renew.process.document (one dict, the contract of `status --format json`)
+    "status": {
+        "text": ("icp_renew.formats.status_text", "for people: a table, or one dossier in full"),
+        "json": ("icp_renew.formats.status_json", "the status document"),
+        "csv": ("icp_renew.formats.status_csv", "one row per dossier, UTF-8 for Excel"),
+        "markdown": ("icp_renew.formats.status_markdown", "a Markdown table and the alerts"),
+        "html": (
+            "icp_renew.formats.status_html",
+            "one self-contained page, with a chart of the due dates",
+        ),
+    },
     # deadline: text and json render(items, *, lang, single, …) -> str; ics -> bytes
     "deadline": {
         "text": ("icp_renew.formats.deadline_text", "for people: a block, or a table"),
@@ -68,13 +80,6 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
         "github": ("icp_renew.formats.rules_lint_github", "GitHub Actions annotations"),
     },
 }
-
-# status: render(document, *, lang, show_pii, width, color) -> str from the status document;
-# the html page is added beside the formats the status command registers
-KINDS.setdefault("status", {})["html"] = (
-    "icp_renew.formats.status_html",
-    "one self-contained page, with a chart of the due dates",
-)
 
 
 class Formatter(Protocol):
