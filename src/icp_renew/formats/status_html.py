@@ -114,7 +114,7 @@ def _row(index: int, d: Mapping[str, Any], lang: Lang, clean: Any) -> dict[str, 
         "license": clean(d.get("license_number")),
         "expires": clean(d.get("expires")),
         "stage": stage,
-        "stage_label": t(f"html.stage-{stage}", lang)
+        "stage_label": t(f"process.stage-{stage}", lang)
         if f"stage-{stage}" in _stages()
         else clean(stage),
         "error": clean(d.get("error")) if d.get("error") else "",
@@ -137,7 +137,7 @@ def _sev(a: Mapping[str, Any]) -> str:
 def _stages() -> set[str]:
     from icp_renew.messages import table
 
-    return {k for k in table("html") if k.startswith("stage-")}
+    return {k for k in table("process") if k.startswith("stage-")}  # the status command's
 
 
 def _next_severity(nxt: Mapping[str, Any] | None, alerts: Sequence[Mapping[str, Any]]) -> str:
