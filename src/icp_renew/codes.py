@@ -296,6 +296,26 @@ for _c, _s, _t, _h in _CONTRACT:
     register(_c, _s, _t, _h)
 
 register(
+    "scan-mismatch",
+    W,  # an error for a USCC or ID number read with a valid check character (checks/scans.py)
+    ("扫描件与填写信息不符", "Scan differs from dossier.yaml"),
+    (
+        "核对扫描件与 dossier.yaml：改正填写错误，或换上正确的扫描件（材料信息不一致是退回补正的常见原因）。",
+        "Compare the scan with dossier.yaml: correct the typo, or replace the scan (differing "
+        "information is a common reason for a dossier to be sent back).",
+    ),
+)
+register(
+    "scan-unreadable",
+    INFO,
+    ("扫描件上未读到该信息", "Field not read on the scan"),
+    (
+        "识别未能读出该信息（扫描模糊、被遮挡或版式不同），请人工核对；更清晰的扫描件（300 dpi）通常可读。",
+        "Recognition did not find the field (a blurred, covered or unusual scan); compare it by "
+        "eye. A sharper scan (300 dpi) is usually read.",
+    ),
+)
+register(
     "inspection-limit",
     E,
     ("超出检查限制", "Inspection limit reached"),

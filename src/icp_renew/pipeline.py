@@ -35,6 +35,7 @@ class CheckOptions:
     today: date
     filing_date: date | None = None  # default: today
     province: str | None = None  # overrides dossier.yaml and the licence prefix
+    ocr: bool = False  # check --ocr: read the scans back (icp_renew.ocr)
 
 
 def _yaml_line(path: Path, field: str) -> int | None:
@@ -123,7 +124,12 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
         raise DossierError(
             f"cannot read the folder: {exc.strerror or exc}", source=display
         ) from None
-    dossier = inspect_dossier(dossier, checklist)
+    if opts.ocr:
+        from icp_renew.ocr import MATERIALS, read_scans
+
+        dossier = read_scans(inspect_dossier(dossier, checklist, MATERIALS), checklist)
+    else:
+        dossier = inspect_dossier(dossier, checklist)
     return Context(
         book=book,
         checklist=checklist,

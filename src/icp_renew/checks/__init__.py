@@ -50,6 +50,7 @@ def registry() -> list[ModuleType]:
         pdf_content,
         presence,
         safety,
+        scans,
         years,
     )
 
@@ -65,4 +66,5 @@ def registry() -> list[ModuleType]:
         identifiers,
         contacts,
         numbers,
+        scans,
     ]

@@ -14,6 +14,9 @@ not matter).
   some of the material's files have none (an image, a scan-only PDF): check
   those by eye. Once any file contains the phrase, nothing is reported.
 
+Under ``check --ocr`` the text recognised on a scan counts as its text layer
+(docs/ocr.md): a scan that was read and lacks the phrase is ``missing-text``.
+
 Files that cannot be read (empty, corrupt, encrypted, of a format the material
 does not accept) are left to the ``files`` check.
 """
@@ -75,10 +78,21 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
             continue
         for f in with_text:
+            recognised = (
+                f.info is not None and f.info.scan is not None and f.info.scan.source == "ocr"
+            )
+            zh, en = ("文字层中没有“{phrases}”", "the text layer does not contain “{phrases_en}”")
+            if recognised:  # check --ocr: the scan's recognised text stands for a text layer
+                from icp_renew.messages import template
+
+                zh, en = (
+                    template("ocr.missing-text-ocr", "zh"),
+                    template("ocr.missing-text-ocr", "en"),
+                )
             yield finding(
                 "missing-text",
-                zh="文字层中没有“{phrases}”",
-                en="the text layer does not contain “{phrases_en}”",
+                zh=zh,
+                en=en,
                 material=req.id,
                 path=f.path,
                 phrases=phrases,

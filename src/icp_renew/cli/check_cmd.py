@@ -40,6 +40,7 @@ from icp_renew.cli.common import (
 )
 from icp_renew.errors import UserError
 from icp_renew.formats import registry
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.findings import Report
@@ -102,6 +103,12 @@ def check_cmd(
             help="Check this many dossiers in parallel (0: one per CPU).",
         ),
     ] = 1,
+    ocr: Annotated[
+        bool, typer.Option("--ocr", help=t("ocr.option-help", "en"), envvar="ICP_RENEW_OCR")
+    ] = False,
+    ocr_clear_cache: Annotated[
+        bool, typer.Option("--ocr-clear-cache", help=t("ocr.clear-help", "en"))
+    ] = False,
 ) -> None:
     """检查续期材料 / Check dossier folders against the rules of their issuing authority.
 
@@ -119,6 +126,12 @@ def check_cmd(
         raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
     if output is not None:
         _refuse_output_in_dossier(output, dossiers)
+    if ocr:
+        _ocr_ready(lng)
+    if ocr_clear_cache:
+        from icp_renew.ocr.cache import clear as clear_cache
+
+        clear_cache()
     book = load_book(rules)
     if province is not None:  # once, not once per dossier
         from icp_renew.rulebook.authorities import find_authority
@@ -127,7 +140,7 @@ def check_cmd(
 
     from icp_renew.pipeline import CheckOptions, check_many
 
-    opts = CheckOptions(today=day, filing_date=filing, province=province)
+    opts = CheckOptions(today=day, filing_date=filing, province=province, ocr=ocr)
     progress = Progress(len(dossiers), enabled=_progress_wanted(quiet, len(dossiers)))
     try:
         report, problems = check_many(dossiers, book, opts, jobs=jobs, on_progress=progress)
@@ -161,6 +174,16 @@ def check_cmd(
         raise typer.Exit(2)
     if not report.ok(strict):
         raise typer.Exit(1)
+
+
+def _ocr_ready(lang: Lang) -> None:
+    """``--ocr`` needs the extra: without it, exit 2 saying how to install it."""
+    from icp_renew.ocr.engine import EngineMissing, available
+
+    try:
+        available()
+    except EngineMissing:
+        raise UserError(t("ocr.not-installed", lang)) from None
 
 
 def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:

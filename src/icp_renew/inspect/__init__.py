@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
@@ -110,13 +111,16 @@ def _inspect_content(
     return FileInfo(format=fmt, size=size)
 
 
-def inspect_dossier(dossier: Dossier, checklist: Checklist) -> Dossier:
+def inspect_dossier(
+    dossier: Dossier, checklist: Checklist, text_of: Collection[str] = ()
+) -> Dossier:
     """Inspect every file of a material once; one that cannot be opened becomes unsafe.
 
-    Unassigned files are not read (their ``info`` stays None): they are reported as such
-    and neither checked nor packed.
+    A PDF's text is extracted for the materials with ``must_contain`` and those in
+    ``text_of`` (``check --ocr``). Unassigned files are not read (their ``info`` stays
+    None): they are reported as such and neither checked nor packed.
     """
-    wants = {m.id for m in checklist.materials if m.must_contain}
+    wants = {m.id for m in checklist.materials if m.must_contain} | set(text_of)
     files: list[DossierFile] = []
     unsafe = list(dossier.unsafe)
     for f in dossier.files:
