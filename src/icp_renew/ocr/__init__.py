@@ -47,9 +47,14 @@ _ENGINE: list[Engine] = []  # one per process, loaded on the first scan not in t
 def loaded_engine() -> Engine:
     """The process's engine, loaded once."""
     if not _ENGINE:
-        from icp_renew.ocr.engine import Engine
+        from icp_renew.errors import UserError
+        from icp_renew.messages import t
+        from icp_renew.ocr.engine import Engine, EngineMissing
 
-        _ENGINE.append(Engine())
+        try:
+            _ENGINE.append(Engine())
+        except EngineMissing as exc:  # installed but broken: one line, exit 2
+            raise UserError(t("ocr.broken-install", "en", reason=exc.reason)) from None
     return _ENGINE[0]
 
 
