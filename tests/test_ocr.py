@@ -1,4 +1,4 @@
-"""``check --ocr`` with the real engine on scans drawn by ``tests/scans.py`` (docs/ocr.md).
+"""``check --ocr`` with the real engine on scans drawn by ``tests/scan_pages.py`` (docs/ocr.md).
 
 Needs the extra (``pip install '.[ocr]'``, which ``.ci/run`` installs) and a CJK font from
 Debian's fonts-noto-cjk or fonts-wqy-zenhei (``.ci/run`` installs them); skipped otherwise.
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import factory
-import scans
+import scan_pages as scans
 from icp_renew.pipeline import CheckOptions, check_dossier
 from icp_renew.rulebook import load_rulebook
 

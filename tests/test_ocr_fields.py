@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import factory
-import scans
+import scan_pages as scans
 from icp_renew.ocr import cache, fields, pages
 from icp_renew.pipeline import CheckOptions, check_dossier, prepare
 from icp_renew.rulebook import load_rulebook
