@@ -314,10 +314,14 @@ def hook(event, args):
         mode = args[1] or "r"
         if isinstance(mode, str) and any(c in mode for c in "wax+"):
             raise RuntimeError("write: " + args[0])
-sys.addaudithook(hook)
 from pathlib import Path
+def tree():
+    return sorted((str(p), p.stat().st_mtime_ns) for p in Path(root).rglob("*") if "__pycache__" not in p.parts)
+before = tree()
+sys.addaudithook(hook)
 from icp_renew.ocr import loaded_engine, pages
 lines = loaded_engine().read(pages.prepare(pages.page_image(Path({str(page)!r}), "png")))
+assert tree() == before, "the package changed"
 print("\\n".join(lines))
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -14,8 +14,8 @@ layer, or its scan recognised offline), and these fields are compared:
 A material of several files (an ID card's two sides) agrees when any of its files
 shows the value. ``scan-mismatch``: the scan shows another value — an error for a
 USCC or ID number read with a valid check character (a misread one fails its check
-and is not read at all), a warning for names, numbers, dates and domains (a name is
-read only after its label: 名称, 公司名称, 域名持有者, 姓名). ``scan-unreadable``
+and is not read at all), a warning for names, numbers, dates and domains (a different
+name counts only when it follows its label: 名称, 公司名称, 域名持有者, 姓名). ``scan-unreadable``
 (info): the field was not found; compare it by eye. The ID number and the name on
 an ID card are personal data: masked unless ``--show-pii``.
 """
