@@ -1,4 +1,4 @@
-"""Usage errors are one line on stderr with exit 2 (DESIGN.md, exit codes)."""
+"""Usage errors are one line on stderr with exit 2 (docs/reports.md, exit codes)."""
 
 from __future__ import annotations
 

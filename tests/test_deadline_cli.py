@@ -400,9 +400,9 @@ def test_colour_only_when_asked():
         assess(dt.date(2026, 5, 31), dt.date(2026, 4, 1), license_number="京B2-1"),
         assess(dt.date(2027, 5, 31), dt.date(2026, 4, 1), license_number="京B2-2"),
     ]
-    assert "\x1b[31m" in render_one(items[0], "en", color=True)
+    assert "\x1b[1;31m" in render_one(items[0], "en", color=True)
     table = render_table(items, "en", color=True)
-    assert "\x1b[31m\x1b[1moverdue" in table and "\x1b[32m\x1b[1mok" in table
+    assert "\x1b[1;31moverdue" in table and "\x1b[1;32mok " in table
     assert "\x1b[" not in render_table(items, "en") + render_one(items[0], "en")
 
 

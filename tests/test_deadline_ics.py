@@ -10,7 +10,7 @@ import pytest
 
 from icp_renew.deadline import assess
 from icp_renew.errors import UserError
-from icp_renew.formats.ics import dtstamp, render, uid
+from icp_renew.formats.deadline_ics import dtstamp, render, uid
 
 D = dt.date.fromisoformat
 CSV = (

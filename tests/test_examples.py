@@ -25,7 +25,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 COMPLETE = EXAMPLES / "beijing-complete"
 INCOMPLETE = EXAMPLES / "beijing-incomplete"
 
-#: code → severity of every finding on beijing-incomplete (DESIGN.md, "Findings")
+#: code → severity of every finding on beijing-incomplete (docs/findings.md)
 EXPECTED_INCOMPLETE = {
     "missing-material": "error",  # business-plan: no 3.3-新一年业务发展规划 folder
     "missing-year": "error",  # business-reports: no 2023年度业务经营报告.pdf

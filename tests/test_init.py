@@ -18,7 +18,7 @@ from icp_renew.rulebook.resolve import resolve
 from icp_renew.scaffold import PLACEHOLDER, folder_name, plan
 from icp_renew.yamlio import parse_yaml
 
-#: DESIGN.md, "The dossier": the optional ordinal prefix of a folder name
+#: docs/dossier-layout.md: the optional ordinal prefix of a folder name
 ORDINAL = re.compile(r"^\d+(\.\d+)*[-_. ]+")
 MODELINE = "# yaml-language-server: $schema=dossier.schema.json"
 
@@ -69,7 +69,7 @@ def test_layout_beijing(cli, tmp_path):
 
 def test_folder_names_are_what_the_scanner_recognises(tmp_path, book):
     """Each material folder, after the ordinal prefix, is the material's Chinese title, under a
-    category folder named by the category's title (DESIGN.md)."""
+    category folder named by the category's title (docs/dossier-layout.md)."""
     checklist = resolve(book, find_authority(book, "北京"), ["news", "drugs"], ["B25"])
     slots = plan(checklist)
     assert [s.material for s in slots] == [m.id for m in checklist.materials]
@@ -316,7 +316,7 @@ def test_rules_overlay_adds_a_folder(cli, tmp_path):
                 title_en: Shareholders' resolution
                 category: qualification
                 requirement: recommended
-                source: "agency practice: some provinces ask for it (REGULATORY.md)"
+                source: "agency practice: some provinces ask for it (docs/sources.md)"
             """
         ),
         encoding="utf-8",

@@ -157,7 +157,7 @@ def test_overlay_patches_adds_and_removes(tmp_path):
             title_en: Shareholders' resolution
             category: qualification
             requirement: recommended
-            source: "agency practice: some provinces ask for it (REGULATORY.md)"
+            source: "agency practice: some provinces ask for it (docs/sources.md)"
         remove: [credit-publicity]
         remove_source: "not needed by our clients' authority"
         """,
@@ -201,7 +201,7 @@ def test_replacing_a_shipped_file(tmp_path):
             title_en: Undertaking to supply missing materials
             category: qualification
             requirement: recommended
-            source: "REGULATORY.md: in Beijing an undertaking to supply missing materials on time"
+            source: "agency practice: in Beijing an undertaking to supply missing materials on time"
         """,
     )
     book = load_rulebook([tmp_path])
@@ -447,3 +447,17 @@ def test_lint_codes_documented_and_complete(tmp_path):
     assert set(re.findall(r"^\| `([a-z-]+)` \|", table, flags=re.M)) == set(LINT_CODES)
     write(tmp_path, "a.yaml", "kind: overlay\nname: a\nsource: s-s\nmaterials:\n  - id: x-y\n")
     assert {p.code for p in lint(tmp_path)} <= set(LINT_CODES)
+
+
+def test_lint_rejects_an_unknown_basis_or_policy_field(tmp_path: Path) -> None:
+    (tmp_path / "o.yaml").write_text(
+        "kind: overlay\nname: a\nsource: s-s\nmaterials:\n"
+        "  - {id: business-plan, basis: lore, source: s-s}\n"
+        "  - {id: business-reports, policy: [colour], source: s-s}\n",
+        encoding="utf-8",
+    )
+    problems = lint(tmp_path)
+    assert [(p.code, p.line, p.field) for p in problems] == [
+        ("invalid-rule-file", 5, "materials[0].basis"),
+        ("invalid-rule-file", 6, "materials[1].policy[0]"),
+    ]

@@ -101,7 +101,7 @@ def test_industry_adds_permit(cli):
     by_id = {m["id"]: m for m in data["materials"]}
     assert by_id["permit-drugs"]["requirement"] == "required"
     assert by_id["permit-drugs"]["needs"] == ["expires"]
-    assert by_id["permit-medical"]["requirement"] == "recommended"  # REGULATORY.md: "?" today
+    assert by_id["permit-medical"]["requirement"] == "recommended"  # docs/sources.md: "?" today
     assert "permit-news" not in by_id
 
 
@@ -200,3 +200,42 @@ def test_shell_completion_of_provinces_and_industries(tmp_path):
         "shanxi",
     ]
     assert complete("icp-renew rules show --industry e") == ["education"]
+
+
+def test_every_shipped_material_states_its_basis(cli):
+    """law, practice or policy (docs/sources.md); the tool's own values are marked policy."""
+    data = json.loads(cli("rules", "show", "-p", "京", "--format", "json").stdout)
+    by_id = {m["id"]: m for m in data["materials"]}
+    assert {m["basis"] for m in by_id.values()} == {"law", "practice"}
+    assert by_id["operation-proof"]["basis"] == "law"  # Order 42 Art. 27
+    assert by_id["business-license"]["basis"] == "practice"
+    assert by_id["icp-license"]["policy"] == ["min_pages", "min_dpi", "expires_soon_days"]
+    assert by_id["business-license"]["policy"] == ["min_dpi", "expires_soon_days"]
+    every = cli(
+        "rules", "show", "-p", "京", *[x for s in INDUSTRIES for x in ("-i", s)], "-f", "json"
+    )
+    assert all(m["basis"] for m in json.loads(every.stdout)["materials"])
+
+
+INDUSTRIES = [
+    "news",
+    "publishing",
+    "drugs",
+    "medical",
+    "education",
+    "audiovisual",
+    "culture",
+    "religion",
+]
+
+
+def test_show_prints_basis_and_policy_and_cites_only_shipped_documents(cli):
+    md = cli("rules", "show", "-p", "京", "-i", "religion", "-f", "markdown", "--lang", "en").stdout
+    assert "*≥ 4 pages (tool policy)*" in md
+    assert "<small>Source (law): 电信业务经营许可管理办法" in md
+    assert "<small>Source (practice): agency practice: 陆陆科技《ICP许可证续期材料及流程》" in md
+    assert ".md" not in md.replace("docs/sources.md", "")
+    zh = cli("rules", "show", "-p", "京", "-f", "markdown", "--lang", "zh").stdout
+    assert "*至少4页（本工具设定）*" in zh and "<small>依据（惯例）: " in zh
+    text = cli("rules", "show", "-p", "京", "--lang", "en").stdout
+    assert "practice" in text and "law" in text

@@ -1,6 +1,6 @@
 """The finding-code registry: every code, its default severity, and how to fix it.
 
-Codes are part of the public contract (DESIGN.md, "Findings"): a code never changes meaning.
+Codes are part of the public contract (docs/findings.md): a code never changes meaning.
 ``docs/findings.md`` is generated from this registry (``python -m icp_renew.docgen``).
 """
 
@@ -53,7 +53,7 @@ def register(code: str, severity: Severity, title: tuple[str, str], hint: tuple[
     return entry
 
 
-# --- the contract codes (DESIGN.md, "Findings") -------------------------------------------------
+# --- the contract codes (docs/findings.md) ---------------------------------------------------
 E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 _CONTRACT: list[tuple[str, Severity, tuple[str, str], tuple[str, str]]] = [
     (

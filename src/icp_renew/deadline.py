@@ -32,7 +32,7 @@ from icp_renew.holidays import HolidayCalendar, official_calendar
 FILING_DAYS = 90
 #: A value-added telecom licence is valid for five years (Order 42).
 LICENCE_YEARS = 5
-#: ``due-soon`` when the filing deadline is this many days away or fewer (DESIGN.md).
+#: ``due-soon`` when the filing deadline is this many days away or fewer (docs/deadline.md).
 DUE_SOON_DAYS = 60
 
 # The suggested plan (a suggestion, not a rule): start gathering the scans about six months
@@ -63,7 +63,7 @@ def derive_expiry(issued: dt.date) -> dt.date:
 def status_of(
     expires: dt.date, deadline: dt.date, today: dt.date, due_soon_days: int = DUE_SOON_DAYS
 ) -> Status:
-    """The contract's status (DESIGN.md, "Deadline")."""
+    """The contract's status (docs/deadline.md)."""
     if today > expires:
         return "expired"
     if today > deadline:
@@ -133,7 +133,7 @@ class Assessment:
         return self.days_left <= days
 
     def to_json(self) -> dict[str, Any]:
-        """The contract fields first (DESIGN.md), then the extras."""
+        """The contract fields first (docs/deadline.md), then the extras."""
         return {
             "license_number": self.license_number,
             "expires": self.expires.isoformat(),

@@ -2,7 +2,7 @@
 
 A :class:`UserError` ends the command with exit code 2 and a single line on
 stderr; anything else that escapes is a bug and keeps its traceback
-(STYLE.md, principle 5).
+(docs/reports.md, exit codes).
 """
 
 from __future__ import annotations

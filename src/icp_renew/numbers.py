@@ -3,7 +3,7 @@
 Pure functions, no rulebook: a number is split into its parts (provincial
 prefix, class, year, serial, suffix) and labelled with the *variant* it is, so
 that the check (``checks/numbers.py``) can decide what is an error and what is
-a warning, and which authority a prefix belongs to. Forms (REGULATORY.md,
+a warning, and which authority a prefix belongs to. Forms (docs/sources.md,
 "Number formats"):
 
 - provincial licence ``京B2-20212732``; cross-regional (MIIT) ``B2-20090237``;

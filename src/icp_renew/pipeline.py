@@ -19,12 +19,10 @@ from typing import TYPE_CHECKING
 from icp_renew.errors import DossierError, UnknownAuthorityError, UserError
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from icp_renew.checks import Context
     from icp_renew.dossier.config import DossierConfig
     from icp_renew.findings import DossierReport, Report
-    from icp_renew.rulebook.loader import Rulebook, RuleSource
+    from icp_renew.rulebook.book import Rulebook
     from icp_renew.rulebook.models import Authority
 
 
@@ -148,24 +146,13 @@ def check_dossier(path: Path, book: Rulebook, opts: CheckOptions) -> DossierRepo
 
 # --- many dossiers ------------------------------------------------------------------------------
 
-#: what a worker needs to rebuild the rulebook: (model, source) pairs. Rulebook keys its sources
-#: by id(model), which does not survive pickling, so it is rebuilt in each worker.
-_BookParts = list[tuple["BaseModel", "RuleSource | None"]]
+#: the rulebook and options of a worker process, set once by its initializer (the rulebook
+#: pickles whole: its files are keyed by path)
 _WORKER: dict[str, object] = {}
 
 
-def _book_parts(book: Rulebook) -> _BookParts:
-    models: list[BaseModel] = [book.base, *book.authorities.values(), *book.industries.values()]
-    models += book.overlays
-    return [(m, book.source_of(m)) for m in models]
-
-
-def _init_worker(parts: _BookParts, opts: CheckOptions) -> None:
-    from icp_renew.rulebook.loader import RuleSource, build_rulebook
-    from icp_renew.yamlio import YamlDocument
-
-    pairs = [(m, s or RuleSource("rules", "", YamlDocument(None, {}, "rules"))) for m, s in parts]
-    _WORKER["book"] = build_rulebook(pairs)
+def _init_worker(book: Rulebook, opts: CheckOptions) -> None:
+    _WORKER["book"] = book
     _WORKER["opts"] = opts
 
 
@@ -212,7 +199,7 @@ def check_many(
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(_book_parts(book), opts)
+            max_workers=jobs, initializer=_init_worker, initargs=(book, opts)
         ) as pool:
             futures = {pool.submit(_check_in_worker, p): i for i, p in enumerate(paths)}
             try:

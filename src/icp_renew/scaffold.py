@@ -3,7 +3,7 @@
 ``icp-renew init`` creates ``<n>-<category title>/<n.m>-<material title>/`` for
 every material of the resolved checklist, numbered in checklist order, and only
 for categories that have materials: ``1-基础资质文件/1.1-营业执照副本/``. The
-scanner recognises exactly these names (DESIGN.md, "The dossier": an optional
+scanner recognises exactly these names (docs/dossier-layout.md: an optional
 ordinal prefix, then a material id or Chinese title, under a category folder).
 
 Nothing is put into a material folder (a read-me there would itself be an
@@ -31,7 +31,7 @@ from icp_renew.dossier.config import DOSSIER_FILE, SCHEMA_FILE
 from icp_renew.errors import UserError
 from icp_renew.rulebook.resolve import Checklist, Requirement
 
-#: the ordinal prefix a folder name may carry (DESIGN.md): ``01-``, ``1.1-``, ``1.1 ``, ``2_``
+#: the ordinal prefix a folder name may carry (docs/dossier-layout.md): ``01-``, ``1.1-``, ``1.1 ``, ``2_``
 ORDINAL = re.compile(r"^\d+(\.\d+)*[-_. ]+")
 #: what ``check`` reports until it is replaced
 PLACEHOLDER = "待填写"

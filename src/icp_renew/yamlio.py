@@ -169,10 +169,20 @@ def dotted(loc: Iterable[str | int]) -> str:
     return _dotted(loc)
 
 
+def validation_errors(exc: Any, doc: YamlDocument) -> list[UserError]:
+    """Every error of a pydantic ``ValidationError`` as a :class:`UserError`, in its order."""
+    return [_one_error(err, doc) for err in exc.errors(include_url=False)]
+
+
 def validation_error(exc: Any, doc: YamlDocument) -> UserError:
-    """Turn the first error of a pydantic ``ValidationError`` into a :class:`UserError`."""
-    errors: list[Mapping[str, Any]] = exc.errors(include_url=False)
-    err = errors[0]
+    """The first error of a pydantic ``ValidationError`` as a :class:`UserError`."""
+    errors = validation_errors(exc, doc)
+    first = errors[0]
+    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+    return UserError(first.message + more, source=first.source, line=first.line, field=first.field)
+
+
+def _one_error(err: Mapping[str, Any], doc: YamlDocument) -> UserError:
     loc = tuple(p for p in err.get("loc", ()) if isinstance(p, (str, int)))
     # pydantic puts union/function tags into loc; keep only what exists in the document
     real: list[str | int] = []
@@ -196,7 +206,4 @@ def validation_error(exc: Any, doc: YamlDocument) -> UserError:
         and value not in msg
     ):
         msg += f" (got {value!r})"
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return UserError(
-        msg + more, source=doc.source, line=doc.line_of(real), field=_dotted(real) or None
-    )
+    return UserError(msg, source=doc.source, line=doc.line_of(real), field=_dotted(real) or None)

@@ -27,7 +27,7 @@ from icp_renew.checks import Context
 from icp_renew.findings import Finding
 from icp_renew.pipeline import CheckOptions, prepare
 from icp_renew.rulebook import load_rulebook
-from icp_renew.rulebook.loader import Rulebook
+from icp_renew.rulebook.book import Rulebook
 
 TODAY = dt.date(2026, 1, 15)
 

@@ -1,6 +1,6 @@
 """checks/identifiers.py: USCC and resident ID number (python-stdnum), PII masked.
 
-Every ID number here is synthetic: the DESIGN.md example, or a body with its check
+Every ID number here is synthetic: the example dossier of examples/, or a body with its check
 character computed by ``stdnum.cn.ric.calc_check_digit``.
 """
 
@@ -20,7 +20,7 @@ def _id(body17: str) -> str:
     return body17 + ric.calc_check_digit(body17 + "0")
 
 
-VALID_ID = "11010519491231002X"  # DESIGN.md example; checksum, date and area valid
+VALID_ID = "11010519491231002X"  # examples/beijing-complete; checksum, date and area valid
 UNKNOWN_AREA = _id("99010519491231002")  # area 990105 is not a division code
 FEB_30 = _id("11010519490230002")
 BORN_2099 = _id("11010520991231002")

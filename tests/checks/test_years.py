@@ -74,7 +74,7 @@ def test_year_from_subfolder_below_material_folder() -> None:
 
 
 def test_years_before_licence_issued_are_still_asked_for() -> None:
-    """DESIGN.md: five years before the filing year, whatever the licence's issue date."""
+    """docs/checks-facts.md: five years before the filing year, whatever the licence's issue date."""
     cfg = config()
     cfg["license"] = {**cfg["license"], "issued": "2023-03-01"}
     files = [

@@ -1,4 +1,4 @@
-"""Fixtures of the format tests: a sample report and the shared reference schemas."""
+"""Fixtures of the format tests: a sample report and the vendored reference schemas."""
 
 from __future__ import annotations
 
@@ -9,15 +9,12 @@ from report_samples import broken_dossier, clean_dossier, make_report
 
 from icp_renew.findings import Report
 
-#: ../shared/schemas beside the checkout (development and CI)
-SCHEMAS = Path(__file__).resolve().parents[2] / ".." / "shared" / "schemas"
+#: the published schemas, vendored with their licences (tests/schemas/README.md)
+SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 
 
 def schema_file(name: str) -> Path:
-    path = SCHEMAS / name
-    if not path.is_file():
-        pytest.skip(f"reference schema {name} not found in {SCHEMAS.resolve()} (../shared/schemas)")
-    return path
+    return SCHEMAS / name
 
 
 @pytest.fixture

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from report_samples import ID_NUMBER, MOBILE, broken_dossier, clean_dossier, make_report
 
+from icp_renew.formats.check_github import render
+from icp_renew.formats.check_markdown import md
+from icp_renew.formats.check_markdown import render as markdown
 from icp_renew.formats.github import command, escape_data, escape_property
-from icp_renew.formats.github_report import render
-from icp_renew.formats.markdown_report import md
-from icp_renew.formats.markdown_report import render as markdown
 
 
 def test_escaping():

@@ -6,7 +6,7 @@ import json
 
 from report_samples import HOSTILE, ID_NUMBER, MOBILE, broken_dossier, make_report, warning_dossier
 
-from icp_renew.formats.report_json import render
+from icp_renew.formats.check_json import render
 
 
 def test_contract_shape(report):

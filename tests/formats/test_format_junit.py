@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from report_samples import ID_NUMBER, MOBILE, broken_dossier, make_report, warning_dossier
 
 from icp_renew.findings import DossierReport
-from icp_renew.formats.junit import render
+from icp_renew.formats.check_junit import render
 
 
 def _parse(text: str) -> ET.Element:

@@ -8,7 +8,7 @@ import re
 from report_samples import ID_NUMBER, MOBILE, broken_dossier, make_report
 
 from icp_renew.findings import CODES
-from icp_renew.formats.sarif import render
+from icp_renew.formats.check_sarif import render
 
 URI_CHARS = re.compile(r"^[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*$")
 

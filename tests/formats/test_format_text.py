@@ -12,7 +12,7 @@ from report_samples import (
 )
 
 from icp_renew.findings import DossierReport
-from icp_renew.formats.text import render
+from icp_renew.formats.check_text import render
 
 
 def test_grouped_in_checklist_order(report):

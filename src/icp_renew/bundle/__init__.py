@@ -1,4 +1,4 @@
-"""The upload bundle: ``icp-renew pack`` and ``icp-renew verify`` (DESIGN.md, "Pack and verify").
+"""The upload bundle: ``icp-renew pack`` and ``icp-renew verify`` (docs/pack.md).
 
 - :mod:`~icp_renew.bundle.layout`: where each scan goes and what it is called;
 - :mod:`~icp_renew.bundle.manifest`: ``manifest.json``, ``SHA256SUMS``, ``目录.txt``;

@@ -32,7 +32,7 @@ SUMS = "SHA256SUMS"
 INDEX = "目录.txt"
 METADATA = (SUMS, MANIFEST, INDEX)
 
-#: extension per detected format (DESIGN.md: content is identified by its bytes)
+#: extension per detected format (docs/pack.md: content is identified by its bytes)
 EXTENSIONS = {
     "pdf": ".pdf",
     "jpeg": ".jpg",

@@ -2,7 +2,7 @@
 
 Their content depends only on the dossier, the rules and the scans' bytes:
 no date of packing, no host, no locale (both languages are written), so the
-same inputs give the same bytes (STYLE.md: no "today" in the payload).
+same inputs give the same bytes (docs/pack.md, "Reproducible bytes": no "today" in the payload).
 """
 
 from __future__ import annotations

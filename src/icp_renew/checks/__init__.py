@@ -1,4 +1,4 @@
-"""The checks: one module per concern, each yielding findings (STYLE.md, principle 2).
+"""The checks: one module per concern, each yielding findings, so that each can be read and tested alone.
 
 A check module has a docstring (its user documentation), ``CODES`` (the finding
 codes it may produce) and ``check(ctx) -> Iterator[Finding]``. It never prints
@@ -16,7 +16,7 @@ from typing import Protocol
 
 from icp_renew.dossier.model import Dossier
 from icp_renew.findings import Finding
-from icp_renew.rulebook.loader import Rulebook
+from icp_renew.rulebook.book import Rulebook
 from icp_renew.rulebook.resolve import Checklist
 
 

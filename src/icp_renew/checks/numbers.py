@@ -6,7 +6,7 @@
   authority file lists under ``license_prefixes`` (aliases such as 陇, 云, 贵
   included), or the cross-regional form without prefix (``B2-20090237``), also
   ``B1-…``;
-- warning, real but unusual (REGULATORY.md): both classes on one licence
+- warning, real but unusual (docs/sources.md): both classes on one licence
   (``皖B1.B2-20070020``), a ``-N`` suffix (``黔B2-20010020-102``), a basic-telecom
   class (``粤A2-…``), the old Liaoning form (``辽B-2-4-…``), an old ICP
   certificate number (``京ICP证030173号``);

@@ -34,7 +34,7 @@ except ImportError:  # pragma: no cover - typer with click as a dependency
 class OneLineErrors(LightGroup):
     """Usage errors (unknown option, missing argument, bad value) as one line on stderr, exit 2.
 
-    DESIGN.md: "One clear line on stderr that names the file, and the line or field".
+    docs/reports.md, exit codes: one clear line on stderr that names the file, and the line or field.
     Typer's default is a multi-line box; CI logs want one grep-able line.
     """
 

@@ -1,6 +1,6 @@
 """``icp-renew check DOSSIER...``: validate dossier folders; a report for people or for CI.
 
-Exit codes (DESIGN.md): 0 no error-level finding (warnings allowed unless
+Exit codes (docs/reports.md): 0 no error-level finding (warnings allowed unless
 ``--strict``); 1 at least one (or a warning under ``--strict``); 2 the job could
 not be done (a bad option, rule file or ``dossier.yaml``). With several
 dossiers, one that cannot be checked does not stop the others: the report
@@ -277,8 +277,8 @@ def _append_step_summary(
     strict: bool,
 ) -> None:
     """Append the Markdown summary to ``GITHUB_STEP_SUMMARY`` (a warning if it cannot)."""
-    from icp_renew.formats.markdown_report import md
-    from icp_renew.formats.markdown_report import render as markdown
+    from icp_renew.formats.check_markdown import md
+    from icp_renew.formats.check_markdown import render as markdown
 
     text = markdown(report, lang=lang, show_pii=show_pii, strict=strict)
     for p in problems:

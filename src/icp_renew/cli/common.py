@@ -1,7 +1,7 @@
 """Options shared by every command (same name, same meaning) and the error path.
 
 Nothing heavy is imported here: ``icp-renew --version`` and ``deadline`` must
-start close to bare Python (DESIGN.md, quality bars).
+start close to bare Python (docs/performance.md).
 """
 
 from __future__ import annotations
@@ -151,11 +151,10 @@ def check_format(value: str, choices: tuple[str, ...], option: str = "--format")
 
 def error_line(exc: UserError) -> str:
     """The single stderr line of a user error; control characters are made visible."""
+    from icp_renew.formats.safe import visible
     from icp_renew.pii import redact
 
-    text = redact(str(exc).replace("\n", " "))
-    text = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
-    return f"icp-renew: error: {text}"
+    return f"icp-renew: error: {visible(redact(str(exc).replace(chr(10), ' ')))}"
 
 
 def handle_errors(func: F) -> F:

@@ -28,6 +28,7 @@ from icp_renew.cli.common import (
     write_atomic,
 )
 from icp_renew.errors import UserError
+from icp_renew.formats.registry import names
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
     from icp_renew.deadline import Assessment
     from icp_renew.i18n import Lang
     from icp_renew.portfolio import Licence
-
-FORMATS = ("text", "json", "ics")
 
 
 def register(app: typer.Typer) -> None:
@@ -200,7 +199,7 @@ def deadline(
       icp-renew deadline clients/*/ --fail-within 30
       icp-renew deadline --csv clients.csv --format ics -o renewals.ics
     """
-    fmt = check_format(format, FORMATS)
+    fmt = check_format(format, names("deadline"))
     lng = resolve_lang(lang)
     day = resolve_today(today)
     due = _count_option(due_soon_days, "--due-soon-days")
@@ -249,55 +248,35 @@ def _report(
     fail: int | None,
 ) -> None:
     """Print or write the result; the notices go into a text report, else to stderr."""
-    from icp_renew.formats.deadline_text import fail_notice, holiday_warning
-    from icp_renew.i18n import tr
+    from icp_renew.formats.registry import module, renderer
 
-    warning = holiday_warning(items, lang)
-    failed = fail_notice(tripped, fail, lang) if fail is not None and tripped else None
     if fmt == "text":
-        if quiet:
-            shown = [a for a in items if a.status != "ok" or (fail is not None and a.within(fail))]
-            body = _body(shown, single, lang, output) if shown else None
-        else:
-            body = (
-                _body(items, single, lang, output)
-                if items
-                else tr(lang, "没有许可证", "no licences")
-            )
-        parts = [warning, body, failed]
-        emit("\n".join(p for p in parts if p), output)
+        render = renderer("deadline", "text")
+        text = render(
+            items,
+            lang=lang,
+            single=single,
+            quiet=quiet,
+            fail=fail,
+            tripped=tripped,
+            color=_color(output),
+        )
+        emit(text, output)
         return
     if fmt == "json":
-        import json
-
-        if single:
-            text = json.dumps(items[0].to_json(), ensure_ascii=False, indent=2)
-        else:  # one licence a line: readable, and 10x faster than indent= on 10,000 licences
-            rows = (json.dumps(a.to_json(), ensure_ascii=False) for a in items)
-            text = "[\n" + ",\n".join(rows) + "\n]" if items else "[]"
-        emit(text, output)
+        emit(renderer("deadline", "json")(items, lang=lang, single=single), output)
     else:
-        from icp_renew.formats.ics import dtstamp, render
+        from icp_renew.formats.deadline_ics import dtstamp
 
         if not items:  # RFC 5545: a calendar holds at least one component
             raise UserError("no licences to put in a calendar", source="--format ics")
         stamp = dtstamp(today, os.environ.get("SOURCE_DATE_EPOCH"))
-        ics = render(items, stamp=stamp, lang=lang)
+        ics = renderer("deadline", "ics")(items, stamp=stamp, lang=lang)
         if output is not None:
             write_atomic(output, ics)
         else:
             sys.stdout.flush()
             sys.stdout.buffer.write(ics)
             sys.stdout.flush()
-    for notice in (warning, failed):
-        if notice:
-            typer.echo(notice, err=True)
-
-
-def _body(items: list[Assessment], single: bool, lang: Lang, output: Path | None) -> str:
-    from icp_renew.formats.deadline_text import render_one, render_table
-
-    color = _color(output)
-    if single:
-        return render_one(items[0], lang, color=color)
-    return render_table(items, lang, color=color)
+    for notice in module("deadline", "text").notices(items, tripped, fail, lang):
+        typer.echo(notice, err=True)

@@ -3,7 +3,7 @@
 typer (0.2x) converts every parameter's value through a pydantic ``TypeAdapter``,
 built the first time the parameter is processed, whether a value was given or
 not. Importing pydantic's adapter machinery and building the adapters costs
-about 60 ms, more than the rest of ``icp-renew deadline --expires …`` (DESIGN.md,
+about 60 ms, more than the rest of ``icp-renew deadline --expires …`` (docs/performance.md,
 quality bars: ``deadline`` stays close to bare Python).
 
 :class:`LightCommand` gives each parameter a lazy converter: a ``str`` option's

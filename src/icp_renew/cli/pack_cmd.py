@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, cast
 
 import typer
 
@@ -31,21 +31,14 @@ from icp_renew.cli.common import (
     resolve_today,
 )
 from icp_renew.errors import UserError
-from icp_renew.i18n import Lang, tr
+from icp_renew.formats.registry import module, names, renderer
+from icp_renew.i18n import tr
 
 if TYPE_CHECKING:
     from icp_renew.bundle.layout import Layout
-    from icp_renew.bundle.pack import WrittenVolume
-    from icp_renew.bundle.verify import Verdict
-    from icp_renew.findings import DossierReport
 
 #: a bundle this large shows a progress bar (on a terminal, outside CI)
 PROGRESS_MIN_BYTES = 64 * 1024 * 1024
-VERIFY_FORMATS = ("text", "json")
-
-
-def _printable(text: str) -> str:
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
 def _animated() -> bool:
@@ -90,76 +83,6 @@ def _split_size(value: str | None) -> int | None:
     if size <= 0:
         raise UserError("must be more than 0 bytes", source="--split-size")
     return size
-
-
-def _finding_line(report: DossierReport, index: int, lang: Lang, show_pii: bool) -> str:
-    f = report.findings[index]
-    where = f.path or f.material or report.path
-    return _printable(f"{where}: {f.severity.value} {f.code}: {f.message(lang, show_pii)}")
-
-
-def _refused(report: DossierReport, lang: Lang, show_pii: bool, strict: bool) -> None:
-    from icp_renew.findings import Severity
-
-    blocking = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
-    for i, f in enumerate(report.findings):
-        if f.severity in blocking:
-            typer.echo(_finding_line(report, i, lang, show_pii), err=True)
-    errors = report.count(Severity.ERROR)
-    warnings = report.count(Severity.WARNING)
-    count = f"{errors} error(s)" + (f", {warnings} warning(s) under --strict" if strict else "")
-    typer.echo(
-        tr(
-            lang,
-            f"icp-renew: 拒绝打包：{count}；未写入任何文件（修正后重试，或用 --force 强制打包）",
-            f"icp-renew: pack refused: {count}; nothing written "
-            "(fix them, or use --force to pack anyway)",
-        ),
-        err=True,
-    )
-
-
-def _written(
-    volumes: list[WrittenVolume], lang: Lang, skipped: int, forced: int, warnings: int
-) -> None:
-    from icp_renew.bundle.manifest import human_size as _human
-
-    for v in volumes:
-        typer.echo(
-            tr(
-                lang,
-                f"已写入 {v.path}：{v.files} 个文件，{_human(v.size)}",
-                f"wrote {v.path}: {v.files} files, {_human(v.size)}",
-            )
-        )
-    if skipped:
-        typer.echo(
-            tr(
-                lang,
-                f"icp-renew: {skipped} 个未归类或不安全的文件未打包（见 icp-renew check）",
-                f"icp-renew: {skipped} unassigned or unsafe file(s) not packed "
-                "(see icp-renew check)",
-            ),
-            err=True,
-        )
-    if warnings and not forced:
-        typer.echo(
-            tr(
-                lang,
-                f"icp-renew: 有 {warnings} 个警告（见 icp-renew check）",
-                f"icp-renew: {warnings} warning(s) (see icp-renew check)",
-            ),
-            err=True,
-        )
-    if forced:
-        typer.echo(
-            tr(
-                lang,
-                f"icp-renew: 已强制打包（--force），{forced} 个问题记录在 manifest.json",
-                f"icp-renew: packed with --force; {forced} finding(s) recorded in manifest.json",
-            ),
-            err=True,
-        )
 
 
 @handle_errors
@@ -245,7 +168,8 @@ def pack(
         strict and bool(report.count(Severity.WARNING))
     )
     if blocked and not force:
-        _refused(report, chosen_lang, show_pii, strict)
+        refusal = module("pack", "text").refused
+        typer.echo(refusal(report, lang=chosen_lang, show_pii=show_pii, strict=strict), err=True)
         raise typer.Exit(1)
 
     cfg = ctx.dossier.config
@@ -280,30 +204,18 @@ def pack(
     if not quiet:
         skipped = len(ctx.dossier.files) - len(bundle.entries) + len(ctx.dossier.unsafe)
         forced = len(report.findings) if blocked else 0
-        _written(volumes, chosen_lang, skipped, forced, report.count(Severity.WARNING))
-
-
-def _verify_text(verdicts: list[Verdict], lang: Lang, quiet: bool) -> str:
-    lines: list[str] = []
-    for v in verdicts:
-        name = _printable(v.path)
-        for p in v.problems:
-            where = f"{_printable(p.path)}: " if p.path else ""
-            lines.append(f"{name}: {p.code}: {where}{_printable(p.message(lang))}")
-        if v.ok and not quiet:
-            lines.append(
-                tr(
-                    lang,
-                    f"{name}: 完好：{v.entries} 个条目，{v.verified} 个校验通过",
-                    f"{name}: ok: {v.entries} entries, {v.verified} verified by sha256",
-                )
-            )
-        elif not v.ok:
-            n = len(v.problems)
-            lines.append(
-                tr(lang, f"{name}: {n} 个问题", f"{name}: {n} problem{'s' if n != 1 else ''}")
-            )
-    return "\n".join(lines)
+        written = module("pack", "text")
+        lines = written.render(volumes, lang=chosen_lang)
+        if lines:
+            typer.echo(lines)
+        notes = written.notices(
+            lang=chosen_lang,
+            skipped=skipped,
+            forced=forced,
+            warnings=report.count(Severity.WARNING),
+        )
+        if notes:
+            typer.echo(notes, err=True)
 
 
 @handle_errors
@@ -328,28 +240,15 @@ def verify(
 
     示例 / Example: icp-renew verify 续期材料.zip --format json
     """
-    chosen = check_format(fmt, VERIFY_FORMATS)
+    chosen = check_format(fmt, names("verify"))
     chosen_lang = resolve_lang(lang)
     from icp_renew.bundle.verify import verify_bundle
 
     verdicts = [verify_bundle(path) for path in bundles]
     ok = all(v.ok for v in verdicts)
-    if chosen == "json":
-        import json
-
-        from icp_renew import __version__
-
-        doc: dict[str, Any] = {
-            "tool": "icp-renew",
-            "version": __version__,
-            "ok": ok,
-            "bundles": [v.to_json(chosen_lang) for v in verdicts],
-        }
-        emit(json.dumps(doc, ensure_ascii=False, indent=2), output)
-    else:
-        text = _verify_text(verdicts, chosen_lang, quiet)
-        if text or output is not None:
-            emit(text, output)
+    text = renderer("verify", chosen)(verdicts, lang=chosen_lang, quiet=quiet)
+    if text or output is not None:
+        emit(text, output)
     if not ok:
         raise typer.Exit(1)
 

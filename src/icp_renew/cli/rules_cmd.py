@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -22,6 +21,7 @@ from icp_renew.cli.common import (
     resolve_lang,
 )
 from icp_renew.errors import UserError
+from icp_renew.formats.registry import names, renderer
 
 rules_app = typer.Typer(
     help="查看生效的材料清单，检查规则文件。 Inspect the effective checklist; lint rule files.",
@@ -48,47 +48,10 @@ def list_cmd(
 
     Example: icp-renew rules list --format json
     """
-    fmt = check_format(format, ("text", "json"))
+    fmt = check_format(format, names("rules-list"))
     lng = resolve_lang(lang)
     book = load_book(rules)
-    if fmt == "json":
-        data = {
-            "rules_version": book.rules_version,
-            "authorities": [
-                {
-                    "slug": a.slug,
-                    "iso": a.iso,
-                    "name": a.name,
-                    "full_name": a.full_name,
-                    "name_en": a.name_en,
-                    "authority": a.authority,
-                    "license_prefixes": a.license_prefixes,
-                    "filing_prefixes": a.filing_prefixes,
-                    "cross_regional": a.cross_regional,
-                }
-                for a in sorted(book.authorities.values(), key=_authority_key)
-            ],
-            "industries": [
-                {
-                    "slug": i.slug,
-                    "name": i.name,
-                    "name_en": i.name_en,
-                    "permit": i.permit,
-                    "permit_en": i.permit_en,
-                    "confidence": i.confidence,
-                }
-                for i in sorted(book.industries.values(), key=lambda i: i.slug)
-            ],
-        }
-        emit(json.dumps(data, ensure_ascii=False, indent=2), output)
-        return
-    from icp_renew.formats.checklist import authorities_table
-
-    emit(authorities_table(book, lng), output)
-
-
-def _authority_key(a: Any) -> tuple[int, str]:
-    return (1 if a.cross_regional else 0, a.iso or a.slug)
+    emit(renderer("rules-list", fmt)(book, lang=lng), output)
 
 
 @rules_app.command("show")
@@ -109,24 +72,14 @@ def show_cmd(
     from icp_renew.rulebook import find_authority
     from icp_renew.rulebook.resolve import resolve
 
-    fmt = check_format(format, ("text", "json", "markdown"))
+    fmt = check_format(format, names("rules-show"))
     lng = resolve_lang(lang)
     if not province:
         raise UserError("--province is required (e.g. --province 北京)", source="--province")
     book = load_book(rules)
     authority = find_authority(book, province)
     checklist = resolve(book, authority, industry or [], service or ["B25"])
-    from icp_renew.formats import checklist as fmt_checklist
-
-    if fmt == "json":
-        emit(
-            json.dumps(fmt_checklist.checklist_json(checklist), ensure_ascii=False, indent=2),
-            output,
-        )
-    elif fmt == "markdown":
-        emit(fmt_checklist.checklist_markdown(checklist, lng), output)
-    else:
-        emit(fmt_checklist.checklist_text(checklist, lng), output)
+    emit(renderer("rules-show", fmt)(checklist, lang=lng), output)
 
 
 @rules_app.command("lint")
@@ -151,31 +104,10 @@ def lint_cmd(
     """
     from icp_renew.rulebook.lint import lint
 
-    fmt = check_format(format, ("text", "json", "github"))
+    fmt = check_format(format, names("rules-lint"))
     if directory is not None and not directory.is_dir():
         raise UserError("not a folder", source=str(directory))
     problems = lint(directory)
-    if fmt == "json":
-        emit(
-            json.dumps(
-                {"ok": not problems, "problems": [p.to_json() for p in problems]},
-                ensure_ascii=False,
-                indent=2,
-            ),
-            output,
-        )
-    elif fmt == "github":
-        from icp_renew.formats.github import command
-
-        lines = [
-            command("error", p.message + f" [{p.code}]", file=p.file, line=p.line, title=p.code)
-            for p in problems
-        ]
-        emit("\n".join(lines), output)
-    else:
-        lines = [str(p) for p in problems]
-        if not quiet:
-            lines.append(f"{len(problems)} problem(s)" if problems else "rules: ok")
-        emit("\n".join(lines), output)
+    emit(renderer("rules-lint", fmt)(problems, quiet=quiet), output)
     if problems:
         raise typer.Exit(1)

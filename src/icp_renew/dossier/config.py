@@ -1,6 +1,6 @@
 """``dossier.yaml``: the facts about a dossier that its scans cannot give.
 
-Validated strictly (DESIGN.md, "The dossier"): an unknown key, a wrong type or
+Validated strictly (docs/dossier-layout.md): an unknown key, a wrong type or
 an impossible date is a :class:`DossierError` (exit 2) naming the file, the
 line and the field. Identifiers are only *typed* here (strings); whether a
 USCC or an ID number is valid is a finding of the check, not a load error, so

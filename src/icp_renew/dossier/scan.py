@@ -1,6 +1,6 @@
 """Walking a dossier folder: which file belongs to which material, and what is unsafe.
 
-Files are assigned to materials by folder (DESIGN.md, "The dossier"): a folder
+Files are assigned to materials by folder (docs/dossier-layout.md): a folder
 whose name, after an optional ordinal prefix (``01-``, ``1.1-``, ``1.1 ``,
 ``2_``), is a material id, its Chinese title or one of its aliases, directly
 under the dossier or under a category folder (category id or Chinese title, same
@@ -36,7 +36,7 @@ from icp_renew.dossier.config import DOSSIER_FILE, SCHEMA_FILE, DossierConfig
 from icp_renew.dossier.model import Dossier, DossierFile, UnsafeEntry
 from icp_renew.rulebook.resolve import Checklist
 
-#: an ordinal prefix before a folder's name: 01-, 1.1-, "1.1 ", 2_ (DESIGN.md)
+#: an ordinal prefix before a folder's name: 01-, 1.1-, "1.1 ", 2_ (docs/dossier-layout.md)
 ORDINAL = re.compile(r"^[0-9]+(\.[0-9]+)*[-_. ]+")
 
 #: litter that operating systems and office suites leave in folders (compared case-folded)

@@ -1,1 +1,1 @@
-"""Output formats: each a small function from data to text (STYLE.md, principle 4)."""
+"""Output formats: each a small function from data to text (docs/reports.md)."""

@@ -46,9 +46,9 @@ def status_label(status: Status, lang: Lang) -> str:
 
 def _colour(text: str, status: Status) -> str:
     """``text`` in the status colour (ANSI; only called for a terminal without NO_COLOR)."""
-    import typer
+    from icp_renew.formats.terminal import RESET, sgr
 
-    return typer.style(text, fg=_STATUS[status][2], bold=True)
+    return f"{sgr('bold ' + _STATUS[status][2])}{text}{RESET}"
 
 
 def _day(day: dt.date, lang: Lang) -> str:
@@ -183,6 +183,44 @@ def render_table(items: Sequence[Assessment], lang: Lang, *, color: bool = False
     if any(not a.holiday_data for a in items):
         out.append(tr(lang, "† 仅按周末计算", "† weekends only (no holiday data)"))
     return "\n".join(out)
+
+
+def render(
+    items: Sequence[Assessment],
+    *,
+    lang: Lang = "en",
+    single: bool = False,
+    quiet: bool = False,
+    fail: int | None = None,
+    tripped: Sequence[Assessment] = (),
+    color: bool = False,
+) -> str:
+    """The text report: the holiday warning, one licence in full or a table, the notice of
+    ``--fail-within``. ``quiet`` keeps only the licences that are not ok or that tripped."""
+    warning = holiday_warning(items, lang)
+    if quiet:
+        shown = [a for a in items if a.status != "ok" or (fail is not None and a.within(fail))]
+        body = _body(shown, single, lang, color) if shown else None
+    else:
+        body = _body(items, single, lang, color) if items else tr(lang, "没有许可证", "no licences")
+    return "\n".join(p for p in (warning, body, _failed(tripped, fail, lang)) if p)
+
+
+def _body(items: Sequence[Assessment], single: bool, lang: Lang, color: bool) -> str:
+    if single:
+        return render_one(items[0], lang, color=color)
+    return render_table(items, lang, color=color)
+
+
+def notices(
+    items: Sequence[Assessment], tripped: Sequence[Assessment], fail: int | None, lang: Lang
+) -> list[str]:
+    """The lines other formats print on stderr: the holiday warning, the --fail-within notice."""
+    return [n for n in (holiday_warning(items, lang), _failed(tripped, fail, lang)) if n]
+
+
+def _failed(tripped: Sequence[Assessment], fail: int | None, lang: Lang) -> str | None:
+    return fail_notice(tripped, fail, lang) if fail is not None and tripped else None
 
 
 def holiday_warning(items: Sequence[Assessment], lang: Lang) -> str | None:

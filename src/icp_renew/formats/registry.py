@@ -22,19 +22,50 @@ if TYPE_CHECKING:
 
 #: name → (module, one-line description); the order is the order of ``--help``
 FORMATS: dict[str, tuple[str, str]] = {
-    "text": ("icp_renew.formats.text", "for people, grouped by category, with hints"),
-    "json": ("icp_renew.formats.report_json", "the machine-readable report"),
-    "junit": ("icp_renew.formats.junit", "JUnit XML for Jenkins and GitLab"),
-    "sarif": ("icp_renew.formats.sarif", "SARIF 2.1.0 for code scanning"),
-    "github": ("icp_renew.formats.github_report", "GitHub Actions workflow commands"),
-    "markdown": ("icp_renew.formats.markdown_report", "a Markdown summary"),
+    "text": ("icp_renew.formats.check_text", "for people, grouped by category, with hints"),
+    "json": ("icp_renew.formats.check_json", "the machine-readable report"),
+    "junit": ("icp_renew.formats.check_junit", "JUnit XML for Jenkins and GitLab"),
+    "sarif": ("icp_renew.formats.check_sarif", "SARIF 2.1.0 for code scanning"),
+    "github": ("icp_renew.formats.check_github", "GitHub Actions workflow commands"),
+    "markdown": ("icp_renew.formats.check_markdown", "a Markdown summary"),
 }
 
 
-#: kind of result → {format name → (module, one-line description)}; kinds other than
-#: ``check`` are filled in by the commands that print them
+#: kind of result → {format name → (module, one-line description)}
 KINDS: dict[str, dict[str, tuple[str, str]]] = {
     "check": FORMATS,
+    # deadline: text and json render(items, *, lang, single, …) -> str; ics -> bytes
+    "deadline": {
+        "text": ("icp_renew.formats.deadline_text", "for people: a block, or a table"),
+        "json": ("icp_renew.formats.deadline_json", "an object, or a list of objects"),
+        "ics": ("icp_renew.formats.deadline_ics", "an iCalendar file of reminders"),
+    },
+    # verify: render(verdicts, *, lang, quiet) -> str
+    "verify": {
+        "text": ("icp_renew.formats.verify_text", "a line per problem and per bundle"),
+        "json": ("icp_renew.formats.verify_json", "the verdicts"),
+    },
+    # pack: render(volumes, *, lang) -> str; also notices() and refused()
+    "pack": {
+        "text": ("icp_renew.formats.pack_text", "the volumes written, notices, a refusal"),
+    },
+    # rules-list: render(book, *, lang) -> str
+    "rules-list": {
+        "text": ("icp_renew.formats.rules_list_text", "tables of authorities and industries"),
+        "json": ("icp_renew.formats.rules_list_json", "authorities and industries"),
+    },
+    # rules-show: render(checklist, *, lang) -> str
+    "rules-show": {
+        "text": ("icp_renew.formats.rules_show_text", "a table per category"),
+        "json": ("icp_renew.formats.rules_show_json", "the effective checklist"),
+        "markdown": ("icp_renew.formats.rules_show_markdown", "a printable checklist"),
+    },
+    # rules-lint: render(problems, *, lang, quiet) -> str
+    "rules-lint": {
+        "text": ("icp_renew.formats.rules_lint_text", "a line per problem"),
+        "json": ("icp_renew.formats.rules_lint_json", "ok and the problems"),
+        "github": ("icp_renew.formats.rules_lint_github", "GitHub Actions annotations"),
+    },
 }
 
 
@@ -63,6 +94,11 @@ def get(name: str) -> Formatter:
     return render
 
 
+def module(kind: str, name: str) -> Any:
+    """The module of format ``name`` of ``kind``, imported now (KeyError when unknown)."""
+    return import_module(KINDS[kind][name][0])
+
+
 def renderer(kind: str, name: str) -> Any:
     """The ``render`` function of format ``name`` of ``kind`` (KeyError when unknown)."""
-    return import_module(KINDS[kind][name][0]).render
+    return module(kind, name).render

@@ -23,6 +23,7 @@ _SGR = {
     "red": "31",
     "green": "32",
     "yellow": "33",
+    "magenta": "35",
     "cyan": "36",
 }
 RESET = "\x1b[0m"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from icp_renew.rulebook.authorities import authority_for_license as authority_for_license
     from icp_renew.rulebook.authorities import find_authority as find_authority
-    from icp_renew.rulebook.loader import Rulebook as Rulebook
+    from icp_renew.rulebook.book import Rulebook as Rulebook
     from icp_renew.rulebook.loader import load_rulebook as load_rulebook
     from icp_renew.rulebook.resolve import Checklist as Checklist
     from icp_renew.rulebook.resolve import Requirement as Requirement
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 _EXPORTS = {
     "authority_for_license": "authorities",
     "find_authority": "authorities",
-    "Rulebook": "loader",
+    "Rulebook": "book",
     "load_rulebook": "loader",
     "Checklist": "resolve",
     "Requirement": "resolve",

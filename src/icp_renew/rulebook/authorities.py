@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from icp_renew.errors import UnknownAuthorityError
-from icp_renew.rulebook.loader import Rulebook
+from icp_renew.rulebook.book import Rulebook
 from icp_renew.rulebook.models import Authority
 
 #: a licence number: optional Chinese prefix, then the class (B2, B1.B2, A2, B-2…)

@@ -10,40 +10,24 @@ complete; a removed id exists.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from icp_renew.errors import UserError
-from icp_renew.rulebook.loader import RuleSource, collect_files, discover
-from icp_renew.rulebook.models import KINDS, Authority, BaseRules, Industry, Material, Overlay
-from icp_renew.yamlio import dotted, load_yaml_file
+from icp_renew.rulebook.book import RuleProblem, RuleSource
+from icp_renew.rulebook.loader import check_rule_file, collect_files, discover
+from icp_renew.rulebook.models import (
+    NEW_MATERIAL_FIELDS,
+    Authority,
+    BaseRules,
+    Industry,
+    Material,
+    Overlay,
+    material_problems,
+)
 
-
-@dataclass(frozen=True)
-class LintProblem:
-    code: str
-    file: str
-    line: int | None
-    field: str | None
-    message: str
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "code": self.code,
-            "severity": "error",
-            "file": self.file,
-            "line": self.line,
-            "field": self.field,
-            "message": self.message,
-        }
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message} [{self.code}]"
-
+#: a problem ``rules lint`` reports (the loader raises the same on the first)
+LintProblem = RuleProblem
 
 LINT_CODES = {
     "invalid-rule-file": "the file is not valid YAML or does not match its schema",
@@ -60,73 +44,6 @@ LINT_CODES = {
 }
 
 
-def _parse(
-    path: Path, display: str, rel: str
-) -> tuple[BaseModel | None, RuleSource | None, list[LintProblem]]:
-    try:
-        doc = load_yaml_file(path, display)
-    except UserError as exc:
-        return (
-            None,
-            None,
-            [LintProblem("invalid-rule-file", display, exc.line, exc.field, exc.message)],
-        )
-    src = RuleSource(display, rel, doc)
-    data = doc.data
-    if not isinstance(data, dict):
-        return (
-            None,
-            src,
-            [
-                LintProblem(
-                    "invalid-rule-file",
-                    display,
-                    1,
-                    None,
-                    "a rule file must be a mapping with a 'kind' key",
-                )
-            ],
-        )
-    kind = data.get("kind")
-    model_cls = KINDS.get(kind) if isinstance(kind, str) else None
-    if model_cls is None:
-        return (
-            None,
-            src,
-            [
-                LintProblem(
-                    "invalid-rule-file",
-                    display,
-                    doc.line_of(("kind",)),
-                    "kind",
-                    f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}",
-                )
-            ],
-        )
-    try:
-        return model_cls.model_validate(data), src, []
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            loc = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
-            real: list[str | int] = []
-            for part in loc:
-                if (*real, part) in doc.lines or (err["type"] == "missing" and part == loc[-1]):
-                    real.append(part)
-            code = (
-                "missing-source"
-                if err["type"] == "missing" and loc and loc[-1] == "source"
-                else "invalid-rule-file"
-            )
-            msg = {"missing": "required field is missing", "extra_forbidden": "unknown field"}.get(
-                err["type"], str(err["msg"])
-            )
-            problems.append(
-                LintProblem(code, display, doc.line_of(real), dotted(real) or None, msg)
-            )
-        return None, src, problems
-
-
 def _material_line(src: RuleSource, index: int, key: str | None = None) -> int | None:
     loc: tuple[str | int, ...] = ("materials", index) + ((key,) if key else ())
     return src.doc.line_of(loc)
@@ -136,7 +53,7 @@ def lint_files(files: dict[str, tuple[Path, str]]) -> list[LintProblem]:
     problems: list[LintProblem] = []
     models: list[tuple[BaseModel, RuleSource]] = []
     for rel, (path, display) in files.items():
-        model, src, found = _parse(path, display, rel)
+        model, src, found = check_rule_file(path, display, rel)
         problems += found
         if model is not None and src is not None:
             models.append((model, src))
@@ -153,10 +70,7 @@ def lint_files(files: dict[str, tuple[Path, str]]) -> list[LintProblem]:
     complete_in: dict[str, set[str]] = {}
     for m, s in models:
         for mat in getattr(m, "materials", []):
-            if all(
-                getattr(mat, k) is not None
-                for k in ("title", "title_en", "category", "requirement")
-            ):
+            if all(getattr(mat, k) is not None for k in NEW_MATERIAL_FIELDS):
                 complete_in.setdefault(mat.id, set()).add(s.display)
 
     seen_slug: dict[str, str] = {}
@@ -220,24 +134,11 @@ def _file_checks(
                 f"material id {mat.id!r} appears twice in this file",
             )
         seen.add(mat.id)
-        lacking = [
-            k for k in ("title", "title_en", "category", "requirement") if getattr(mat, k) is None
-        ]
-        if lacking and not complete_in.get(mat.id, set()) - {src.display}:
+        new = not complete_in.get(mat.id, set()) - {src.display}
+        for code, under, message in material_problems(mat, categories, new=new):
+            line_of = _material_line(src, i, under or None)
             yield LintProblem(
-                "incomplete-material",
-                src.display,
-                line,
-                field,
-                f"material {mat.id!r} is new here and lacks {', '.join(lacking)}",
-            )
-        if mat.category is not None and categories and mat.category not in categories:
-            yield LintProblem(
-                "unknown-category",
-                src.display,
-                _material_line(src, i, "category"),
-                field + ".category",
-                f"unknown category {mat.category!r}",
+                code, src.display, line_of, field + (f".{under}" if under else ""), message
             )
         if mat.when:
             for ind in mat.when.industries:

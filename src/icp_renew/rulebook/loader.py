@@ -8,40 +8,18 @@ adds to the set. Every error names the file, the line and the field.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
 from icp_renew.errors import RuleError, UserError
+from icp_renew.rulebook.book import Rulebook, RuleProblem, RuleSource
 from icp_renew.rulebook.models import KINDS, Authority, BaseRules, Industry, Overlay
 from icp_renew.rulebook.paths import rules_root
-from icp_renew.yamlio import YamlDocument, load_yaml_file, validation_error
+from icp_renew.rulebook.resolve import validate_layers
+from icp_renew.yamlio import load_yaml_file, validation_errors
 
-
-@dataclass(frozen=True)
-class RuleSource:
-    """One rule file: where it came from (for messages) and its parsed document."""
-
-    display: str
-    relpath: str
-    doc: YamlDocument
-
-
-@dataclass
-class Rulebook:
-    base: BaseRules
-    authorities: dict[str, Authority]
-    industries: dict[str, Industry]
-    overlays: list[Overlay]
-    documents: dict[int, RuleSource] = field(default_factory=dict)  # id(model) → source
-
-    @property
-    def rules_version(self) -> str:
-        return self.base.rules_version
-
-    def source_of(self, model: BaseModel) -> RuleSource | None:
-        return self.documents.get(id(model))
+__all__ = ["RuleSource", "Rulebook", "check_rule_file", "load_rulebook", "parse_rule_file"]
 
 
 def discover(root: Path, label: str) -> dict[str, tuple[Path, str]]:
@@ -66,29 +44,50 @@ def collect_files(extra_dirs: Sequence[Path] = ()) -> dict[str, tuple[Path, str]
     return files
 
 
-def parse_rule_file(path: Path, display: str, rel: str) -> tuple[BaseModel, RuleSource]:
-    """Parse and validate one file; :class:`RuleError` on the first problem."""
+def check_rule_file(
+    path: Path, display: str, rel: str
+) -> tuple[BaseModel | None, RuleSource | None, list[RuleProblem]]:
+    """Parse and validate one file: its model (None when invalid), its source and every
+    problem found (the one routine behind both the loader and ``rules lint``)."""
     try:
         doc = load_yaml_file(path, display)
     except UserError as exc:
-        raise RuleError(exc.message, source=exc.source, line=exc.line, field=exc.field) from None
+        return (
+            None,
+            None,
+            [RuleProblem("invalid-rule-file", display, exc.line, exc.field, exc.message)],
+        )
+    src = RuleSource(display, rel, doc)
     if not isinstance(doc.data, dict):
-        raise RuleError("a rule file must be a mapping with a 'kind' key", source=display, line=1)
+        message = "a rule file must be a mapping with a 'kind' key"
+        return None, src, [RuleProblem("invalid-rule-file", display, 1, None, message)]
     kind = doc.data.get("kind")
     model_cls = KINDS.get(kind) if isinstance(kind, str) else None
     if model_cls is None:
-        raise RuleError(
-            f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}",
-            source=display,
-            line=doc.line_of(("kind",)),
-            field="kind",
-        )
+        message = f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}"
+        line = doc.line_of(("kind",))
+        return None, src, [RuleProblem("invalid-rule-file", display, line, "kind", message)]
     try:
-        model = model_cls.model_validate(doc.data)
+        return model_cls.model_validate(doc.data), src, []
     except ValidationError as exc:
-        err = validation_error(exc, doc)
-        raise RuleError(err.message, source=err.source, line=err.line, field=err.field) from None
-    return model, RuleSource(display, rel, doc)
+        problems = []
+        for err, detail in zip(
+            exc.errors(include_url=False), validation_errors(exc, doc), strict=True
+        ):
+            loc = err["loc"]
+            missing_source = err["type"] == "missing" and bool(loc) and loc[-1] == "source"
+            code = "missing-source" if missing_source else "invalid-rule-file"
+            problems.append(RuleProblem(code, display, detail.line, detail.field, detail.message))
+        return None, src, problems
+
+
+def parse_rule_file(path: Path, display: str, rel: str) -> tuple[BaseModel, RuleSource]:
+    """Parse and validate one file; :class:`RuleError` on its first problem."""
+    model, src, problems = check_rule_file(path, display, rel)
+    if problems:
+        raise problems[0].error(more=len(problems) - 1) from None
+    assert model is not None and src is not None
+    return model, src
 
 
 def build_rulebook(parsed: Iterable[tuple[BaseModel, RuleSource]]) -> Rulebook:
@@ -96,9 +95,11 @@ def build_rulebook(parsed: Iterable[tuple[BaseModel, RuleSource]]) -> Rulebook:
     authorities: dict[str, Authority] = {}
     industries: dict[str, Industry] = {}
     overlays: list[Overlay] = []
-    documents: dict[int, RuleSource] = {}
+    files: dict[str, BaseModel] = {}
+    documents: dict[str, RuleSource] = {}
     for model, src in parsed:
-        documents[id(model)] = src
+        files[src.display] = model
+        documents[src.display] = src
         if isinstance(model, BaseRules):
             base = model  # a later base.yaml (overlay) replaces the shipped one
         elif isinstance(model, Authority):
@@ -109,7 +110,7 @@ def build_rulebook(parsed: Iterable[tuple[BaseModel, RuleSource]]) -> Rulebook:
             overlays.append(model)
     if base is None:
         raise RuleError("no rule file of kind 'base' (base.yaml) was found", source="rules")
-    return Rulebook(base, authorities, industries, overlays, documents)
+    return Rulebook(base, authorities, industries, overlays, files, documents)
 
 
 def load_rulebook(extra_dirs: Sequence[Path] = ()) -> Rulebook:
@@ -118,7 +119,5 @@ def load_rulebook(extra_dirs: Sequence[Path] = ()) -> Rulebook:
     parsed = [parse_rule_file(path, display, rel) for rel, (path, display) in files.items()]
     book = build_rulebook(parsed)
     # resolution of every layer is checked up front so that a broken overlay is exit 2
-    from icp_renew.rulebook.resolve import validate_layers
-
     validate_layers(book)
     return book

@@ -9,6 +9,7 @@ Every model forbids unknown keys, so a typo is an error, not a silent no-op.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -19,8 +20,16 @@ FORMATS = ("pdf", "jpeg", "png", "tiff", "ofd", "doc", "docx", "xls", "xlsx")
 SERVICE = r"^[AB][12](\d(-\d)?)?$"
 
 Format = Literal["pdf", "jpeg", "png", "tiff", "ofd", "doc", "docx", "xls", "xlsx"]
-Requirement = Literal["required", "recommended"]
+#: a material that is missing is an error (required) or a warning (recommended)
+Level = Literal["required", "recommended"]
 Meta = Literal["expires", "year", "number", "issued"]
+#: what a material rests on (docs/sources.md): a regulation or notice, the authorities'
+#: practice as agencies report it, or the tool's own choice
+Basis = Literal["law", "practice", "policy"]
+#: the values a rule file may mark as the tool's own policy (``policy: [min_dpi]``)
+PolicyField = Literal[
+    "formats", "min_pages", "min_dpi", "max_file_size", "expires_soon_days", "due_soon_days"
+]
 
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG]i?B|B)?\s*$", re.IGNORECASE)
 _UNITS = {
@@ -72,7 +81,7 @@ class Material(Strict):
     title: str | None = Field(None, description="Chinese title, used for folder names")
     title_en: str | None = None
     category: str | None = Field(None, description="category id")
-    requirement: Requirement | None = Field(
+    requirement: Level | None = Field(
         None, description="required (missing → error) or recommended (missing → warning)"
     )
     description: str | None = Field(None, description="what it is, for a compliance officer (zh)")
@@ -94,6 +103,14 @@ class Material(Strict):
     min_dpi: Annotated[int, Field(ge=1, le=2400)] | None = None
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     when: When | None = None
+    basis: Basis | None = Field(
+        None,
+        description="law (a regulation or notice), practice (what authorities ask for, as "
+        "agencies report it) or policy (the tool's own choice)",
+    )
+    policy: list[PolicyField] | None = Field(
+        None, description="values of this material that are the tool's own policy"
+    )
     source: str = Field(min_length=3, description="regulation and article, notice or practice")
     source_url: str | None = None
 
@@ -101,6 +118,27 @@ class Material(Strict):
     @classmethod
     def _size(cls, value: object) -> object:
         return None if value is None else parse_size(value)
+
+
+#: what a material that is new in a layer must give (a later layer may patch any subset)
+NEW_MATERIAL_FIELDS = ("title", "title_en", "category", "requirement")
+
+
+def material_problems(
+    mat: Material, categories: Collection[str], *, new: bool
+) -> list[tuple[str, str, str]]:
+    """``(lint code, field under the material, message)`` for what makes ``mat`` unusable:
+    fields a new material lacks, a category the base does not define. Shared by the
+    resolver (which raises the first) and ``rules lint`` (which lists them all)."""
+    problems = []
+    lacking = [name for name in NEW_MATERIAL_FIELDS if getattr(mat, name) is None]
+    if new and lacking:
+        message = f"material {mat.id!r} is new here and lacks {', '.join(lacking)}"
+        problems.append(("incomplete-material", "", message))
+    if mat.category is not None and categories and mat.category not in categories:
+        message = f"material {mat.id!r} names unknown category {mat.category!r}"
+        problems.append(("unknown-category", "category", message))
+    return problems
 
 
 def _default_formats() -> list[Format]:
@@ -115,6 +153,9 @@ class Settings(Strict):
     max_file_size: int | None = Field(None, description="per-file upload limit")
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] = 60
     due_soon_days: Annotated[int, Field(ge=0, le=3650)] = 60
+    policy: list[PolicyField] = Field(
+        default_factory=list, description="settings that are the tool's own policy"
+    )
 
     @field_validator("max_file_size", mode="before")
     @classmethod
@@ -128,6 +169,7 @@ class SettingsPatch(Strict):
     max_file_size: int | None = None
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     due_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+    policy: list[PolicyField] | None = None
     source: str | None = None
 
     @field_validator("max_file_size", mode="before")
@@ -186,7 +228,9 @@ class Industry(Strict):
     name_en: str
     permit: str = Field(description="the permit's Chinese name")
     permit_en: str
-    confidence: Literal["H", "M", "L", "?"] = Field(description="REGULATORY.md confidence")
+    confidence: Literal["H", "M", "L", "?"] = Field(
+        description="confidence of the source: H, M, L or ? (docs/sources.md)"
+    )
     source: str = Field(min_length=3)
     materials: list[Material] = Field(default_factory=list)
 

@@ -1,7 +1,7 @@
 """Where the shipped rules are, and their version, without importing YAML or pydantic.
 
 ``icp-renew --version`` prints the rules version; reading it with a regular
-expression keeps start-up close to bare Python (DESIGN.md, quality bars).
+expression keeps start-up close to bare Python (docs/performance.md).
 """
 
 from __future__ import annotations

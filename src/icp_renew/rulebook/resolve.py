@@ -9,9 +9,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
+from pydantic import BaseModel
+
 from icp_renew.errors import RuleError, UserError
-from icp_renew.rulebook.loader import Rulebook
-from icp_renew.rulebook.models import Authority, Category, Material, Settings, SettingsPatch
+from icp_renew.rulebook.book import Rulebook
+from icp_renew.rulebook.models import (
+    Authority,
+    Category,
+    Material,
+    Settings,
+    SettingsPatch,
+    material_problems,
+)
 
 
 @dataclass(frozen=True)
@@ -37,6 +46,8 @@ class Requirement:
     expires_soon_days: int
     industries: tuple[str, ...]
     services: tuple[str, ...]
+    basis: str | None
+    policy: tuple[str, ...]
     source: str
     source_url: str | None
     origin: str
@@ -111,9 +122,6 @@ def _patch_settings(settings: Settings, patch: SettingsPatch | None) -> Settings
     return settings.model_copy(update=changes)
 
 
-_PATCHABLE = [name for name in Material.model_fields if name != "id"]
-
-
 def _merge(
     current: dict[str, Material], order: list[str], layer: Sequence[Material], remove: Sequence[str]
 ) -> None:
@@ -132,17 +140,9 @@ def _merge(
 
 
 def _complete(mat: Material, settings: Settings, origin: str, categories: set[str]) -> Requirement:
-    missing = [
-        name
-        for name in ("title", "title_en", "category", "requirement")
-        if getattr(mat, name) is None
-    ]
-    if missing:
-        raise RuleError(
-            f"material {mat.id!r} is new here and lacks {', '.join(missing)}",
-            source=origin,
-            field=f"materials.{mat.id}",
-        )
+    for _code, under, message in material_problems(mat, categories, new=True):
+        field = f"materials.{mat.id}" + (f".{under}" if under else "")
+        raise RuleError(message, source=origin, field=field)
     assert mat.title and mat.title_en and mat.category and mat.requirement
     if mat.category not in categories:
         raise RuleError(
@@ -176,10 +176,22 @@ def _complete(mat: Material, settings: Settings, origin: str, categories: set[st
         ),
         industries=tuple((mat.when.industries if mat.when else None) or ()),
         services=tuple((mat.when.services if mat.when else None) or ()),
+        basis=mat.basis,
+        policy=_policy(mat, settings),
         source=mat.source,
         source_url=mat.source_url,
         origin=origin,
     )
+
+
+def _policy(mat: Material, settings: Settings) -> tuple[str, ...]:
+    """The material's own policy values, and the policy settings it inherits unchanged."""
+    inherited = (
+        name
+        for name in settings.policy
+        if name in Material.model_fields and getattr(mat, name) is None
+    )
+    return tuple(dict.fromkeys([*(mat.policy or ()), *inherited]))
 
 
 def resolve(
@@ -203,8 +215,8 @@ def resolve(
     origin: dict[str, str] = {}
     order: list[str] = []
 
-    def layer(model: object, materials: Sequence[Material], remove: Sequence[str] = ()) -> None:
-        src = book.source_of(model)  # type: ignore[arg-type]
+    def layer(model: BaseModel, materials: Sequence[Material], remove: Sequence[str] = ()) -> None:
+        src = book.source_of(model)
         name = src.display if src else "rules"
         _merge(current, order, materials, remove)
         for m in materials:

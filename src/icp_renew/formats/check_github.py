@@ -5,7 +5,7 @@ info), escaped as the runner expects (:mod:`icp_renew.formats.github`), so that
 a file name can neither break a command nor start a new one. A finding about
 the dossier as a whole has no ``file`` and names the dossier in its message.
 A plain summary line per dossier follows its annotations. The Markdown job
-summary (``GITHUB_STEP_SUMMARY``) is :mod:`icp_renew.formats.markdown_report`;
+summary (``GITHUB_STEP_SUMMARY``) is :mod:`icp_renew.formats.check_markdown`;
 the CLI appends it.
 """
 

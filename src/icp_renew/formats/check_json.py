@@ -1,6 +1,6 @@
-"""``check --format json``: the machine-readable report (a contract, DESIGN.md "Reports").
+"""``check --format json``: the machine-readable report (a contract, docs/reports.md).
 
-The contract fields come first, in the order DESIGN.md shows them; fields added
+The contract fields come first, in the order docs/reports.md shows them; fields added
 later (``company``, ``license_number``, ``hint``, the top-level ``ok``) only
 follow them. Keys are never removed or renamed.
 """

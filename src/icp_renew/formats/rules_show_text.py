@@ -1,0 +1,88 @@
+"""``rules show --format text``: the effective checklist as a table per category.
+
+The words for a material's requirement, basis and checks are shared with the Markdown
+checklist (:mod:`icp_renew.formats.rules_show_markdown`).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING, Any
+
+from icp_renew.i18n import Lang, tr
+from icp_renew.messages import t
+
+if TYPE_CHECKING:
+    from icp_renew.rulebook.resolve import Checklist, Requirement
+
+
+def req_label(m: Requirement, lang: Lang) -> str:
+    return tr(lang, "必需", "required") if m.required else tr(lang, "建议", "recommended")
+
+
+def basis_word(m: Requirement, lang: Lang) -> str:
+    """The material's basis (law, practice, policy) as a word, empty when the rule gives none."""
+    return t(f"rules.basis-{m.basis}", lang) if m.basis else ""
+
+
+def what(m: Requirement, lang: Lang) -> str:
+    bits = []
+    if m.min_pages > 1:
+        pages = tr(lang, f"至少{m.min_pages}页", f"≥ {m.min_pages} pages")
+        bits.append(pages + (t("rules.policy-mark", lang) if "min_pages" in m.policy else ""))
+    if "expires" in m.needs:
+        bits.append(tr(lang, "需填写有效期", "needs expires"))
+    if m.years:
+        bits.append(
+            tr(lang, f"近{m.years}年每年一份", f"one per year, {m.years} years")
+            if m.years > 1
+            else tr(lang, "上一年度", "previous year")
+        )
+    if m.per_domain:
+        bits.append(tr(lang, "每个域名一份", "one per domain"))
+    if m.must_contain:
+        bits.append(tr(lang, "须含", "must contain ") + "、".join(m.must_contain))
+    return "; ".join(bits)
+
+
+def console(width: int = 120) -> Any:
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        force_terminal=False,
+        no_color=True,
+        highlight=False,
+        emoji=False,
+    )
+
+
+def render(checklist: Checklist, *, lang: Lang = "en") -> str:
+    from rich.table import Table
+
+    a = checklist.authority
+    out = console()
+    title = tr(lang, f"{a.authority} 续期材料清单", f"Renewal checklist: {a.authority_en}")
+    out.print(f"{title}  (rules {checklist.rules_version})")
+    for cat in checklist.categories:
+        mats = [m for m in checklist.materials if m.category == cat.id]
+        if not mats:
+            continue
+        table = Table(
+            title=tr(lang, cat.title, f"{cat.title_en} ({cat.title})"),
+            title_justify="left",
+            show_lines=False,
+            expand=True,
+        )
+        table.add_column("id", no_wrap=True)
+        table.add_column(tr(lang, "材料", "material"))
+        table.add_column(tr(lang, "要求", "requirement"), no_wrap=True)
+        table.add_column(tr(lang, "格式", "formats"), no_wrap=True)
+        table.add_column(tr(lang, "检查", "checks"))
+        for m in mats:
+            name = m.title if lang == "zh" else f"{m.title_en}\n{m.title}"
+            req = "\n".join(filter(None, (req_label(m, lang), basis_word(m, lang))))
+            table.add_row(m.id, name, req, ", ".join(m.formats), what(m, lang))
+        out.print(table)
+    return str(out.file.getvalue())
