@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from icp_renew.ocr.engine import Engine
     from icp_renew.rulebook.resolve import Checklist
 
-#: the materials read back (DESIGN: "Reading the scans")
+#: the materials read back (docs/ocr.md)
 MATERIALS = (
     "business-license",
     "icp-license",
