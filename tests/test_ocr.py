@@ -9,6 +9,7 @@ so the mismatch tests reuse the scans the agreement tests read.
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -21,8 +22,11 @@ import scan_pages as scans
 from icp_renew.pipeline import CheckOptions, check_dossier
 from icp_renew.rulebook import load_rulebook
 
-pytest.importorskip("rapidocr", reason="the OCR extra is not installed: pip install '.[ocr]'")
-pytest.importorskip("onnxruntime", reason="the OCR extra is not installed: pip install '.[ocr]'")
+if not all(importlib.util.find_spec(m) for m in ("rapidocr", "onnxruntime")):  # not imported
+    pytest.skip(
+        "the OCR extra is not installed: pip install '.[ocr]' (.ci/run installs it)",
+        allow_module_level=True,
+    )
 if scans.font_path() is None:
     pytest.skip(
         "no CJK font to draw scans with: apt-get install fonts-noto-cjk (or fonts-wqy-zenhei)",

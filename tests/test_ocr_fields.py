@@ -466,3 +466,16 @@ def test_unreadable_reason_for_a_pdf_without_a_page_image(tmp_path, book, monkey
     ctx = prepare(root, book, _ocr())
     [info] = [f.info for f in ctx.dossier.files_of("idc-license")]
     assert info is not None and replace(info.scan, params=()) == info.scan
+
+
+def test_pieces_of_one_line_are_joined_left_to_right() -> None:
+    from icp_renew.ocr.engine import rows
+
+    pieces = [
+        (100.0, 130.0, 400.0, "北京示例科技有限公司"),
+        (102.0, 128.0, 80.0, "名称"),
+        (40.0, 70.0, 80.0, "营业执照"),
+        (160.0, 190.0, 80.0, "类型"),
+    ]
+    assert rows(pieces) == ["营业执照", "名称 北京示例科技有限公司", "类型"]
+    assert rows([]) == []

@@ -65,7 +65,7 @@ def settings() -> str:
 
     return (
         f"{eng.version()} det={eng.DET_MODEL} rec={eng.REC_MODEL} score={eng.MIN_SCORE} "
-        f"cls=off long={pages.LONG_SIDE} paper={pages.PAPER} rows=1"
+        f"cls=off long={pages.LONG_SIDE} det-side={eng.DET_SIDE} paper={pages.PAPER} rows=1"
     )
 
 
