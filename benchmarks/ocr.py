@@ -245,7 +245,7 @@ def accuracy() -> str:
     name = ("company", v["name"], check.COMPANY_LABELS)
     fields = {
         "business-license": [
-            ("USCC", check._identifier("uscc", v["uscc"], check.fields.usccs, False)),
+            ("USCC", check._identifier("uscc", v["uscc"], check.fields.usccs, str)),
             ("company name", check._name(*name)),
         ],
         "icp-license": [
@@ -259,7 +259,7 @@ def accuracy() -> str:
         ],
         "idc-license": [("IDC licence number", check._licence("idc-number", v["idc"]))],
         "legal-rep-id": [
-            ("ID number", check._identifier("id-number", v["id"], check.fields.id_numbers, True)),
+            ("ID number", check._identifier("id-number", v["id"], check.fields.id_numbers, str)),
             ("name", check._name("rep-name", v["rep"], ("姓名",))),
         ],
     }

@@ -211,7 +211,7 @@ def test_each_kind_of_mismatch_with_its_severity(tmp_path, book, dpi) -> None:
             "scan-mismatch",
             "warning",
             layout["legal-rep-id"],
-            "the scan shows the name **; the legal representative in dossier.yaml is **",
+            "the scan shows the name 张*; the legal representative in dossier.yaml is 李*",
         ),
     }
 

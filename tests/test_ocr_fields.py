@@ -238,7 +238,7 @@ def test_text_layer_mismatches_with_their_severities(tmp_path, book, monkeypatch
             "scan-mismatch",
             "warning",
             "legal-rep-id/正面.pdf",
-            "the scan shows the name **; the legal representative in dossier.yaml is **",
+            "the scan shows the name 李*; the legal representative in dossier.yaml is 张*",
         ),
     }
 

@@ -17,6 +17,13 @@ class Pii(str):
     __slots__ = ()
 
 
+class PiiName(Pii):
+    """A person's name (read from an ID card by ``check --ocr``): masked to its first
+    character, ``张*``, so a report still tells two names apart without naming anyone."""
+
+    __slots__ = ()
+
+
 def mask(value: str) -> str:
     """Mask the middle of an identifier: ``110105********002X``, ``138****8000``."""
     s = str(value)
@@ -32,6 +39,8 @@ def mask(value: str) -> str:
 
 def reveal(value: object, show_pii: bool) -> str:
     """The text of a message parameter, masked when it is :class:`Pii`."""
+    if isinstance(value, PiiName) and not show_pii:
+        return value[:1] + "*" * max(len(value) - 1, 1)
     if isinstance(value, Pii) and not show_pii:
         return mask(value)
     return str(value)

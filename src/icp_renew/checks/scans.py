@@ -17,7 +17,8 @@ USCC or ID number read with a valid check character (a misread one fails its che
 and is not read at all), a warning for names, numbers, dates and domains (a different
 name counts only when it follows its label: 名称, 公司名称, 域名持有者, 姓名). ``scan-unreadable``
 (info): the field was not found; compare it by eye. The ID number and the name on
-an ID card are personal data: masked unless ``--show-pii``.
+an ID card are personal data: masked unless ``--show-pii`` (``110105********002X``,
+``张*``).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from icp_renew.checks import Context
 from icp_renew.dossier.model import DossierFile
 from icp_renew.findings import Finding, Severity, finding
 from icp_renew.ocr import fields
-from icp_renew.pii import Pii
+from icp_renew.pii import Pii, PiiName
 
 CODES: tuple[str, ...] = ("scan-mismatch", "scan-unreadable")
 
@@ -46,7 +47,7 @@ class Field:
     expected: str
     find: Callable[[str], tuple[bool, str | None]]
     severity: Severity = Severity.WARNING
-    personal: bool = False
+    personal: type[str] = str  # Pii or PiiName: masked unless --show-pii
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -66,7 +67,7 @@ def _fields(ctx: Context, material: str) -> list[Field]:
     out: list[Field] = []
     if material == "business-license":
         if cfg.company.uscc:
-            out.append(_identifier("uscc", cfg.company.uscc, fields.usccs, False))
+            out.append(_identifier("uscc", cfg.company.uscc, fields.usccs, str))
         out.append(_name("company", cfg.company.name, COMPANY_LABELS))
     elif material == "icp-license":
         out.append(_licence("license-number", cfg.license.number))
@@ -80,9 +81,9 @@ def _fields(ctx: Context, material: str) -> list[Field]:
     elif material == "legal-rep-id" and cfg.legal_representative is not None:
         rep = cfg.legal_representative
         if rep.id_number:
-            out.append(_identifier("id-number", rep.id_number, fields.id_numbers, True))
+            out.append(_identifier("id-number", rep.id_number, fields.id_numbers, Pii))
         if rep.name:
-            out.append(_name("rep-name", rep.name, ("姓名",), personal=True))
+            out.append(_name("rep-name", rep.name, ("姓名",), personal=PiiName))
     return out
 
 
@@ -107,7 +108,7 @@ def _domain_fields(ctx: Context, f: DossierFile) -> list[Field]:
 
 
 def _identifier(
-    name: str, expected: str, finder: Callable[[str], list[str]], personal: bool
+    name: str, expected: str, finder: Callable[[str], list[str]], personal: type[str]
 ) -> Field:
     want = fields.squash(expected).upper()
 
@@ -118,7 +119,7 @@ def _identifier(
     return Field(name, want, find, Severity.ERROR, personal)
 
 
-def _name(name: str, expected: str, labels: Sequence[str], personal: bool = False) -> Field:
+def _name(name: str, expected: str, labels: Sequence[str], personal: type[str] = str) -> Field:
     def find(text: str) -> tuple[bool, str | None]:
         value = fields.labelled(text, labels)
         if value is not None and fields.same_name(value, expected):
@@ -187,7 +188,7 @@ def _compare(material: str, files: list[DossierFile], wanted: list[Field]) -> It
             continue
         if differs is not None:
             f, other = differs
-            wrap = Pii if field.personal else str
+            wrap = field.personal
             yield finding(
                 "scan-mismatch",
                 zh=template(f"ocr.mismatch-{field.name}", "zh"),
