@@ -35,6 +35,9 @@ def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.setenv("TERM", "dumb")
+    from icp_renew import i18n
+
+    monkeypatch.setattr(i18n, "_CURRENT", [])  # no command's --lang leaks into the next test
 
 
 class Cli:

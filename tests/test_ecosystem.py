@@ -27,12 +27,16 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_help_has_an_example_in_both_languages(cli, command):
-    result = cli(*command, "--help")
-    assert result.exit_code == 0
-    assert "Example" in result.stdout
-    assert CJK.search(result.stdout), "no Chinese in the help text"
-    assert "icp-renew " + command[0] in result.stdout
+def test_help_has_an_example_in_each_language(cli, command):
+    """One language per screen (tests/test_help.py checks them in depth)."""
+    english = cli(*command, "--help")
+    assert english.exit_code == 0
+    assert "Example" in english.stdout
+    assert "icp-renew " + command[0] in english.stdout
+    chinese = cli(*command, "--help", env={"ICP_RENEW_LANG": "zh"})
+    assert "示例" in chinese.stdout
+    assert CJK.search(chinese.stdout)
+    assert "icp-renew " + command[0] in chinese.stdout
 
 
 def _hooks() -> list[dict[str, object]]:

@@ -297,7 +297,9 @@ def test_invalid_existing_dossier_yaml_without_province(cli, tmp_path):
     )
     result = cli("init", str(target))
     assert result.exit_code == 2
-    assert result.stderr.endswith("dossier.yaml:3: licence: unknown field\n")
+    assert result.stderr.endswith(
+        "dossier.yaml:3: licence: unknown field; did you mean 'license'?\n"
+    )
     assert not (target / "1-基础资质文件").exists()
 
 

@@ -229,7 +229,7 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
     try:
         parsed = adapter.validate_python(doc.data)
     except ValidationError as exc:
-        raise validation_error(exc, doc) from None
+        raise validation_error(exc, doc, model) from None
     entries: Sequence[Any] = parsed if many else [parsed]
     out: list[YearData] = []
     seen: dict[int, tuple[str | int, ...]] = {}

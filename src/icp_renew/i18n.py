@@ -1,17 +1,30 @@
-"""Chinese and English: choosing the language, and bilingual text.
+"""Chinese and English: choosing the language of a run.
 
-Messages are written where they are used, in both languages side by side
-(``Text(zh=..., en=...)``), so a check and its wording never drift apart.
+The texts themselves live in the message catalogue (:mod:`icp_renew.messages`); ``tr``
+picks one of two literals for the texts not yet moved there.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Literal
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
+
+
+#: the language of the running command, once it has read ``--lang`` (see :func:`set_current`)
+_CURRENT: list[Lang] = []
+
+
+def set_current(lang: Lang) -> None:
+    """Remember the command's language for texts made far from the command (a loader's error)."""
+    _CURRENT[:] = [lang]
+
+
+def current() -> Lang:
+    """The command's language (:func:`set_current`), else :func:`detect_lang`."""
+    return _CURRENT[0] if _CURRENT else detect_lang()
 
 
 def detect_lang(explicit: str | None = None, environ: dict[str, str] | None = None) -> Lang:
@@ -29,17 +42,6 @@ def detect_lang(explicit: str | None = None, environ: dict[str, str] | None = No
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
-
-
-@dataclass(frozen=True)
-class Text:
-    """One message in both languages; ``{name}`` placeholders are filled by ``format``."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 def tr(lang: Lang, zh: str, en: str) -> str:

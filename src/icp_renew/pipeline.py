@@ -9,7 +9,6 @@ Pure apart from reading the folders: no printing, no clock.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +32,8 @@ class CheckOptions:
     today: date
     filing_date: date | None = None  # default: today
     province: str | None = None  # overrides dossier.yaml and the licence prefix
+    #: worker processes for the files of one dossier (``--jobs``; None: auto, by its size)
+    jobs: int | None = None
     ocr: bool = False  # check --ocr: read the scans back (icp_renew.ocr)
 
 
@@ -125,9 +126,10 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     if opts.ocr:
         from icp_renew.ocr import MATERIALS, read_scans
 
-        dossier = read_scans(inspect_dossier(dossier, checklist, MATERIALS), checklist)
+        dossier = inspect_dossier(dossier, checklist, opts.jobs, text_of=MATERIALS)
+        dossier = read_scans(dossier, checklist)
     else:
-        dossier = inspect_dossier(dossier, checklist)
+        dossier = inspect_dossier(dossier, checklist, opts.jobs)
     return Context(
         book=book,
         checklist=checklist,
@@ -169,47 +171,45 @@ def check_many(
     paths: Sequence[Path],
     book: Rulebook,
     opts: CheckOptions,
-    jobs: int = 1,
+    jobs: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> tuple[Report, list[UserError]]:
     """Check every dossier; results in input order.
 
     A dossier that cannot be checked (its :class:`UserError`) is collected in the second
-    element and left out of the report, so the others are still checked. ``jobs`` > 1 runs
-    that many worker processes (0: one per CPU). ``on_progress(done, total)`` is called
+    element and left out of the report, so the others are still checked. ``jobs`` worker
+    processes (0: one per CPU; None: auto) take whole dossiers when there are enough of
+    them (:mod:`icp_renew.parallel`); otherwise the dossiers are checked one after the
+    other and ``jobs`` spreads the files of each. ``on_progress(done, total)`` is called
     after each dossier.
     """
+    from dataclasses import replace
+
     from icp_renew import __version__
     from icp_renew.findings import DossierReport, Report
+    from icp_renew.parallel import MIN_DOSSIERS_PER_WORKER, ordered_map, workers_for
 
-    total = len(paths)
-    if jobs <= 0:
-        jobs = os.cpu_count() or 1
-    jobs = min(jobs, total)
-    results: list[DossierReport | UserError | None] = [None] * total
-    if jobs <= 1:
-        for i, path in enumerate(paths):
-            try:
-                results[i] = check_dossier(path, book, opts)
-            except UserError as exc:
-                results[i] = exc
-            if on_progress is not None:
-                on_progress(i + 1, total)
+    workers = workers_for(jobs, len(paths), MIN_DOSSIERS_PER_WORKER)
+    results: list[DossierReport | UserError]
+    if workers > 1:  # whole dossiers per worker; the files of each are inspected serially
+        results = ordered_map(
+            _check_in_worker,
+            paths,
+            workers=workers,
+            initializer=_init_worker,
+            initargs=(book, replace(opts, jobs=1)),
+            on_done=on_progress,
+        )
     else:
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        with ProcessPoolExecutor(
-            max_workers=jobs, initializer=_init_worker, initargs=(book, opts)
-        ) as pool:
-            futures = {pool.submit(_check_in_worker, p): i for i, p in enumerate(paths)}
+        file_opts = replace(opts, jobs=jobs)
+        results = []
+        for path in paths:
             try:
-                for done, future in enumerate(as_completed(futures), 1):
-                    results[futures[future]] = future.result()
-                    if on_progress is not None:
-                        on_progress(done, total)
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+                results.append(check_dossier(path, book, file_opts))
+            except UserError as exc:
+                results.append(exc)
+            if on_progress is not None:
+                on_progress(len(results), len(paths))
     reports = tuple(r for r in results if isinstance(r, DossierReport))
     errors = [r for r in results if isinstance(r, UserError)]
     report = Report(dossiers=reports, tool_version=__version__, rules_version=book.rules_version)

@@ -123,6 +123,13 @@ def parse_yaml(text: str | bytes, source: str) -> YamlDocument:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
+        tab = _tab_at(text, mark)
+        if tab is not None:
+            from icp_renew.messages import t
+            from icp_renew.suggest import lang
+
+            message = t("suggest.yaml-tab", lang(), line=tab[0], column=tab[1])
+            raise UserError(message, source=source, line=tab[0]) from None
         problem = exc.problem or exc.context or "invalid YAML"
         raise UserError(f"invalid YAML: {problem}", source=source, line=line) from None
     except yaml.YAMLError as exc:
@@ -137,6 +144,23 @@ def parse_yaml(text: str | bytes, source: str) -> YamlDocument:
     except RecursionError:
         raise UserError("invalid YAML: nested too deeply", source=source) from None
     return YamlDocument(data, lines, source)
+
+
+def _tab_at(text: str, mark: Any) -> tuple[int, int] | None:
+    """(line, column), 1-based, of the tab that made the YAML invalid, if one did: a tab in the
+    indentation, or where the parser stopped (libyaml does not name the character)."""
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    if not 0 <= mark.line < len(lines):
+        return None
+    row = lines[mark.line]
+    if mark.column < len(row) and row[mark.column] == "\t":
+        return mark.line + 1, mark.column + 1
+    indent = row[: len(row) - len(row.lstrip(" \t"))]
+    if "\t" in indent:
+        return mark.line + 1, indent.index("\t") + 1
+    return None
 
 
 def load_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
@@ -169,20 +193,21 @@ def dotted(loc: Iterable[str | int]) -> str:
     return _dotted(loc)
 
 
-def validation_errors(exc: Any, doc: YamlDocument) -> list[UserError]:
-    """Every error of a pydantic ``ValidationError`` as a :class:`UserError`, in its order."""
-    return [_one_error(err, doc) for err in exc.errors(include_url=False)]
+def validation_errors(exc: Any, doc: YamlDocument, model: Any = None) -> list[UserError]:
+    """Every error of a pydantic ``ValidationError`` as a :class:`UserError`, in its order;
+    an unknown key names the closest one ``model`` allows there ("did you mean …?")."""
+    return [_one_error(err, doc, model) for err in exc.errors(include_url=False)]
 
 
-def validation_error(exc: Any, doc: YamlDocument) -> UserError:
+def validation_error(exc: Any, doc: YamlDocument, model: Any = None) -> UserError:
     """The first error of a pydantic ``ValidationError`` as a :class:`UserError`."""
-    errors = validation_errors(exc, doc)
+    errors = validation_errors(exc, doc, model)
     first = errors[0]
     more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
     return UserError(first.message + more, source=first.source, line=first.line, field=first.field)
 
 
-def _one_error(err: Mapping[str, Any], doc: YamlDocument) -> UserError:
+def _one_error(err: Mapping[str, Any], doc: YamlDocument, model: Any = None) -> UserError:
     loc = tuple(p for p in err.get("loc", ()) if isinstance(p, (str, int)))
     # pydantic puts union/function tags into loc; keep only what exists in the document
     real: list[str | int] = []
@@ -194,7 +219,11 @@ def _one_error(err: Mapping[str, Any], doc: YamlDocument) -> UserError:
             real.append(part)
     msg = str(err.get("msg", "invalid value"))
     if err.get("type") == "extra_forbidden":
-        msg = "unknown field"
+        from icp_renew.messages import t
+        from icp_renew.suggest import lang, unknown_field_hint
+
+        hint = unknown_field_hint(model, real) if model is not None else ""
+        msg = t("suggest.unknown-field", lang(), hint=hint)
     elif err.get("type") == "missing":
         msg = "required field is missing"
     msg = msg.removeprefix("Value error, ")  # pydantic's prefix for a validator's ValueError

@@ -7,8 +7,8 @@ never the clock or a file's mtime), permissions ``0644`` with the Unix
 ZIP64 where a file needs it). Entries are stored by default: scans are
 already compressed, and stored bytes do not depend on the zlib version.
 
-Files are copied in blocks and hashed on the way, so memory stays flat
-whatever their size. The archive is written beside its final name and only
+Files are copied in blocks and hashed on the way (SHA-256 in a second thread,
+beside the CRC-32 and the write), so memory stays flat whatever their size. The archive is written beside its final name and only
 renamed into place once complete and synced: an interrupted run leaves
 nothing behind.
 """
@@ -22,6 +22,7 @@ import os
 import tempfile
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO
@@ -77,6 +78,7 @@ class ZipStream:
         self._date_time = date_time
         self._method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
         self._last: str | None = None
+        self._hasher = ThreadPoolExecutor(1, thread_name_prefix="icp-renew-sha256")
 
     def _info(self, name: str, size: int) -> zipfile.ZipInfo:
         if self._last is not None and name <= self._last:
@@ -108,21 +110,33 @@ class ZipStream:
         digest = hashlib.sha256()
         copied = 0
         info = self._info(name, size)  # file_size decides ZIP64, as zipfile does
+        # SHA-256 of a block runs in the hashing thread while this thread computes the zip's
+        # CRC-32 of it and writes it: both release the GIL, so the two use both cores, and
+        # each byte is still read once. A block's hash must finish before the next starts.
+        pending: Future[None] | None = None
         with self._zip.open(info, "w") as out:
-            while True:
-                try:
-                    block = source.read(BLOCK)
-                except OSError as exc:
-                    raise UserError(f"cannot read: {exc.strerror or exc}", source=shown) from None
-                if not block:
-                    break
-                copied += len(block)
-                if copied > size:
-                    break
-                digest.update(block)
-                out.write(block)
-                if on_bytes is not None:
-                    on_bytes(len(block))
+            try:
+                while True:
+                    try:
+                        block = source.read(BLOCK)
+                    except OSError as exc:
+                        raise UserError(
+                            f"cannot read: {exc.strerror or exc}", source=shown
+                        ) from None
+                    if not block:
+                        break
+                    copied += len(block)
+                    if copied > size:
+                        break
+                    if pending is not None:
+                        pending.result()
+                    pending = self._hasher.submit(digest.update, block)
+                    out.write(block)
+                    if on_bytes is not None:
+                        on_bytes(len(block))
+            finally:
+                if pending is not None:
+                    pending.result()
         if copied != size:
             raise UserError("changed while it was being packed; run pack again", source=shown)
         return digest.hexdigest(), copied
@@ -133,10 +147,12 @@ class ZipStream:
             out.write(data)
 
     def close(self) -> None:
+        self._hasher.shutdown()
         self._zip.close()
 
     def abandon(self) -> None:
         """Drop an unfinished archive (its temporary file is about to be removed)."""
+        self._hasher.shutdown(cancel_futures=True)
         self._zip.fp = None  # ZipFile.close() then has nothing left to finish
 
 

@@ -5,6 +5,24 @@ A run registers only the command it runs (``icp-renew deadline …`` never impor
 signature into options, which costs more than the command itself for
 ``--version`` and ``deadline``. ``--help``, completion and anything unexpected
 get every command, and so does :data:`app` (what tests and tools import).
+
+Help screens (:mod:`icp_renew.cli.helpscreen`) are drawn in the user's language
+(``--lang``, ``ICP_RENEW_LANG``, then the locale) from the catalogue
+:mod:`icp_renew.messages.cli_help`, never from the ``help=`` of the code. To add a
+command:
+
+1. write ``register(app)`` in its module and name it in :data:`COMMANDS`;
+2. declare each value option with an upper-case ``metavar`` (``DATE``, ``FILE``,
+   ``N``, ``DIR``; an argument's metavar is its name in the usage line, ``...`` is
+   added for several values); no ``help=`` is needed;
+3. add to ``messages/cli_help.py`` the command's summary (``"status"``), optionally
+   ``"status.about"``, one entry per parameter (``"status.--since"``,
+   ``"status.DOSSIER"``; options shared with other commands such as ``--lang`` or
+   ``--today`` use the ``"*.--lang"`` entry unless the command has its own) and a
+   worked example in ``EXAMPLES["status"]``; a sub-command is ``"group.name"``.
+
+``tests/test_help.py`` walks every command's screen in both languages and names any
+missing entry, type-name metavar or line wider than the terminal.
 """
 
 from __future__ import annotations
@@ -19,6 +37,7 @@ import typer
 
 from icp_renew import __version__
 from icp_renew.cli.lightparams import LightCommand, LightGroup
+from icp_renew.i18n import detect_lang
 
 try:  # recent typer vendors click
     from typer._click.exceptions import ClickException, NoArgsIsHelpError
@@ -31,7 +50,68 @@ except ImportError:  # pragma: no cover - typer with click as a dependency
     )
 
 
-class OneLineErrors(LightGroup):
+#: ``--install-completion SHELL``, ``--show-completion SHELL``: the shells typer completes
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+COMPLETION_OPTIONS = ("--install-completion", "--show-completion")
+
+
+def _lang_in(args: Sequence[str]) -> str | None:
+    """``--lang``'s value in ``args``: the help screen needs it before options are processed."""
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+class _Help:
+    """The help screen from :mod:`icp_renew.cli.helpscreen`, in the user's language."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        lang = _lang_in(args)
+        if lang:
+            ctx.meta["icp_renew.lang"] = lang
+        return super().parse_args(ctx, args)  # type: ignore[misc,no-any-return]
+
+    def get_help(self, ctx: Any) -> str:
+        from icp_renew.cli.helpscreen import render
+
+        return render(self, ctx).rstrip("\n")
+
+    def get_usage(self, ctx: Any) -> str:
+        from icp_renew.cli.helpscreen import help_lang, usage
+
+        return usage(ctx, self, help_lang(ctx))
+
+
+class HelpCommand(_Help, LightCommand):
+    """A command: light parameters (:mod:`icp_renew.cli.lightparams`), our help screen."""
+
+
+class HelpGroup(_Help, LightGroup):
+    """A group of commands (``rules``): the same."""
+
+
+def completion_args(args: list[str]) -> list[str]:
+    """``--install-completion`` and ``--show-completion`` take an optional shell: a bare one
+    becomes ``--install-completion=`` (the current shell), so that ``--install-completion
+    zsh`` installs for zsh and not for the shell it runs in."""
+    out: list[str] = []
+    for i, arg in enumerate(args):
+        if arg == "--":
+            out += args[i:]
+            break
+        following = args[i + 1] if i + 1 < len(args) else "-"
+        if arg in COMPLETION_OPTIONS and (following.startswith("-") or following in COMMANDS):
+            arg += "="
+        out.append(arg)
+    return out
+
+
+class OneLineErrors(HelpGroup):
     """Usage errors (unknown option, missing argument, bad value) as one line on stderr, exit 2.
 
     docs/reports.md, exit codes: one clear line on stderr that names the file, and the line or field.
@@ -46,6 +126,9 @@ class OneLineErrors(LightGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
+        if args is None:
+            args = sys.argv[1:]
+        args = completion_args(list(args))
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode, **extra)
         try:
@@ -63,6 +146,18 @@ class OneLineErrors(LightGroup):
             typer.echo("icp-renew: aborted", err=True)
             sys.exit(1)
         sys.exit(rv if isinstance(rv, int) else 0)
+
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: Any = None
+    ) -> None:
+        if any(key.startswith("_ICP_RENEW_COMPLETE") for key in os.environ):
+            from typer._completion_classes import completion_init
+
+            from icp_renew.cli.helpscreen import localize
+
+            completion_init()  # typer's bash/zsh/fish/powershell completion
+            localize(self, self.make_context(prog_name, [], resilient_parsing=True), detect_lang())
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
 
 #: command → the module that registers it, in the order ``--help`` lists them
@@ -85,19 +180,87 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+def _shell(value: str) -> str:
+    """The shell named (or the current one for an empty value); exit 2 for an unknown one."""
+    from icp_renew.cli.helpscreen import help_lang
+    from icp_renew.messages import t
+
+    lang = help_lang(None)
+    shell = value.strip().lower()
+    if not shell:
+        from typer._completion_shared import _get_shell_name
+
+        shell = _get_shell_name() or ""
+        if not shell:
+            typer.echo(f"icp-renew: error: {t('cli_help.ui.no-shell', lang)}", err=True)
+            raise typer.Exit(2)
+    if shell not in SHELLS:
+        known = ", ".join(SHELLS)
+        message = t("cli_help.ui.unknown-shell", lang, shell=value, known=known)
+        typer.echo(f"icp-renew: error: {message}", err=True)
+        raise typer.Exit(2)
+    return shell
+
+
+def _install_completion(value: str | None) -> None:
+    if value is None:
+        return
+    from typer._completion_classes import completion_init
+    from typer._completion_shared import install
+
+    from icp_renew.cli.helpscreen import help_lang
+    from icp_renew.messages import t
+
+    completion_init()
+    shell, path = install(shell=_shell(value), prog_name="icp-renew")
+    typer.echo(t("cli_help.ui.completion-installed", help_lang(None), shell=shell, path=path))
+    raise typer.Exit(0)
+
+
+def _show_completion(value: str | None) -> None:
+    if value is None:
+        return
+    from typer._completion_classes import completion_init
+    from typer._completion_shared import get_completion_script
+
+    completion_init()
+    shell = _shell(value)
+    typer.echo(
+        get_completion_script(
+            prog_name="icp-renew", complete_var="_ICP_RENEW_COMPLETE", shell=shell
+        )
+    )
+    raise typer.Exit(0)
+
+
 def _root(
     version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            "-V",
-            help="Show the version and the rules version.",
-            callback=_version,
-            is_eager=True,
-        ),
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True)
     ] = False,
+    install_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--install-completion",
+            metavar="[SHELL]",
+            callback=_install_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+        ),
+    ] = None,
+    show_completion: Annotated[
+        str | None,
+        typer.Option(
+            "--show-completion",
+            metavar="[SHELL]",
+            callback=_show_completion,
+            is_eager=True,
+            expose_value=False,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """增值电信业务经营许可证续期工具 / ICP licence renewal toolkit."""
+    """The program's options (its help: ``"icp-renew"`` in ``messages/cli_help.py``)."""
 
 
 def make_app(commands: Sequence[str] | None = None) -> typer.Typer:
@@ -105,13 +268,8 @@ def make_app(commands: Sequence[str] | None = None) -> typer.Typer:
     app = typer.Typer(
         cls=OneLineErrors,
         name="icp-renew",
-        help=(
-            "增值电信业务经营许可证（ICP 许可证）续期工具：检查材料、计算申请期限、打包上传。\n\n"
-            "Check, schedule and bundle the renewal dossier of a Chinese value-added telecom "
-            "(ICP) licence."
-        ),
         no_args_is_help=True,
-        add_completion=True,
+        add_completion=False,  # our own --install-completion [SHELL] (see _root)
         pretty_exceptions_enable=False,
         context_settings={"help_option_names": ["-h", "--help"]},
     )
@@ -123,9 +281,11 @@ def make_app(commands: Sequence[str] | None = None) -> typer.Typer:
     for group in app.registered_groups:
         if group.typer_instance is not None:
             infos += group.typer_instance.registered_commands
+        if not isinstance(group.cls, type):  # typer's default: a placeholder
+            group.cls = HelpGroup
     for info in infos:
         if info.cls in (None, typer.core.TyperCommand):  # typer's default, not a custom class
-            info.cls = LightCommand
+            info.cls = HelpCommand
     return app
 
 
@@ -134,6 +294,8 @@ def commands_for(argv: Sequence[str]) -> list[str] | None:
     None (all) for help, completion and anything unexpected."""
     if any(key.startswith("_ICP_RENEW_COMPLETE") for key in os.environ):
         return None  # shell completion: every command
+    if any(a.partition("=")[0] in COMPLETION_OPTIONS for a in argv):
+        return None
     word = next((a for a in argv if not a.startswith("-")), None)  # the root takes no values
     if word is None:
         wants_help = any(a in ("-h", "--help") for a in argv)

@@ -23,6 +23,7 @@ import typer
 
 from icp_renew.cli.common import (
     FilingDateOpt,
+    JobsOpt,
     LangOpt,
     OutputOpt,
     ProvinceOpt,
@@ -34,13 +35,13 @@ from icp_renew.cli.common import (
     emit,
     error_line,
     handle_errors,
+    jobs_option,
     load_book,
     resolve_lang,
     resolve_today,
 )
 from icp_renew.errors import UserError
 from icp_renew.formats import registry
-from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.findings import Report
@@ -56,9 +57,7 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Report format: "
-        + ", ".join(f"{n} ({d})" for n, (_, d) in registry.FORMATS.items())
-        + ".",
+        metavar="FORMAT",
         envvar="ICP_RENEW_FORMAT",
     ),
 ]
@@ -74,19 +73,16 @@ def check_cmd(
     dossiers: Annotated[
         list[Path],
         typer.Argument(
-            help="Dossier folders (each with dossier.yaml), or their dossier.yaml files.",
             metavar="DOSSIER",
             show_default=False,
         ),
     ],
     format: FormatOpt = "text",
     output: OutputOpt = None,
-    strict: Annotated[
-        bool, typer.Option("--strict", help="Warnings fail the check too (exit 1).")
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
     show_pii: Annotated[
         bool,
-        typer.Option("--show-pii", help="Show ID and mobile numbers in full (masked by default)."),
+        typer.Option("--show-pii"),
     ] = False,
     today: TodayOpt = None,
     filing_date: FilingDateOpt = None,
@@ -94,36 +90,16 @@ def check_cmd(
     rules: RulesOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
-    jobs: Annotated[
-        int,
-        typer.Option(
-            "--jobs",
-            "-j",
-            metavar="N",
-            help="Check this many dossiers in parallel (0: one per CPU).",
-        ),
-    ] = 1,
-    ocr: Annotated[
-        bool, typer.Option("--ocr", help=t("ocr.option-help", "en"), envvar="ICP_RENEW_OCR")
-    ] = False,
-    ocr_clear_cache: Annotated[
-        bool, typer.Option("--ocr-clear-cache", help=t("ocr.clear-help", "en"))
-    ] = False,
+    jobs: JobsOpt = None,
+    ocr: Annotated[bool, typer.Option("--ocr", envvar="ICP_RENEW_OCR")] = False,
+    ocr_clear_cache: Annotated[bool, typer.Option("--ocr-clear-cache")] = False,
 ) -> None:
-    """检查续期材料 / Check dossier folders against the rules of their issuing authority.
-
-    按发证机关和前置审批行业的规则检查材料目录；有错误时退出码为 1。
-
-    Exit 0 when nothing is at error level, 1 with errors (or warnings, with --strict), 2 when a dossier or an option cannot be used.
-
-    Example: icp-renew check clients/* --format junit -o report.xml
-    """
+    """The ``check`` command (its help: ``"check"`` in ``messages/cli_help.py``)."""
     fmt = check_format(format, registry.names())
     lng = resolve_lang(lang)
     day = resolve_today(today)
     filing = date_option(filing_date, "--filing-date")
-    if jobs < 0:
-        raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
+    jobs = jobs_option(jobs)
     if output is not None:
         _refuse_output_in_dossier(output, dossiers)
     if ocr:
@@ -178,6 +154,7 @@ def check_cmd(
 
 def _ocr_ready(lang: Lang) -> None:
     """``--ocr`` needs the extra: without it, exit 2 saying how to install it."""
+    from icp_renew.messages import t
     from icp_renew.ocr.engine import EngineMissing, available
 
     try:

@@ -18,7 +18,7 @@ import typer
 
 from icp_renew.atomic import write_atomic as write_atomic  # re-exported for the commands
 from icp_renew.errors import UserError
-from icp_renew.i18n import Lang, detect_lang
+from icp_renew.i18n import Lang, detect_lang, set_current
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -26,7 +26,7 @@ RulesOpt = Annotated[
     list[Path] | None,
     typer.Option(
         "--rules",
-        help="Extra or replacement rule files (a folder); repeatable. Env: ICP_RENEW_RULES.",
+        metavar="DIR",
         envvar="ICP_RENEW_RULES",
         file_okay=False,
         show_default=False,
@@ -36,7 +36,7 @@ TodayOpt = Annotated[
     str | None,
     typer.Option(
         "--today",
-        help="The date to treat as today (YYYY-MM-DD). Env: ICP_RENEW_TODAY.",
+        metavar="DATE",
         envvar="ICP_RENEW_TODAY",
         show_default=False,
     ),
@@ -70,7 +70,7 @@ ProvinceOpt = Annotated[
     typer.Option(
         "--province",
         "-p",
-        help="Issuing authority: slug, ISO code, Chinese name or prefix (beijing, CN-BJ, 北京, 京).",
+        metavar="PROVINCE",
         show_default=False,
         autocompletion=complete_province,
     ),
@@ -80,7 +80,7 @@ IndustryOpt = Annotated[
     typer.Option(
         "--industry",
         "-i",
-        help="Prior-approval industry (repeatable), e.g. news, drugs.",
+        metavar="INDUSTRY",
         show_default=False,
         autocompletion=complete_industry,
     ),
@@ -89,28 +89,27 @@ LangOpt = Annotated[
     str | None,
     typer.Option(
         "--lang",
-        help="Language of messages: zh or en. Env: ICP_RENEW_LANG, else the locale.",
+        metavar="LANG",
         envvar="ICP_RENEW_LANG",
         show_default=False,
     ),
 ]
 OutputOpt = Annotated[
     Path | None,
-    typer.Option(
-        "--output", "-o", help="Write the report to FILE instead of stdout.", dir_okay=False
-    ),
+    typer.Option("--output", "-o", metavar="FILE", dir_okay=False),
 ]
-QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q")]
+#: worker processes (check, pack): None is auto (icp_renew.parallel), checked by jobs_option
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", metavar="N", show_default=False)]
 ServiceOpt = Annotated[
     list[str] | None,
-    typer.Option("--service", "-s", help="Licence service code (repeatable); default B25."),
+    typer.Option("--service", "-s", metavar="SERVICE", show_default=False),
 ]
 FilingDateOpt = Annotated[
     str | None,
     typer.Option(
         "--filing-date",
-        help="The date you will file (YYYY-MM-DD); the required years count from it. "
-        "Default: --today.",
+        metavar="DATE",
         show_default=False,
     ),
 ]
@@ -137,7 +136,9 @@ def resolve_today(value: str | None) -> dt.date:
 def resolve_lang(value: str | None) -> Lang:
     if value is not None and value.strip().lower()[:2] not in ("zh", "en"):
         raise UserError(f"unknown language {value!r}: expected zh or en", source="--lang")
-    return detect_lang(value)
+    lang = detect_lang(value)
+    set_current(lang)  # for errors raised deep in the loaders ("did you mean …?")
+    return lang
 
 
 def check_format(value: str, choices: tuple[str, ...], option: str = "--format") -> str:
@@ -178,6 +179,16 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def text_width(output: Path | None) -> int:
+    """The width a text report is laid out for: the terminal's (``COLUMNS`` where set),
+    80 columns for a file."""
+    if output is not None:
+        return 80
+    import shutil
+
+    return max(40, shutil.get_terminal_size((80, 24)).columns)
+
+
 def emit(text: str, output: Path | None) -> None:
     """Print ``text`` to stdout, or write it atomically to ``--output``."""
     if output is None:
@@ -192,3 +203,10 @@ def load_book(rules: list[Path] | None) -> Any:
     from icp_renew.rulebook import load_rulebook
 
     return load_rulebook(rules or ())
+
+
+def jobs_option(jobs: int | None) -> int | None:
+    """``--jobs`` as given (None: auto); a negative count is a usage error."""
+    if jobs is not None and jobs < 0:
+        raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
+    return jobs

@@ -25,6 +25,7 @@ from icp_renew.cli.common import (
     handle_errors,
     resolve_lang,
     resolve_today,
+    text_width,
     write_atomic,
 )
 from icp_renew.errors import UserError
@@ -97,8 +98,7 @@ def deadline(
     dossiers: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Dossier folders or dossier.yaml files (license.expires is read).",
-            metavar="DOSSIER...",
+            metavar="DOSSIER",
             show_default=False,
         ),
     ] = None,
@@ -107,8 +107,6 @@ def deadline(
         typer.Option(
             "--expires",
             "-e",
-            help="The expiry printed on the licence (有效期至): 2026-05-31, 2026/5/31 or "
-            "2026年5月31日.",
             metavar="DATE",
             show_default=False,
         ),
@@ -117,8 +115,6 @@ def deadline(
         str | None,
         typer.Option(
             "--issued",
-            help="The issue date; the expiry is derived (5 years less a day) when --expires "
-            "is not given, and labelled as derived.",
             metavar="DATE",
             show_default=False,
         ),
@@ -128,7 +124,6 @@ def deadline(
         typer.Option(
             "--license",
             "-l",
-            help="The licence number, e.g. 京B2-20210001.",
             metavar="NUMBER",
             show_default=False,
         ),
@@ -137,7 +132,6 @@ def deadline(
         Path | None,
         typer.Option(
             "--csv",
-            help="A portfolio: CSV with columns name, license_number, expires.",
             metavar="FILE",
             show_default=False,
         ),
@@ -146,7 +140,6 @@ def deadline(
         str | None,
         typer.Option(
             "--encoding",
-            help="Encoding of --csv (default UTF-8), e.g. gbk.",
             metavar="ENCODING",
             show_default=False,
         ),
@@ -156,7 +149,6 @@ def deadline(
         str,
         typer.Option(
             "--due-soon-days",
-            help="Status due-soon when the deadline is this close (days).",
             metavar="N",
         ),
     ] = "60",
@@ -164,7 +156,6 @@ def deadline(
         str | None,
         typer.Option(
             "--fail-within",
-            help="Exit 1 when a filing deadline is N days away or fewer, or past (for CI).",
             metavar="N",
             show_default=False,
         ),
@@ -173,32 +164,16 @@ def deadline(
         list[Path] | None,
         typer.Option(
             "--holidays",
-            help="YAML with a year's official holidays (year, off, work) the calendar lacks; "
-            "repeatable.",
             metavar="FILE",
             show_default=False,
         ),
     ] = None,
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="text, json or ics.", metavar="FORMAT")
-    ] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT")] = "text",
     output: OutputOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """计算续期申请截止日 / Compute renewal filing deadlines: 90 days before expiry, on a working day.
-
-    许可证到期前90日（自然日）为申请截止日，并给出其前最后一个工作日（含调休）。
-
-    Order 42 Art. 27: apply at least 90 calendar days before the licence expires.
-    Exit 0; 1 with --fail-within N when a deadline is N days away or fewer, or past;
-    2 on bad input.
-
-    Examples:
-      icp-renew deadline --expires 2026-05-31 --license 京B2-20210001
-      icp-renew deadline clients/*/ --fail-within 30
-      icp-renew deadline --csv clients.csv --format ics -o renewals.ics
-    """
+    """The ``deadline`` command (its help: ``"deadline"`` in ``messages/cli_help.py``)."""
     fmt = check_format(format, names("deadline"))
     lng = resolve_lang(lang)
     day = resolve_today(today)
@@ -260,6 +235,7 @@ def _report(
             fail=fail,
             tripped=tripped,
             color=_color(output),
+            width=text_width(output),
         )
         emit(text, output)
         return

@@ -23,7 +23,6 @@ from icp_renew.errors import UserError
 from icp_renew.i18n import Lang, tr
 
 if TYPE_CHECKING:
-    from icp_renew.rulebook import Rulebook
     from icp_renew.rulebook.models import Authority
     from icp_renew.scaffold import ScaffoldResult
 
@@ -37,9 +36,7 @@ def register(app: typer.Typer) -> None:
 def init_cmd(
     directory: Annotated[
         Path,
-        typer.Argument(
-            help="The dossier folder to create or complete.", metavar="DOSSIER", show_default=False
-        ),
+        typer.Argument(metavar="DOSSIER", show_default=False),
     ],
     province: ProvinceOpt = None,
     industry: IndustryOpt = None,
@@ -48,17 +45,7 @@ def init_cmd(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """建立材料目录 / Create the material folders of the checklist and a commented dossier.yaml.
-
-    示例 / Example: icp-renew init 续期材料 --province 北京 --industry drugs
-
-
-    Folders are numbered in checklist order (1-基础资质文件/1.1-营业执照副本/). Existing
-    files are never overwritten; run it again on an existing dossier to add missing folders
-    (the province, industries and services are then read from its dossier.yaml).
-
-    Example: icp-renew init my-dossier --province 北京 --industry news
-    """
+    """The ``init`` command (its help: ``"init"`` in ``messages/cli_help.py``)."""
     from icp_renew.dossier.config import DOSSIER_FILE, load_config
     from icp_renew.rulebook import authority_for_license, find_authority
     from icp_renew.rulebook.resolve import resolve
@@ -80,9 +67,14 @@ def init_cmd(
     if authority is None:
         raise UserError("--province is required (e.g. --province 北京)", source="--province")
 
-    industries = list(industry or (config.industries if config else []))
-    services = list(service or (config.license.services if config else []) or ["B25"])
-    _check_services(book, services)
+    from icp_renew.suggest import industry_slugs, service_codes
+
+    industries = (
+        industry_slugs(book, industry) if industry else list(config.industries if config else [])
+    )
+    services = service_codes(
+        book, service or (config.license.services if config else []) or ["B25"]
+    )
     try:
         checklist = resolve(book, authority, industries, services)
     except UserError as exc:
@@ -92,13 +84,6 @@ def init_cmd(
     result = scaffold(directory, checklist, text)
     if not quiet:
         typer.echo(_summary(directory, authority, len(checklist.materials), result, lng))
-
-
-def _check_services(book: Rulebook, services: list[str]) -> None:
-    known = book.base.services
-    for s in services:
-        if s not in known:
-            raise UserError(f"unknown service {s!r}; known: {', '.join(known)}", source="--service")
 
 
 def _summary(

@@ -17,6 +17,7 @@ import typer
 
 from icp_renew.cli.common import (
     FilingDateOpt,
+    JobsOpt,
     LangOpt,
     ProvinceOpt,
     QuietOpt,
@@ -26,6 +27,7 @@ from icp_renew.cli.common import (
     date_option,
     emit,
     handle_errors,
+    jobs_option,
     load_book,
     resolve_lang,
     resolve_today,
@@ -87,35 +89,27 @@ def _split_size(value: str | None) -> int | None:
 
 @handle_errors
 def pack(
-    dossier: Annotated[Path, typer.Argument(help="The dossier folder.", show_default=False)],
+    dossier: Annotated[Path, typer.Argument(metavar="DOSSIER", show_default=False)],
     output: Annotated[
         Path | None,
         typer.Option(
             "--output",
             "-o",
-            help="The bundle to write (default: <licence number>-<filing date>.zip here).",
+            metavar="FILE",
             dir_okay=False,
             show_default=False,
         ),
     ] = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Pack despite errors; record them in the manifest.")
-    ] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Refuse on warnings too.")] = False,
-    overwrite: Annotated[
-        bool, typer.Option("--overwrite", help="Replace an existing bundle.")
-    ] = False,
-    layout: Annotated[
-        str, typer.Option("--layout", help="categories (a folder per category) or flat.")
-    ] = "categories",
-    compress: Annotated[
-        bool, typer.Option("--compress", help="Deflate entries (default: stored as they are).")
-    ] = False,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    overwrite: Annotated[bool, typer.Option("--overwrite")] = False,
+    layout: Annotated[str, typer.Option("--layout", metavar="LAYOUT")] = "categories",
+    compress: Annotated[bool, typer.Option("--compress")] = False,
     split_size: Annotated[
         str | None,
         typer.Option(
             "--split-size",
-            help="Split into volumes of at most SIZE (e.g. 20MB) along category lines.",
+            metavar="SIZE",
             show_default=False,
         ),
     ] = None,
@@ -125,17 +119,10 @@ def pack(
     province: ProvinceOpt = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
-    show_pii: Annotated[
-        bool, typer.Option("--show-pii", help="Show ID and mobile numbers in full.")
-    ] = False,
+    show_pii: Annotated[bool, typer.Option("--show-pii")] = False,
+    jobs: JobsOpt = None,
 ) -> None:
-    """打包上传材料 / Build the upload bundle (.zip) by category, after a passing check.
-
-    先检查；有错误时拒绝打包（退出码 1），除非 --force。同样的输入生成逐字节相同的 zip。
-    Refuses (exit 1, nothing written) when the check finds errors, unless --force.
-
-    示例 / Example: icp-renew pack 续期材料 -o 续期材料.zip --today 2026-01-15
-    """
+    """The ``pack`` command (its help: ``"pack"`` in ``messages/cli_help.py``)."""
     from icp_renew.bundle.layout import LAYOUTS
 
     chosen_lang = resolve_lang(lang)
@@ -158,7 +145,10 @@ def pack(
     from icp_renew.pipeline import CheckOptions, prepare
 
     book = load_book(rules)
-    ctx = prepare(dossier, book, CheckOptions(today=day, filing_date=filed, province=province))
+    check_opts = CheckOptions(
+        today=day, filing_date=filed, province=province, jobs=jobs_option(jobs)
+    )
+    ctx = prepare(dossier, book, check_opts)
     report = run(ctx)
     if not show_pii:
         from icp_renew.findings import redact_dossier
@@ -220,26 +210,16 @@ def pack(
 
 @handle_errors
 def verify(
-    bundles: Annotated[
-        list[Path], typer.Argument(help="The bundle(s) to check (.zip).", show_default=False)
-    ],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    bundles: Annotated[list[Path], typer.Argument(metavar="BUNDLE", show_default=False)],
+    fmt: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT")] = "text",
     output: Annotated[
         Path | None,
-        typer.Option(
-            "--output", "-o", help="Write the report to FILE instead of stdout.", dir_okay=False
-        ),
+        typer.Option("--output", "-o", metavar="FILE", dir_okay=False),
     ] = None,
     lang: LangOpt = None,
     quiet: QuietOpt = False,
 ) -> None:
-    """校验打包文件 / Re-hash a bundle against its manifest and SHA256SUMS; report tampering.
-
-    不解压任何内容。完好时退出码 0，有问题时 1，不是可读的 zip 时 2。
-    Nothing is extracted. Exit 0 intact, 1 on any problem, 2 for a file that is not a zip.
-
-    示例 / Example: icp-renew verify 续期材料.zip --format json
-    """
+    """The ``verify`` command (its help: ``"verify"`` in ``messages/cli_help.py``)."""
     chosen = check_format(fmt, names("verify"))
     chosen_lang = resolve_lang(lang)
     from icp_renew.bundle.verify import verify_bundle

@@ -19,12 +19,12 @@ from icp_renew.cli.common import (
     handle_errors,
     load_book,
     resolve_lang,
+    text_width,
 )
 from icp_renew.errors import UserError
 from icp_renew.formats.registry import names, renderer
 
 rules_app = typer.Typer(
-    help="查看生效的材料清单，检查规则文件。 Inspect the effective checklist; lint rule files.",
     no_args_is_help=True,
 )
 
@@ -33,25 +33,23 @@ def register(app: typer.Typer) -> None:
     app.add_typer(rules_app, name="rules")
 
 
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="text, json or markdown.")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", metavar="FORMAT")]
 
 
 @rules_app.command("list")
 @handle_errors
 def list_cmd(
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT")] = "text",
     rules: RulesOpt = None,
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """列出发证机关和前置审批行业 / List the issuing authorities and prior-approval industries.
-
-    Example: icp-renew rules list --format json
-    """
+    """``rules list`` (its help: ``"rules.list"`` in ``messages/cli_help.py``)."""
     fmt = check_format(format, names("rules-list"))
     lng = resolve_lang(lang)
     book = load_book(rules)
-    emit(renderer("rules-list", fmt)(book, lang=lng), output)
+    sized = {"width": text_width(output)} if fmt == "text" else {}
+    emit(renderer("rules-list", fmt)(book, lang=lng, **sized), output)
 
 
 @rules_app.command("show")
@@ -65,10 +63,7 @@ def show_cmd(
     lang: LangOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    """查看某省的材料清单 / Print the effective checklist of one authority.
-
-    Example: icp-renew rules show --province 北京 --industry drugs --format markdown
-    """
+    """``rules show`` (its help: ``"rules.show"`` in ``messages/cli_help.py``)."""
     from icp_renew.rulebook import find_authority
     from icp_renew.rulebook.resolve import resolve
 
@@ -78,8 +73,12 @@ def show_cmd(
         raise UserError("--province is required (e.g. --province 北京)", source="--province")
     book = load_book(rules)
     authority = find_authority(book, province)
-    checklist = resolve(book, authority, industry or [], service or ["B25"])
-    emit(renderer("rules-show", fmt)(checklist, lang=lng), output)
+    from icp_renew.suggest import industry_slugs, service_codes
+
+    industries = industry_slugs(book, industry or [])
+    checklist = resolve(book, authority, industries, service_codes(book, service or ["B25"]))
+    sized = {"width": text_width(output)} if fmt == "text" else {}
+    emit(renderer("rules-show", fmt)(checklist, lang=lng, **sized), output)
 
 
 @rules_app.command("lint")
@@ -87,21 +86,13 @@ def show_cmd(
 def lint_cmd(
     directory: Annotated[
         Path | None,
-        typer.Argument(
-            help="Rule folder to lint (default: the shipped rules). Without base.yaml it is linted "
-            "as an overlay on the shipped rules.",
-            file_okay=False,
-        ),
+        typer.Argument(metavar="DIR", file_okay=False, show_default=False),
     ] = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="text, json or github.")] = "text",
+    format: Annotated[str, typer.Option("--format", "-f", metavar="FORMAT")] = "text",
     output: OutputOpt = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
-    """检查规则文件 / Check rule files: schema, sources, unique ids and prefixes, known conditions.
-
-    Exit 0 when clean, 1 with problems.
-    Example: icp-renew rules lint my-agency-rules/
-    """
+    """``rules lint`` (its help: ``"rules.lint"`` in ``messages/cli_help.py``)."""
     from icp_renew.rulebook.lint import lint
 
     fmt = check_format(format, names("rules-lint"))

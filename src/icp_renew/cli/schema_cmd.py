@@ -19,13 +19,10 @@ def register(app: typer.Typer) -> None:
 
 @handle_errors
 def schema_cmd(
-    which: Annotated[str, typer.Argument(help="dossier or rules")],
+    which: Annotated[str, typer.Argument(metavar="SCHEMA", show_default=False)],
     output: OutputOpt = None,
 ) -> None:
-    """输出 JSON Schema / Print the JSON Schema of dossier.yaml or of a rule file.
-
-    Example: icp-renew schema dossier -o dossier.schema.json
-    """
+    """The ``schema`` command (its help: ``"schema"`` in ``messages/cli_help.py``)."""
     from icp_renew.schemas import dossier_schema, rules_schema
 
     if which not in SCHEMAS:

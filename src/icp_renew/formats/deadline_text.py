@@ -62,8 +62,9 @@ def _days_left(a: Assessment, lang: Lang) -> str:
     return tr(lang, f"已过 {-a.days_left} 天", f"{-a.days_left} days ago")
 
 
-def render_one(a: Assessment, lang: Lang, *, color: bool = False) -> str:
-    """The full picture of one licence, as aligned plain lines."""
+def render_one(a: Assessment, lang: Lang, *, color: bool = False, width: int = 80) -> str:
+    """The full picture of one licence, as aligned plain lines; a value longer than the
+    terminal (``width`` columns) goes on under itself."""
     status = status_label(a.status, lang)
     if color:
         status = _colour(status, a.status)
@@ -105,11 +106,19 @@ def render_one(a: Assessment, lang: Lang, *, color: bool = False) -> str:
     ]
     hint = _HINTS.get(a.status)
     if hint is not None:
-        from icp_renew.findings import CODES
+        from icp_renew.findings import FINDING_CODES
 
-        rows.insert(6, ("", CODES[hint].hint(lang)))
-    width = max(_width(label) for label, _ in rows)
-    lines = [f"{_pad(label, width - _width(label))}  {value}" for label, value in rows]
+        rows.insert(6, ("", FINDING_CODES[hint].hint(lang)))
+    from icp_renew.formats.wrap import wrap
+
+    left = max(_width(label) for label, _ in rows)
+    lines = []
+    for label, value in rows:
+        parts = (
+            wrap(value, max(20, width - left - 2)) if _width(value) > width - left - 2 else [value]
+        )
+        lines.append(f"{_pad(label, left - _width(label))}  {parts[0]}")
+        lines += [" " * (left + 2) + part for part in parts[1:]]
     lines.append(tr(lang, "建议安排（仅供参考）：", "Suggested plan (a suggestion only):"))
     for step in a.plan:
         zh, en = _STEPS[step.step]
@@ -130,8 +139,11 @@ def _pad(text: str, gap: int, right: bool = False) -> str:
     return " " * gap + text if right else text + " " * gap
 
 
-def render_table(items: Sequence[Assessment], lang: Lang, *, color: bool = False) -> str:
-    """Several licences, most urgent first, as aligned columns; the status coloured on request.
+def render_table(
+    items: Sequence[Assessment], lang: Lang, *, color: bool = False, width: int | None = None
+) -> str:
+    """Several licences, most urgent first, as aligned columns; the status coloured on request;
+    two lines a licence when the columns would be wider than ``width``.
 
     Plain columns rather than a rich table: rich takes about half a millisecond a row, five
     seconds for an agency's 10,000 licences; this takes a few milliseconds for all of them.
@@ -160,6 +172,8 @@ def render_table(items: Sequence[Assessment], lang: Lang, *, color: bool = False
     cell_widths = [[_width(cell) for cell in row] for row in (header, *rows)]
     widths = [max(w[i] for w in cell_widths) for i in range(len(header))]
     last = len(header) - 1
+    if width is not None and sum(widths) + 2 * last > width:
+        return _stacked(items, header, rows, lang, color, width)
 
     def line(row: Sequence[str], sizes: list[int], status: Status | None = None) -> str:
         cells = [
@@ -185,6 +199,42 @@ def render_table(items: Sequence[Assessment], lang: Lang, *, color: bool = False
     return "\n".join(out)
 
 
+def _stacked(
+    items: Sequence[Assessment],
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    lang: Lang,
+    color: bool,
+    width: int,
+) -> str:
+    """The table as blocks: status, days left, licence and name, then the dates, labelled."""
+    from icp_renew.formats.wrap import wrap
+
+    sep = tr(lang, "；", "; ")
+    out: list[str] = []
+    for a, row in zip(items, rows, strict=True):
+        status = _colour(row[0], a.status) if color else row[0]
+        days = _days_left(a, lang)
+        first = "  ".join(x for x in (row[0], days, row[5], row[6]) if x)
+        head = wrap(first, width)
+        if color:
+            head[0] = head[0].replace(row[0], status, 1)
+        out += head
+        line = ""
+        for i in (2, 3, 4):  # a label stays with its date
+            pair = f"{header[i]} {row[i]}"
+            if line and _width(line + sep + pair) > width - 2:
+                out.append("  " + line.rstrip())
+                line = ""
+            line += (sep if line else "") + pair
+        out.append("  " + line)
+    if any(a.expiry_derived for a in items):
+        out.append(tr(lang, "* 由发证日期推算的有效期", "* expiry derived from the issue date"))
+    if any(not a.holiday_data for a in items):
+        out.append(tr(lang, "† 仅按周末计算", "† weekends only (no holiday data)"))
+    return "\n".join(out)
+
+
 def render(
     items: Sequence[Assessment],
     *,
@@ -194,22 +244,27 @@ def render(
     fail: int | None = None,
     tripped: Sequence[Assessment] = (),
     color: bool = False,
+    width: int = 80,
 ) -> str:
     """The text report: the holiday warning, one licence in full or a table, the notice of
     ``--fail-within``. ``quiet`` keeps only the licences that are not ok or that tripped."""
     warning = holiday_warning(items, lang)
     if quiet:
         shown = [a for a in items if a.status != "ok" or (fail is not None and a.within(fail))]
-        body = _body(shown, single, lang, color) if shown else None
+        body = _body(shown, single, lang, color, width) if shown else None
     else:
-        body = _body(items, single, lang, color) if items else tr(lang, "没有许可证", "no licences")
+        body = (
+            _body(items, single, lang, color, width)
+            if items
+            else tr(lang, "没有许可证", "no licences")
+        )
     return "\n".join(p for p in (warning, body, _failed(tripped, fail, lang)) if p)
 
 
-def _body(items: Sequence[Assessment], single: bool, lang: Lang, color: bool) -> str:
+def _body(items: Sequence[Assessment], single: bool, lang: Lang, color: bool, width: int) -> str:
     if single:
-        return render_one(items[0], lang, color=color)
-    return render_table(items, lang, color=color)
+        return render_one(items[0], lang, color=color, width=width)
+    return render_table(items, lang, color=color, width=width)
 
 
 def notices(

@@ -11,10 +11,13 @@ if TYPE_CHECKING:
     from icp_renew.rulebook.book import Rulebook
 
 
-def render(book: Rulebook, *, lang: Lang = "en") -> str:
+def render(book: Rulebook, *, lang: Lang = "en", width: int = 80) -> str:
+    """The authorities and the industries as tables that fit ``width`` columns (the
+    authority's name and the permit wrap within their column)."""
+    from rich import box
     from rich.table import Table
 
-    out = console()
+    out = console(width)
     table = Table(
         title=tr(
             lang,
@@ -22,36 +25,32 @@ def render(book: Rulebook, *, lang: Lang = "en") -> str:
             f"Issuing authorities (rules {book.rules_version})",
         ),
         title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
     )
-    for col in (
-        "slug",
-        "ISO",
-        tr(lang, "名称", "name"),
-        tr(lang, "发证机关", "authority"),
-        tr(lang, "许可证前缀", "licence prefix"),
-        tr(lang, "备案前缀", "filing prefix"),
-    ):
-        table.add_column(col, no_wrap=True)
+    table.add_column("slug", no_wrap=True)
+    table.add_column("ISO", no_wrap=True)
+    table.add_column(tr(lang, "发证机关", "authority"), ratio=1)
+    table.add_column(tr(lang, "前缀", "prefixes"), no_wrap=True)
     for a in sorted(book.authorities.values(), key=lambda a: (a.cross_regional, a.iso or "")):
+        prefixes = dict.fromkeys(a.license_prefixes + a.filing_prefixes)
         table.add_row(
             a.slug,
             a.iso or "—",
-            a.name if lang == "zh" else a.name_en,
             a.authority if lang == "zh" else a.authority_en,
-            " ".join(a.license_prefixes) or "—",
-            " ".join(a.filing_prefixes) or "—",
+            " ".join(prefixes) or "—",
         )
     out.print(table)
     itable = Table(
-        title=tr(lang, "前置审批行业", "Prior-approval industries"), title_justify="left"
+        title=tr(lang, "前置审批行业", "Prior-approval industries"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
     )
-    for col in (
-        "slug",
-        tr(lang, "行业", "industry"),
-        tr(lang, "许可文件", "permit"),
-        tr(lang, "可信度", "confidence"),
-    ):
-        itable.add_column(col)
+    itable.add_column("slug", no_wrap=True)
+    itable.add_column(tr(lang, "行业", "industry"), ratio=1)
+    itable.add_column(tr(lang, "许可文件", "permit"), ratio=2)
+    itable.add_column(tr(lang, "可信度", "confidence"), no_wrap=True)
     for i in sorted(book.industries.values(), key=lambda i: i.slug):
         itable.add_row(
             i.slug,
@@ -60,4 +59,4 @@ def render(book: Rulebook, *, lang: Lang = "en") -> str:
             i.confidence,
         )
     out.print(itable)
-    return str(out.file.getvalue())
+    return "\n".join(line.rstrip() for line in str(out.file.getvalue()).splitlines()) + "\n"

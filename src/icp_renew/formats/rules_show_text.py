@@ -58,31 +58,27 @@ def console(width: int = 120) -> Any:
     )
 
 
-def render(checklist: Checklist, *, lang: Lang = "en") -> str:
-    from rich.table import Table
+def render(checklist: Checklist, *, lang: Lang = "en", width: int = 80) -> str:
+    """The checklist, one entry per material (id, requirement and basis; its name; formats and
+    checks), each line wrapped to ``width`` columns: a table of five columns needs 120."""
+    from icp_renew.formats.wrap import wrap
 
     a = checklist.authority
-    out = console()
     title = tr(lang, f"{a.authority} 续期材料清单", f"Renewal checklist: {a.authority_en}")
-    out.print(f"{title}  (rules {checklist.rules_version})")
+    lines = wrap(f"{title}  (rules {checklist.rules_version})", width)
+
+    def add(text: str, indent: int) -> None:
+        lines.extend(" " * indent + line for line in wrap(text, max(20, width - indent)))
+
     for cat in checklist.categories:
         mats = [m for m in checklist.materials if m.category == cat.id]
         if not mats:
             continue
-        table = Table(
-            title=tr(lang, cat.title, f"{cat.title_en} ({cat.title})"),
-            title_justify="left",
-            show_lines=False,
-            expand=True,
-        )
-        table.add_column("id", no_wrap=True)
-        table.add_column(tr(lang, "材料", "material"))
-        table.add_column(tr(lang, "要求", "requirement"), no_wrap=True)
-        table.add_column(tr(lang, "格式", "formats"), no_wrap=True)
-        table.add_column(tr(lang, "检查", "checks"))
+        lines.append("")
+        add(tr(lang, cat.title, f"{cat.title_en} ({cat.title})"), 0)
         for m in mats:
-            name = m.title if lang == "zh" else f"{m.title_en}\n{m.title}"
-            req = "\n".join(filter(None, (req_label(m, lang), basis_word(m, lang))))
-            table.add_row(m.id, name, req, ", ".join(m.formats), what(m, lang))
-        out.print(table)
-    return str(out.file.getvalue())
+            req = ", ".join(filter(None, (req_label(m, lang), basis_word(m, lang))))
+            add(f"{m.id}  ({req})", 2)
+            add(m.title if lang == "zh" else f"{m.title_en} · {m.title}", 4)
+            add(" · ".join(filter(None, (", ".join(m.formats), what(m, lang)))), 4)
+    return "\n".join(lines) + "\n"

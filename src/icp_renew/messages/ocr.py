@@ -7,15 +7,6 @@
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
-    "option-help": (
-        "读取扫描件上的文字（本机离线识别），与 dossier.yaml 核对；需要 pip install 'icp-renew[ocr]'。",
-        "Read the scans back (offline, on this machine) and compare them with dossier.yaml; "
-        "needs pip install 'icp-renew[ocr]'.",
-    ),
-    "clear-help": (
-        "先清空识别结果缓存（下次运行重新识别所有扫描件）。",
-        "Empty the cache of recognised scans first (every scan is read again).",
-    ),
     "not-installed": (
         "--ocr 需要可选组件：pip install 'icp-renew[ocr]'（本机离线识别，不联网）",
         "--ocr needs the optional extra: pip install 'icp-renew[ocr]' (offline recognition)",

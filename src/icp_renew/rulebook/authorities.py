@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -43,13 +42,12 @@ def find_authority(book: Rulebook, query: str) -> Authority:
             _norm(a.name) + "市",
         }:
             return a
-    candidates = {_norm(n): a.slug for a in book.authorities.values() for n in names_of(a)}
-    close = difflib.get_close_matches(wanted, list(candidates), n=5, cutoff=0.5)
-    slugs = list(dict.fromkeys(candidates[c] for c in close))
-    hint = f"; did you mean {', '.join(slugs)}?" if slugs else ""
+    from icp_renew.messages import t
+    from icp_renew.suggest import authority_hint, lang
+
+    hint = authority_hint(book, query)
     raise UnknownAuthorityError(
-        f"unknown province or authority {query!r}{hint} (see `icp-renew rules list`)",
-        field="--province",
+        t("suggest.unknown-province", lang(), query=query, hint=hint), field="--province"
     )
 
 

@@ -72,7 +72,7 @@ def check_rule_file(
     except ValidationError as exc:
         problems = []
         for err, detail in zip(
-            exc.errors(include_url=False), validation_errors(exc, doc), strict=True
+            exc.errors(include_url=False), validation_errors(exc, doc, model_cls), strict=True
         ):
             loc = err["loc"]
             missing_source = err["type"] == "missing" and bool(loc) and loc[-1] == "source"
