@@ -479,3 +479,21 @@ def test_pieces_of_one_line_are_joined_left_to_right() -> None:
     ]
     assert rows(pieces) == ["营业执照", "名称 北京示例科技有限公司", "类型"]
     assert rows([]) == []
+
+
+def test_a_rotated_pdf_page_gives_its_image_upright(tmp_path) -> None:
+    import io
+
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(842, 595), invariant=1)  # landscape, shown rotated
+    c.setPageRotation(90)
+    c.drawImage(ImageReader(Image.new("RGB", (300, 200), "white")), 0, 0, 842, 595)
+    c.showPage()
+    c.save()
+    path = tmp_path / "rotated.pdf"
+    path.write_bytes(buf.getvalue())
+    assert pages.page_image(path, "pdf").size == (200, 300)

@@ -69,14 +69,16 @@ def _pdf_image(path: Path) -> Any:
     from pypdf import PdfReader
 
     try:
-        reader = PdfReader(path, strict=False)
-        page = reader.pages[0]
-        best = _largest(page.get("/Resources"))
-        if best is None:
-            raise PageProblem("why-no-image")
-        _bounded(int(best.get("/Width", 0)) * int(best.get("/Height", 0)))
-        image = best.decode_as_image()
-        rotate = int(page.get("/Rotate", 0) or 0) % 360
+        # from a file handle: given a path, pypdf reads the whole file into memory
+        with path.open("rb") as fh:
+            reader = PdfReader(fh, strict=False)
+            page = reader.pages[0]
+            best = _largest(page.get("/Resources"))
+            if best is None:
+                raise PageProblem("why-no-image")
+            _bounded(int(best.get("/Width", 0)) * int(best.get("/Height", 0)))
+            image = best.decode_as_image()
+            rotate = int(page.get("/Rotate", 0) or 0) % 360
     except PageProblem:
         raise
     except Exception:  # pypdf raises many kinds on a damaged stream
