@@ -1,5 +1,5 @@
-"""``check --ocr`` without the engine: field extraction, the check on given text, the cache,
-page images, and the exit-2 line when the extra is missing (docs/ocr.md)."""
+"""``check --ocr`` without the engine: field extraction, the check on text layers, and the
+exit-2 line when the extra is missing (docs/ocr.md; the cache: test_ocr_cache.py)."""
 
 from __future__ import annotations
 
