@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -291,8 +293,6 @@ def test_cli_with_jobs_and_the_environment_variable(cli, tmp_path) -> None:
         factory.TODAY,
         env={"ICP_RENEW_OCR": "1"},
     )
-    import json
-
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     codes = [
@@ -300,6 +300,33 @@ def test_cli_with_jobs_and_the_environment_variable(cli, tmp_path) -> None:
         for d in report["dossiers"]
     ]
     assert codes == [[], [("scan-mismatch", "error"), ("scan-mismatch", "warning")]]
+
+
+def test_workers_read_scans_with_an_engine_each(tmp_path) -> None:
+    """With an empty cache and --jobs 2, each worker process loads its own engine and reads its
+    dossier's scan. (A fresh process, as from the shell: the workers are forked before any
+    scan is read, so none inherits a loaded engine.)"""
+    files = {k: v for k, v in factory.COMPLETE_FILES.items() if not k.startswith("legal-rep-id")}
+    files["legal-rep-id/正反面.pdf"] = "pdf:2"  # a text layer: nothing else to recognise
+    files.pop("idc-license/IDC许可证.pdf")
+    roots = []
+    for name, number in (("a", "B1-20190001"), ("b", "B1-20180002")):
+        files["idc-license/IDC许可证.png"] = scan(150, "idc-license", "png", idc=number)
+        roots.append(factory.make_dossier(tmp_path / name, None, files))
+    argv = [sys.executable, "-m", "icp_renew", "check", *map(str, roots), "-j", "2", "--ocr"]
+    argv += ["--format", "json", "--today", factory.TODAY]
+    env = {**os.environ, "ICP_RENEW_OCR_CACHE": str(tmp_path / "fresh-cache")}
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600)
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    got = [
+        [f["message"] for f in d["findings"] if f["material"] == "idc-license"]
+        for d in json.loads(done.stdout)["dossiers"]
+    ]
+    assert got == [
+        [],
+        ["the scan shows the IDC licence number B1-20180002; dossier.yaml says B1-20190001"],
+    ]
+    assert len(list((tmp_path / "fresh-cache").glob("*.json"))) == 2
 
 
 def test_the_engine_makes_no_network_request_and_writes_nothing_beside_itself(tmp_path) -> None:

@@ -41,21 +41,29 @@ PAGE_BUDGET = 30.0
 #: formats a page image is taken from
 SCAN_FORMATS = ("pdf", "jpeg", "png", "tiff")
 
-_ENGINE: list[Engine] = []  # one per process, loaded on the first scan not in the cache
+#: the process's engine and the pid that loaded it. ``--jobs`` workers are forked before any
+#: scan is read and each loads its own engine; one must never use an engine inherited through
+#: a fork (onnxruntime's threads do not survive it: a worker forked from a process that had
+#: run the engine was seen to hang), hence the pid
+_ENGINE: dict[int, Engine] = {}
 
 
 def loaded_engine() -> Engine:
-    """The process's engine, loaded once."""
-    if not _ENGINE:
+    """The process's engine, loaded once per process."""
+    import os
+
+    pid = os.getpid()
+    if pid not in _ENGINE:
+        _ENGINE.clear()
         from icp_renew.errors import UserError
         from icp_renew.messages import t
         from icp_renew.ocr.engine import Engine, EngineMissing
 
         try:
-            _ENGINE.append(Engine())
+            _ENGINE[pid] = Engine()
         except EngineMissing as exc:  # installed but broken: one line, exit 2
             raise UserError(t("ocr.broken-install", "en", reason=exc.reason)) from None
-    return _ENGINE[0]
+    return _ENGINE[pid]
 
 
 def settings() -> str:
