@@ -316,7 +316,7 @@ def test_workers_read_scans_with_an_engine_each(tmp_path) -> None:
     argv = [sys.executable, "-m", "icp_renew", "check", *map(str, roots), "-j", "2", "--ocr"]
     argv += ["--format", "json", "--today", factory.TODAY]
     env = {**os.environ, "ICP_RENEW_OCR_CACHE": str(tmp_path / "fresh-cache")}
-    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600)
+    done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=3000)
     assert done.returncode in (0, 1), done.stderr[-2000:]
     got = [
         [f["message"] for f in d["findings"] if f["material"] == "idc-license"]
@@ -327,6 +327,25 @@ def test_workers_read_scans_with_an_engine_each(tmp_path) -> None:
         ["the scan shows the IDC licence number B1-20180002; dossier.yaml says B1-20190001"],
     ]
     assert len(list((tmp_path / "fresh-cache").glob("*.json"))) == 2
+
+
+def test_a_big_dossier_after_a_recognised_one_is_not_forked(tmp_path) -> None:
+    """Two dossiers checked one after the other (auto --jobs): the second is big enough for
+    its files to be inspected in worker processes, but this process has run the engine by
+    then, and workers forked from such a process were seen to hang: its files are inspected
+    in this process instead, and the run ends."""
+    files = {k: v for k, v in factory.COMPLETE_FILES.items() if not k.startswith("idc-license")}
+    files["idc-license/IDC许可证.png"] = scan(150, "idc-license", "png")
+    first = factory.make_dossier(tmp_path / "a", None, files)
+    big = dict(files)
+    big.update({f"security-measures/附件{i:03}.pdf": "pdf:1" for i in range(120)})
+    second = factory.make_dossier(tmp_path / "b", None, big)
+    argv = [sys.executable, "-m", "icp_renew", "check", str(first), str(second), "--ocr", "-q"]
+    env = {**os.environ, "ICP_RENEW_OCR_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [*argv, "--today", factory.TODAY], capture_output=True, text=True, env=env, timeout=300
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]
 
 
 def test_the_engine_makes_no_network_request_and_writes_nothing_beside_itself(tmp_path) -> None:

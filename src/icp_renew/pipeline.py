@@ -124,9 +124,11 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
             f"cannot read the folder: {exc.strerror or exc}", source=display
         ) from None
     if opts.ocr:
-        from icp_renew.ocr import MATERIALS, read_scans
+        from icp_renew.ocr import MATERIALS, engine_loaded, read_scans
 
-        dossier = inspect_dossier(dossier, checklist, opts.jobs, text_of=MATERIALS)
+        # no file-level workers once this process has run the engine (a fork of it hangs)
+        jobs = 1 if engine_loaded() else opts.jobs
+        dossier = inspect_dossier(dossier, checklist, jobs, text_of=MATERIALS)
         dossier = read_scans(dossier, checklist)
     else:
         dossier = inspect_dossier(dossier, checklist, opts.jobs)

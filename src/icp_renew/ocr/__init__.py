@@ -48,6 +48,15 @@ SCAN_FORMATS = ("pdf", "jpeg", "png", "tiff")
 _ENGINE: dict[int, Engine] = {}
 
 
+def engine_loaded() -> bool:
+    """Has this process loaded the engine? Then it forks no more workers: workers forked from
+    a process that had run the engine were seen to hang (the engine's native threads —
+    onnxruntime's, OpenCV's — do not survive a fork)."""
+    import os
+
+    return os.getpid() in _ENGINE
+
+
 def loaded_engine() -> Engine:
     """The process's engine, loaded once per process."""
     import os
