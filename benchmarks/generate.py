@@ -267,6 +267,19 @@ def agency_config(n: int, defect: str | None) -> dict[str, Any]:
     config["company"]["name"] = f"北京示例{n:04d}科技有限公司"
     if defect == "expired":
         config["materials"]["hosting-agreement"]["expires"] = "2025-12-31"
+    # an agency follows its clients through the renewal (docs/process.md): give a third of
+    # them a timeline, at different stages, so that `status` has events to judge
+    stage = n % 6
+    if stage in (1, 3, 5):
+        events: list[dict[str, Any]] = [{"event": "submitted", "date": "2025-12-01"}]
+        if stage >= 3:
+            events.append({"event": "correction-requested", "date": "2025-12-10", "note": "补正"})
+        if stage == 5:
+            events += [
+                {"event": "correction-submitted", "date": "2025-12-11"},
+                {"event": "approved", "date": "2025-12-20"},
+            ]
+        config["timeline"] = events
     return config
 
 

@@ -60,6 +60,7 @@ def targets(res: dict[str, dict[str, Row]]) -> list[Target]:
         out.append(Target(text, "not measured", None))
     else:
         out.append(Target(text, f"{j1 / j2:.2f}× faster", j1 / j2 >= 1.6))
+    ratio("status", "status-json", "load", 1.5, "`status` (json) ≤ 1.5× loading the dossiers")
     c, e = _m(res.get("portfolio", {}), "csv-json"), _m(res.get("portfolio", {}), "expires")
     text = "`deadline --csv` (json) < 1 s beyond start-up"
     if c is None or e is None:
@@ -103,6 +104,7 @@ BASELINES = {
     "check": "pdfinfo",
     "pack": "cpsync",
     "jobs": "jobs1",
+    "status": "load",
     "portfolio": "expires",
 }
 TITLES = {
@@ -110,6 +112,7 @@ TITLES = {
     "check": "`check` of the big dossier",
     "pack": "`pack` of the big dossier",
     "jobs": "`check` over the agency's dossiers",
+    "status": "`status` over the agency's dossiers",
     "portfolio": "`deadline` over the agency's portfolio",
 }
 

@@ -19,6 +19,9 @@ Groups (``--only`` picks some):
   ``sha256sum`` of every file;
 - ``jobs``: ``icp-renew check`` over the agency's dossiers, ``--jobs 1`` and
   ``--jobs 2``;
+- ``status``: ``icp-renew status`` over the agency's dossiers (JSON and text)
+  against loading them only (``load_only.py``: the rulebook and every
+  ``dossier.yaml``, validated, as ``check`` loads them before it inspects a file);
 - ``portfolio``: ``icp-renew deadline --csv`` of the agency's licences (JSON
   and text) against ``deadline --expires`` (start-up); ICS is timed once, as a
   note (icalendar takes about a millisecond a licence).
@@ -63,7 +66,7 @@ from report import (  # noqa: E402
 )
 
 RESULTS = HERE / "RESULTS.md"
-GROUPS = ("startup", "check", "pack", "jobs", "portfolio")
+GROUPS = ("startup", "check", "pack", "jobs", "status", "portfolio")
 
 
 def startup_cmds(s: Setup) -> list[Cmd]:
@@ -176,6 +179,18 @@ def jobs_cmds(s: Setup) -> list[Cmd]:
     ]
 
 
+def status_cmds(s: Setup) -> list[Cmd]:
+    paths = [str(p) for p in s.data.dossiers]
+    status = [*s.tool, "status", *paths, "--today", s.today]
+    n = len(paths)
+    load = [s.python, str(HERE / "load_only.py"), *paths]
+    return [
+        Cmd("load", f"load {n} dossier.yaml only", load),
+        Cmd("status-json", f"status {n} dossiers -f json", [*status, "-f", "json"], ok=(0, 1)),
+        Cmd("status-text", f"status {n} dossiers (text)", status, ok=(0, 1)),
+    ]
+
+
 def portfolio_cmds(s: Setup) -> list[Cmd]:
     assert s.data.csv is not None
     rows = sum(1 for _ in s.data.csv.open(encoding="utf-8-sig")) - 1
@@ -251,7 +266,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log(f"--nice {args.nice}: {exc.strerror or exc}; running at the usual priority\n")
             args.nice = 0
     data = prepare_data(args, log)
-    scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=(args.data or generate.DATA)))
+    scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=(args.data or generate.DATA))).resolve()
     setup = Setup(python=args.python, tool=tool_command(args.python), data=data, scratch=scratch)
     wanted = [g for g in GROUPS if not args.only or g in args.only]
     builders: dict[str, Callable[[Setup], list[Cmd]]] = {
@@ -259,12 +274,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": check_cmds,
         "pack": pack_cmds,
         "jobs": jobs_cmds,
+        "status": status_cmds,
         "portfolio": portfolio_cmds,
     }
     needs = {
         "check": data.dossier,
         "pack": data.dossier,
         "jobs": data.dossiers,
+        "status": data.dossiers,
         "portfolio": data.csv,
     }
     res: dict[str, dict[str, Row]] = {}

@@ -19,6 +19,14 @@ A4 = (595.2756, 841.8898)  # points
 TODAY = "2026-01-15"
 
 
+def need(module: str) -> None:
+    """Skip the test that needs ``module``, a test-only library, where it is not installed
+    (the plain-install run of .ci/run: ``pip install .`` and pytest, nothing else)."""
+    import pytest
+
+    pytest.importorskip(module)
+
+
 def pdf_bytes(
     pages: int = 1,
     text: str | None = "样例 SAMPLE",
@@ -30,6 +38,7 @@ def pdf_bytes(
     """A PDF of ``pages`` A4 pages. ``text``: a text layer on each page (None: no text layer,
     like a raw scan). ``image_dpi``: a full-page image at that resolution on each page.
     ``encrypt``: a user password ("" for empty-user-password encryption)."""
+    need("reportlab")
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -167,3 +176,36 @@ def make_dossier(
             _CACHE[spec] = content(spec)
         path.write_bytes(_CACHE[spec])
     return root
+
+
+def text_finding(code: str, *, zh: str, en: str, **kwargs: Any) -> Any:
+    """A finding with a message written in the test (in the catalogue domain ``testing``,
+    which only tests fill): for reports whose wording is not under test."""
+    import hashlib
+
+    from icp_renew import messages
+    from icp_renew.findings import finding
+
+    samples = messages._LOADED.setdefault("testing", {})
+    name = hashlib.sha1(f"{zh}\0{en}".encode()).hexdigest()[:12]
+    samples[name] = (zh, en)
+    return finding(code, f"testing.{name}", **kwargs)
+
+
+def sample_key(zh: str, en: str) -> str:
+    """A catalogue key (domain ``testing``) for a text written in the test."""
+    import hashlib
+
+    from icp_renew import messages
+
+    samples = messages._LOADED.setdefault("testing", {})
+    name = hashlib.sha1(f"{zh}\0{en}".encode()).hexdigest()[:12]
+    samples[name] = (zh, en)
+    return f"testing.{name}"
+
+
+def sample_message(zh: str, en: str, **params: Any) -> Any:
+    """A message (domain ``testing``) with a text written in the test."""
+    from icp_renew.messages import Message
+
+    return Message.of(sample_key(zh, en), **params)

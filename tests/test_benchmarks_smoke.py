@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+import factory
+
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
 pytestmark = [
@@ -23,6 +25,7 @@ pytestmark = [
 
 
 def test_runner_writes_its_table_on_the_small_preset(tmp_path: Path) -> None:
+    factory.need("reportlab")  # the benchmark data are PDFs made with it
     results = tmp_path / "RESULTS.md"
     args = ["--data", str(tmp_path / "data"), "--results", str(results)]
     args += ["--runs", "1", "--startup-runs", "1", "--warmup", "0"]
@@ -42,6 +45,7 @@ def test_runner_writes_its_table_on_the_small_preset(tmp_path: Path) -> None:
         "## `check` of the big dossier",
         "## `pack` of the big dossier",
         "## `check` over the agency's dossiers",
+        "## `status` over the agency's dossiers",
         "## `deadline` over the agency's portfolio",
         "## Targets",
     ):
@@ -53,6 +57,8 @@ def test_runner_writes_its_table_on_the_small_preset(tmp_path: Path) -> None:
         "| icp-renew check (text) |",
         "| icp-renew pack |",
         "| check 8 dossiers --jobs 2 |",
+        "| status 8 dossiers -f json |",
+        "| load 8 dossier.yaml only |",
         "| deadline --csv (200 licences, json) |",
     ):
         assert row in text

@@ -23,7 +23,7 @@ import pytest
 import factory
 from icp_renew.checks import Context
 from icp_renew.cli import check_cmd
-from icp_renew.findings import Finding, finding
+from icp_renew.findings import Finding
 from icp_renew.pii import Pii
 
 TODAY = "2026-01-15"
@@ -37,7 +37,7 @@ def _fake_check(ctx: Context) -> Iterator[Finding]:
     present = {f.material for f in ctx.dossier.files if f.material}
     for m in ctx.checklist.materials:
         if m.required and m.id not in present:
-            yield finding(
+            yield factory.text_finding(
                 "missing-material",
                 zh="缺少 {title}",
                 en="{title} is missing",
@@ -46,15 +46,16 @@ def _fake_check(ctx: Context) -> Iterator[Finding]:
             )
     for f in ctx.dossier.files:
         if f.material is None:
-            yield finding(
+            yield factory.text_finding(
                 "unassigned-file",
-                zh="{path} 不属于任何材料",
-                en="{path} belongs to no material",
+                zh="{name} 不属于任何材料",
+                en="{name} belongs to no material",
                 path=f.path,
+                name=f.path,
             )
     number = ctx.dossier.config.legal_representative.id_number
     if number and number != ID_NUMBER:
-        yield finding(
+        yield factory.text_finding(
             "invalid-id-number",
             zh="身份证号码 {id} 无效",
             en="ID number {id} is not valid",
@@ -218,7 +219,7 @@ def test_text_grouped_with_hints(cli, make_dossier, here, fake_checks):
     out = check(cli, "acme").stdout
     assert "× Business development plan for the coming year (新一年业务发展规划)" in out
     assert "→ Add the material in a folder named after its id or Chinese title." in out
-    assert "× FAILED — 11 of 12 required materials present · 1 error · 0 warnings · 0 infos" in out
+    assert "× FAILED — 11 of 12 required materials present · 1 error · 0 warnings · 0 notes" in out
     assert "\x1b" not in out
     zh = check(cli, "acme", "--lang", "zh").stdout
     assert "缺少 新一年业务发展规划" in zh
@@ -250,7 +251,7 @@ def test_junit(cli, make_dossier, here, fake_checks):
     strict = ET.fromstring(check(cli, "acme", "beta", "-f", "junit", "--strict").stdout)
     assert [s.get("failures") for s in strict.findall("testsuite")] == ["1", "1"]
     xsd = SCHEMAS / "junit-10.xsd"
-    import xmlschema
+    xmlschema = pytest.importorskip("xmlschema")
 
     xmlschema.XMLSchema(str(xsd)).validate(result.stdout)
 
@@ -272,7 +273,7 @@ def test_sarif(cli, make_dossier, here, fake_checks):
         {"uri": "beta/notes/readme.txt", "uriBaseId": "%SRCROOT%"},
     ]
     schema_file = SCHEMAS / "sarif-schema-2.1.0.json"
-    import jsonschema
+    jsonschema = pytest.importorskip("jsonschema")
 
     schema = json.loads(schema_file.read_text(encoding="utf-8"))
     jsonschema.validators.validator_for(schema)(schema).validate(log)
@@ -289,15 +290,18 @@ def test_github_and_step_summary(cli, make_dossier, here, fake_checks):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        "::error title=Material missing [missing-material]::acme: 新一年业务发展规划 is missing"
+        "::error file=acme/dossier.yaml,title=Material missing [missing-material]::"
+        "acme: 新一年业务发展规划 is missing"
         "%0AAdd the material in a folder named after its id or Chinese title."
     )
     assert lines[2].startswith(
         "::warning file=beta/notes/readme.txt,title=Unassigned file [unassigned-file]::"
     )
     text = summary.read_text(encoding="utf-8")
-    assert text.startswith("earlier step\n## icp-renew check: 2 dossier(s), 1 failed\n")
-    assert "| acme | beijing | 11/12 | 1 | 0 | 0 | ❌ failed |" in text
+    assert text.startswith("earlier step\n## icp-renew check: 2 dossiers, 1 failed\n")
+    assert (
+        "| acme | Beijing Communications Administration | 11/12 | 1 | 0 | 0 | ❌ failed |" in text
+    )
 
 
 def test_step_summary_only_for_github_format(cli, make_dossier, here, fake_checks):
@@ -334,11 +338,7 @@ def test_pii_masked_unless_show_pii(cli, make_dossier, here, fake_checks):
 
 def test_output_file(cli, make_dossier, here, fake_checks):
     make_dossier(files=incomplete_files(), name="acme")
-    result = check(cli, "acme", "-f", "json", "-o", "out/report.json")
-    assert result.exit_code == 2  # the folder does not exist
-    assert "out/report.json" in one_error_line(result)
-    (here / "out").mkdir()
-    result = check(cli, "acme", "-f", "json", "-o", "out/report.json")
+    result = check(cli, "acme", "-f", "json", "-o", "out/report.json")  # out/ is created (#12)
     assert result.exit_code == 1
     assert result.stdout == ""
     data = json.loads((here / "out" / "report.json").read_text(encoding="utf-8"))
@@ -383,10 +383,12 @@ def test_quiet(cli, make_dossier, here, fake_checks):
     make_dossier(name="acme")
     make_dossier(files=incomplete_files(), name="beta")
     out = check(cli, "acme", "beta", "--quiet").stdout
-    assert "acme" not in out
-    assert "missing-material" in out
-    assert "Business licence" not in out  # passed materials are left out
-    assert check(cli, "acme", "-q").stdout == ""
+    # the summary table stays, the detail goes
+    assert out.startswith("Summary\n")
+    assert "│ acme " in out and "│ beta " in out
+    assert "missing-material" not in out
+    assert "Business licence" not in out
+    assert check(cli, "acme", "-q").stdout.startswith("Summary\n")
 
 
 def test_several_dossiers_in_order_and_parallel(cli, make_dossier, here):
@@ -473,8 +475,10 @@ def test_one_bad_dossier_does_not_stop_the_others(cli, make_dossier, here, fake_
     result = check(cli, "good", "bad", "incomplete", "-f", "json")
     assert result.exit_code == 2
     data = json.loads(result.stdout)
-    assert [d["path"] for d in data["dossiers"]] == ["good", "incomplete"]
-    assert data["dossiers"][1]["summary"]["errors"] == 1
+    assert [d["path"] for d in data["dossiers"]] == ["good", "bad", "incomplete"]
+    assert data["dossiers"][1]["ok"] is False and data["dossiers"][1]["findings"] == []
+    assert data["dossiers"][1]["error"].startswith("bad/dossier.yaml:2: ")
+    assert data["dossiers"][2]["summary"]["errors"] == 1
     assert "bad/dossier.yaml:2" in one_error_line(result)
     github = check(cli, "good", "bad", "-f", "github")
     assert github.exit_code == 2

@@ -64,10 +64,12 @@ WORKING_DAYS = [
     # ordinary days
     ("2025-12-31", "2025-12-31", True),
     ("2025-03-02", "2025-02-28", True),
-    # 2027 and later: no official data yet → weekends only, holiday_data false
-    ("2027-01-01", "2027-01-01", False),
-    ("2027-01-03", "2027-01-01", False),
-    ("2027-02-06", "2027-02-05", False),
+    # 2027 and later: no official data yet → estimated from the statutory days off (1 Jan;
+    # lunar New Year's Eve 2027-02-05 to the 3rd, 02-08), holiday_data false
+    ("2027-01-01", "2026-12-31", False),
+    ("2027-01-03", "2026-12-31", False),
+    ("2027-02-06", "2027-02-04", False),
+    ("2027-02-09", "2027-02-09", False),
     ("2030-06-02", "2030-05-31", False),
 ]
 

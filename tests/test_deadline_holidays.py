@@ -52,10 +52,13 @@ def test_official_range_and_known_days() -> None:
     assert cal.is_workday(D("2026-02-14")) and cal.is_workday(D("2026-02-28"))
 
 
-def test_fallback_before_the_package_range() -> None:
+def test_estimate_before_the_package_range() -> None:
+    # 2003: no official data; the estimate (1999 revision) has 1-3 October off
     lookup = official_calendar().latest_workday(D("2003-10-05"))  # a Sunday
-    assert lookup.day == D("2003-10-03")
+    assert lookup.day == D("2003-09-30")
     assert lookup.missing_years == frozenset({2003})
+    weekends = HolidayCalendar(use_official=False).latest_workday(D("2003-10-05"))
+    assert weekends.day == D("2003-10-03")
 
 
 def test_walk_into_an_uncovered_year_is_reported() -> None:
@@ -102,8 +105,8 @@ def test_file_replaces_the_package_year(tmp_path: Path) -> None:
         ("year: 2027\nwork:\n  - next sunday\n", "h.yaml:3: work[0]: invalid date 'next sunday'"),
         ("year: 2027\nholidays: []\n", "h.yaml:2: holidays: unknown field"),
         ("off: [2027-01-01]\n", "h.yaml:1: year: required field is missing"),
-        ("year: twenty\n", "h.yaml:1: year: Input should be a valid integer"),
-        ("year: 1900\n", "h.yaml:1: year: Input should be greater than or equal to 1949"),
+        ("year: twenty\n", "h.yaml:1: year: expected a whole number"),
+        ("year: 1900\n", "h.yaml:1: year: must be 1949 or more"),
         (
             "year: 2027\noff: [2027-02-07]\nwork:\n  - 2027-02-06\n  - 2027-02-07\n",
             "h.yaml:5: work[1]: 2027-02-07 is listed both as off and as work",
@@ -136,17 +139,20 @@ def test_same_year_in_two_files(tmp_path: Path) -> None:
 
 def test_cli_holidays_file(cli, tmp_path: Path) -> None:
     path = write(tmp_path, H2027)
-    # deadline Monday 2027-02-08 (off in the file) → Sunday 2027-02-07 (a working day)
+    # deadline Monday 2027-02-08 (off in the file) → Sunday 2027-02-07 (a working day);
+    # without the file, the estimate: Eve 02-05 to the 3rd 02-08 off → Thursday 02-04
     args = ("deadline", "--expires", "2027-05-09", "--today", "2026-12-01", "-f", "json")
     without = cli(*args)
-    assert json.loads(without.stdout)["latest_working_day"] == "2027-02-08"
+    assert json.loads(without.stdout)["latest_working_day"] == "2027-02-04"
     assert json.loads(without.stdout)["holiday_data"] is False
-    assert "warning: no official holiday data for 2027" in without.stderr
+    assert json.loads(without.stdout)["holiday_estimated"] is True
+    assert "warning: no official holiday schedule for 2027 yet" in without.stderr
     result = cli(*args, "--holidays", str(path))
     assert result.exit_code == 0
     data = json.loads(result.stdout)
     assert data["latest_working_day"] == "2027-02-07"
     assert data["holiday_data"] is True
+    assert data["holiday_estimated"] is False
     assert data["holiday_source"] == str(path)
     assert result.stderr == ""
     text = cli(*args[:-2], "--holidays", str(path)).stdout

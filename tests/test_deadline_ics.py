@@ -82,11 +82,13 @@ def test_byte_identical_across_runs(cli, tmp_path: Path) -> None:
         D("2027-12-01"),
         D("2026-03-31"),
     ]
-    assert str(parsed[0]["SUMMARY"]) == "ICP许可证续期申请截止：京B2-20210001 北京示例科技有限公司"
-    assert "仅按周末计算" in str(parsed[2]["DESCRIPTION"])
+    assert (
+        str(parsed[0]["SUMMARY"]) == "ICP 许可证续期申请截止日：京B2-20210001 北京示例科技有限公司"
+    )
+    assert "最后工作日按法定节假日估算，调休无法预知" in str(parsed[2]["DESCRIPTION"])
     assert len({str(e["UID"]) for e in parsed}) == 4
     # the fallback-year warning goes to stderr, never into the calendar
-    assert stdout.stderr.startswith("警告：2027 年没有官方节假日数据")
+    assert stdout.stderr.startswith("警告：2027 年尚无官方节假日安排")
 
 
 def test_source_date_epoch(cli) -> None:

@@ -132,7 +132,7 @@ def test_quoted_field_with_newline_keeps_row_numbers() -> None:
         (
             "name,license_number,expires\n甲,京B2-1,next year\n",
             "c.csv:2: expires: invalid date 'next year': expected YYYY-MM-DD, YYYY/M/D or "
-            "YYYY年M月D日",
+            "“YYYY年M月D日”",
         ),
         (
             "name,license_number,expires\n甲,京B2-1,\n",
@@ -141,7 +141,7 @@ def test_quoted_field_with_newline_keeps_row_numbers() -> None:
         ),
         (
             "name,license_number,expires\n甲,,2026-05-31\n",
-            "c.csv:2: license_number: empty: expected the licence number, e.g. 京B2-20210001",
+            "c.csv:2: license_number: empty: expected the licence number, e.g. “京B2-20210001”",
         ),
         (
             "name,license_number,expires,issued\n甲,京B2-1,,2021-02-29\n",
@@ -203,18 +203,27 @@ def test_cli_gbk(cli, tmp_path: Path) -> None:
     )
     assert result.exit_code == 1
     assert "北京示例科技有限公司" in result.stdout
-    assert "--fail-within 30: 1 licence(s)" in result.stdout
+    assert "--fail-within 30: 1 licence" in result.stdout
 
 
-def test_cli_bad_row(cli, tmp_path: Path) -> None:
+def test_cli_bad_row_does_not_stop_the_others(cli, tmp_path: Path) -> None:
     path = write(tmp_path, CSV + "坏,京B2-9,2026-02-30\n")
     result = cli("deadline", "--csv", str(path), "--today", "2026-01-15", "-f", "json")
     assert result.exit_code == 2
-    assert result.stdout == ""
-    assert result.stderr == (
-        f"icp-renew: error: {path}:5: expires: impossible date '2026-02-30': "
-        "2026-02-30 does not exist\n"
-    )
+    data = json.loads(result.stdout)
+    assert [d.get("license_number") for d in data] == [
+        "粤B2-20190003",
+        "京B2-20210001",
+        "沪B2-20200002",
+        None,
+    ]
+    reason = f"{path}:5: expires: impossible date '2026-02-30': 2026-02-30 does not exist"
+    assert data[3] == {"source": f"{path}:5", "error": reason}
+    assert result.stderr.endswith(f"\nicp-renew: error: {reason}\n")  # after the holiday note
+    text = cli("deadline", "--csv", str(path), "--today", "2026-01-15")
+    assert text.exit_code == 2
+    assert "北京示例科技有限公司" in text.stdout and "沪B2-20200002" in text.stdout
+    assert text.stderr == f"icp-renew: error: {reason}\n"
 
 
 def test_fail_within_lists_at_most_ten(cli, tmp_path: Path) -> None:

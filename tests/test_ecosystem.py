@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -139,3 +140,103 @@ def test_readme_main_job_passes(cli):
     argv = shlex.split(main_job.split(" && ")[-1])[1:]
     result = cli(*argv)
     assert result.exit_code == 0, result.output
+
+
+# --- installing without PyPI (#12) -------------------------------------------------------
+
+#: `icp-renew @ git+<url>@<40-hex commit>`: a git URL pinned to a commit (PEP 508 direct reference)
+PINNED = re.compile(r"^icp-renew @ git\+(?P<url>https://\S+\.git)@(?P<rev>[0-9a-f]{40})$")
+RELEASE_0_1_0 = "4f325df08c3c894429fe899c69036b9c375305a9"
+
+
+def _pip_requirement(path: Path) -> str:
+    """The requirement a template installs: its ICP_RENEW_PIP variable, used by every pip line."""
+    data = yaml.safe_load(path.read_text("utf-8"))
+    variables = data.get("env") or data.get("variables")
+    text = path.read_text("utf-8")
+    installs = re.findall(r"pip install (.+)$", text, flags=re.M)
+    assert installs and set(installs) == {'"$ICP_RENEW_PIP"'}, installs  # never from PyPI
+    return str(variables["ICP_RENEW_PIP"])
+
+
+@pytest.mark.parametrize("template", ["github-workflow.yml", "gitlab-ci.yml"])
+def test_ci_templates_install_from_a_pinned_commit(template):
+    requirement = _pip_requirement(ROOT / "examples" / "ci" / template)
+    match = PINNED.match(requirement)
+    assert match, requirement
+    assert match["rev"] == RELEASE_0_1_0
+    assert "example.invalid" in match["url"]  # a placeholder the user is told to replace
+
+
+def test_docs_and_pre_commit_pin_the_same_commit():
+    ci = (ROOT / "docs" / "ci.md").read_text("utf-8")
+    assert (
+        f'pip install "icp-renew @ git+https://git.example.invalid/YOUR-ORG/icp-renew.git@{RELEASE_0_1_0}"'
+        in ci
+    )
+    assert f"rev: {RELEASE_0_1_0}" in ci
+    assert f"rev: {RELEASE_0_1_0}" in (ROOT / ".pre-commit-hooks.yaml").read_text("utf-8")
+    assert not re.search(r"^\s*(- run: )?pip install icp-renew\b", ci, flags=re.M)
+
+
+def _git(*args: str) -> str | None:
+    import subprocess
+
+    done = subprocess.run(
+        ["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False
+    )
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def test_the_pinned_commit_is_release_0_1_0():
+    if _git("cat-file", "-e", f"{RELEASE_0_1_0}^{{commit}}") is None:
+        pytest.skip("not a git checkout with the release commit (an sdist, a shallow clone)")
+    init = _git("show", f"{RELEASE_0_1_0}:src/icp_renew/__init__.py") or ""
+    assert '__version__ = "0.1.0"' in init
+    changelog = _git("show", f"{RELEASE_0_1_0}:CHANGELOG.md") or ""
+    assert "## [0.1.0] - 2026-11-29" in changelog
+
+
+@pytest.mark.slow
+def test_the_install_line_installs_from_a_git_repository(tmp_path):
+    """The templates' requirement, with the placeholder URL replaced by this repository: pip
+    clones it at the pinned commit and builds icp-renew (no index: --no-deps, and the build
+    backend of this environment)."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("hatchling")  # a test-only library: not on a plain install
+    if _git("cat-file", "-e", f"{RELEASE_0_1_0}^{{commit}}") is None:
+        pytest.skip("not a git checkout with the release commit (an sdist, a shallow clone)")
+    requirement = _pip_requirement(ROOT / "examples" / "ci" / "github-workflow.yml")
+    match = PINNED.match(requirement)
+    assert match
+    # file://localhost/…: a PEP 508 URL needs a host
+    local = requirement.replace(match["url"], "file://localhost" + ROOT.resolve().as_posix())
+    target = tmp_path / "site"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--no-index",
+            "--disable-pip-version-check",
+            "--target",
+            str(target),
+            local,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    installed = (target / "icp_renew" / "__init__.py").read_text("utf-8")
+    assert '__version__ = "0.1.0"' in installed
+    dist = [p.name for p in target.glob("icp_renew-*.dist-info")]
+    assert dist == ["icp_renew-0.1.0.dist-info"]
+    direct = json.loads((target / dist[0] / "direct_url.json").read_text("utf-8"))
+    assert direct["vcs_info"]["commit_id"] == RELEASE_0_1_0

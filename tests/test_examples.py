@@ -15,6 +15,7 @@ from types import ModuleType
 
 import pytest
 
+import factory
 from factory import TODAY
 from icp_renew.dossier.config import load_config
 from icp_renew.rulebook import find_authority, load_rulebook
@@ -37,6 +38,7 @@ EXPECTED_INCOMPLETE = {
     "invalid-uscc": "error",  # 91110000600037341M: wrong check character
     "low-resolution": "warning",  # legal-rep-id: 身份证国徽面.jpg at 96 dpi
     "unassigned-file": "warning",  # 扫描件0001.jpg at the dossier root
+    "filing-deadline-soon": "warning",  # 2026-03-02 is 46 days after 2026-01-15
 }
 
 
@@ -50,7 +52,10 @@ def _findings(cli, dossier: Path) -> tuple[int, list[dict[str, object]], dict[st
 
 def test_complete_example_passes(cli):
     code, findings, entry = _findings(cli, COMPLETE)
-    assert [f["code"] for f in findings] == []
+    # the filing deadline (2026-03-02, a Monday) is 46 days away: within the 60 days
+    assert [(f["code"], f["severity"]) for f in findings] == [("filing-deadline-soon", "warning")]
+    assert entry["filing_deadline"] == "2026-03-02"
+    assert entry["days_left"] == 46
     assert code == 0
     assert entry["ok"] is True
     assert entry["authority"] == "beijing"
@@ -173,6 +178,7 @@ def _files(root: Path, names: tuple[str, ...]) -> dict[str, bytes]:
 
 def test_examples_regenerate_byte_for_byte(tmp_path):
     """The committed examples are exactly what make_examples.py writes (no drift)."""
+    factory.need("reportlab")
     gen = _load_generator()
     committed = (EXAMPLES / "made-with.txt").read_text(encoding="utf-8")
     if gen.made_with() != committed:
@@ -188,6 +194,7 @@ def test_examples_regenerate_byte_for_byte(tmp_path):
 
 
 def test_generator_rejects_a_line_wider_than_the_page():
+    factory.need("reportlab")
     gen = _load_generator()
     with pytest.raises(ValueError, match="line too long"):
         gen.render_pdf(gen.doc(("标题", ["很长" * 40])))

@@ -34,7 +34,6 @@ from icp_renew.bundle.verify import verify_bundle
 from icp_renew.bundle.writer import BundleWriteError, ZipStream
 from icp_renew.dossier.model import DossierFile, FileInfo
 from icp_renew.errors import UserError
-from icp_renew.findings import finding
 from icp_renew.rulebook.loader import load_rulebook
 from icp_renew.rulebook.resolve import Checklist, resolve
 
@@ -220,7 +219,7 @@ def test_manifest_content_is_exact(tmp_path: Path) -> None:
         "legal-rep-id/正面.jpg": b"\xff\xd8jpeg",
     }
     forced = [
-        finding(
+        factory.text_finding(
             "missing-material",
             zh="缺少{title}",
             en="{title} is missing",

@@ -21,7 +21,7 @@ from factory import TODAY
 from icp_renew import engine
 from icp_renew.bundle.writer import ZipStream
 from icp_renew.checks import Context, registry
-from icp_renew.findings import Finding, Severity, finding
+from icp_renew.findings import Finding, Severity
 
 
 def tree_state(root: Path) -> str:
@@ -47,7 +47,7 @@ def inject(monkeypatch: pytest.MonkeyPatch, severity: Severity) -> None:
     """Add a check that yields one finding of ``severity`` (the gate, whatever checks exist)."""
 
     def check(ctx: Context) -> Iterator[Finding]:
-        yield finding(
+        yield factory.text_finding(
             "missing-material" if severity is Severity.ERROR else "unassigned-file",
             zh="测试问题 {n}",
             en="test problem {n}",
@@ -126,7 +126,7 @@ def test_errors_refuse_and_write_nothing(
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0] == "business-plan: error missing-material: test problem 1"
-    assert lines[-1].startswith("icp-renew: pack refused: 1 error(s); nothing written")
+    assert lines[-1].startswith("icp-renew: pack refused: 1 error; nothing written")
     assert list(out_dir.iterdir()) == []
 
 
@@ -163,7 +163,7 @@ def test_force_packs_and_records_the_findings(
         index = zf.read("目录.txt").decode()
     assert manifest["forced"] is True
     count = len(manifest["findings"])
-    assert f"packed with --force; {count} finding(s) recorded in manifest.json" in result.stderr
+    assert f"packed with --force; {count} findings recorded in manifest.json" in result.stderr
     assert {
         "code": "missing-material",
         "severity": "error",
@@ -183,13 +183,11 @@ def test_strict_refuses_on_warnings(
     refused = pack(cli, str(dossier), "-o", str(out), "--strict")
     assert refused.exit_code == 1 and not out.exists()
     assert "business-plan: warning unassigned-file: test problem 1" in refused.stderr
-    assert re.search(
-        r"pack refused: 0 error\(s\), [1-9]\d* warning\(s\) under --strict", refused.stderr
-    )
+    assert re.search(r"pack refused: 0 errors, [1-9]\d* warnings? under --strict", refused.stderr)
     passed = pack(cli, str(dossier), "-o", str(out))
     assert passed.exit_code == 0
     assert re.search(
-        r"^icp-renew: [1-9]\d* warning\(s\) \(see icp-renew check\)$", passed.stderr, re.M
+        r"^icp-renew: [1-9]\d* warnings? \(see icp-renew check\)$", passed.stderr, re.M
     )
     with zipfile.ZipFile(out) as zf:
         assert "findings" not in json.loads(zf.read("manifest.json"))
@@ -276,7 +274,7 @@ def test_unassigned_and_linked_files_are_never_packed(
     out = tmp_path / "b.zip"
     result = pack(cli, str(dossier), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert "2 unassigned or unsafe file(s) not packed" in result.stderr
+    assert "2 unassigned or unsafe files not packed" in result.stderr
     with zipfile.ZipFile(out) as zf:
         sources = [f["source"] for f in json.loads(zf.read("manifest.json"))["files"]]
     assert "stray.pdf" not in sources and "business-plan/link.pdf" not in sources

@@ -146,7 +146,13 @@ def test_check_many_collects_errors_in_order(make_dossier, tmp_path, book, jobs)
     report, errors = check_many(
         paths, book, OPTS, jobs=jobs, on_progress=lambda d, t: progress.append((d, t))
     )
-    assert [d.path for d in report.dossiers] == [str(paths[0]), str(paths[2])]
+    # every dossier stays in the report, the two that cannot be checked with their reason
+    assert [d.path for d in report.dossiers] == [str(p) for p in paths]
+    assert [d.error is not None for d in report.dossiers] == [False, True, False, True]
+    assert report.dossiers[3].error == str(errors[1])
+    assert report.dossiers[3].error_file == str(paths[3] / "dossier.yaml")
+    assert report.dossiers[3].error_line == errors[1].line
+    assert not report.ok()
     assert [type(e) for e in errors] == [DossierError, DossierError]
     assert errors[0].source == str(paths[1])
     assert errors[1].source == str(paths[3] / "dossier.yaml")
@@ -164,17 +170,27 @@ def test_parallel_equals_serial(make_dossier, tmp_path, book):
 
 
 def test_findings_and_errors_pickle(make_dossier, book):
-    from icp_renew.findings import finding
     from icp_renew.pii import Pii
 
     report = check_dossier(make_dossier(files={"stray.pdf": "pdf:1"}), book, OPTS)
-    extra = finding("invalid-id-number", zh="{n}", en="{n}", n=Pii("11010519491231002X"))
+    extra = factory.text_finding(
+        "invalid-id-number", zh="{n}", en="{n}", n=Pii("11010519491231002X")
+    )
     report = DossierReport(**{**report.__dict__, "findings": (*report.findings, extra)})
     back = pickle.loads(pickle.dumps(report))
     assert back == report
     assert isinstance(dict(back.findings[-1].params)["n"], Pii)
-    err = UserError("bad", source="x/dossier.yaml", line=3, field="license.expires")
-    assert str(pickle.loads(pickle.dumps(err))) == str(err)
+    err = UserError(
+        "errors.date-impossible",
+        source="x/dossier.yaml",
+        line=3,
+        field="license.expires",
+        value="'2026-02-30'",
+        iso="2026-02-30",
+    )
+    back_err = pickle.loads(pickle.dumps(err))
+    assert str(back_err) == str(err)
+    assert back_err.render("zh") == err.render("zh")
 
 
 def test_check_many_empty(book):
@@ -250,7 +266,8 @@ def test_engine_runs_the_file_checks(make_dossier, book):
             ),
             ("unassigned-file", "warning", None, "说明.txt"),
             ("unsafe-file", "warning", "filing-query", "filing-query/link.png"),
-            ("unsupported-format", "error", "business-reports", "business-reports/2024.jpg"),
+            # a PDF named .jpg: its content is accepted, pack renames it: a warning (#12)
+            ("unsupported-format", "warning", "business-reports", "business-reports/2024.jpg"),
         ]
     )
     assert report.materials_present == 12

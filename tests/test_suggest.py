@@ -94,7 +94,7 @@ def test_unknown_province_messages(cli, query, end):
 def test_unknown_province_in_chinese(cli):
     result = cli("rules", "show", "-p", "深圳", "--lang", "zh")
     assert result.stderr == (
-        "icp-renew: error: --province: 未知的省份或发证机关 '深圳'；“深圳”位于广东；"
+        "icp-renew: 错误：--province: 未知的省份或发证机关 '深圳'；“深圳”位于广东；"
         "是否要写 'guangdong'？（见 icp-renew rules list）\n"
     )
 
@@ -126,7 +126,7 @@ def test_unknown_industry_and_service_suggest(cli):
     assert result.exit_code == 2
     assert result.stderr.endswith("; did you mean 'news'?\n")
     result = cli("rules", "show", "-p", "北京", "-i", "新文", "--lang", "zh")
-    assert result.stderr.startswith("icp-renew: error: --industry: 未知的行业 '新文'（可选：")
+    assert result.stderr.startswith("icp-renew: 错误：--industry: 未知的行业 '新文'（可选：")
     assert result.stderr.endswith("；是否要写 'news'？\n")
     result = cli("rules", "show", "-p", "北京", "-s", "B2S")
     assert result.stderr.startswith("icp-renew: error: --service: unknown service 'B2S'")
@@ -166,7 +166,7 @@ def test_unknown_key_names_the_closest(cli, make_dossier):
     )
     result = cli("check", str(path), "--lang", "zh")
     assert result.stderr == (
-        f"icp-renew: error: {path}/dossier.yaml:5: license.expire: 未知的字段；是否要写 'expires'？\n"
+        f"icp-renew: 错误：{path}/dossier.yaml:5: license.expire: 未知的字段；是否要写 'expires'？\n"
     )
 
 

@@ -17,7 +17,18 @@ COMMANDS = {
     "rules list": ["rules", "list"],
     "rules show": ["rules", "show", "-p", "北京", "-i", "news", "-i", "drugs"],
     "deadline one": ["deadline", COMPLETE, "--today", "2026-01-15"],
-    "deadline several": ["deadline", COMPLETE, INCOMPLETE, "--today", "2026-01-15"],
+    # the two examples hold one licence (listed once): a second licence from --expires
+    "deadline several": [
+        "deadline",
+        COMPLETE,
+        INCOMPLETE,
+        "--expires",
+        "2027-03-01",
+        "--license",
+        "沪B2-20200002",
+        "--today",
+        "2026-01-15",
+    ],
     "deadline overdue": ["deadline", "--expires", "2026-02-01", "--today", "2026-01-15"],
     "check": ["check", INCOMPLETE, "--today", "2026-01-15"],
 }
@@ -38,7 +49,7 @@ def test_output_fits_the_terminal(cli, name, width, lang):
 def test_rules_show_keeps_every_material_and_its_checks(cli):
     text = cli("rules", "show", "-p", "北京", "--lang", "zh", env={"COLUMNS": "60"}).stdout
     assert "  business-license  (必需, 惯例)\n    营业执照副本\n" in text
-    assert "    pdf, jpeg, png · 至少4页（本工具设定）\n" in text
+    assert "    pdf, jpeg, png · 至少 4 页（本工具设定）\n" in text
 
 
 def test_deadline_table_becomes_blocks_when_too_wide(cli):

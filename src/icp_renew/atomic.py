@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from icp_renew.errors import UserError
+from icp_renew.errors import UserError, os_error
 
 
 def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> bool:
@@ -27,7 +27,7 @@ def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> bool:
     try:
         fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise UserError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+        raise UserError(os_error(exc, "errors.cannot-write"), source=str(path)) from None
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -41,7 +41,7 @@ def write_atomic(path: Path, data: bytes, *, replace: bool = True) -> bool:
             return True
         return _link_new(tmp, path)
     except OSError as exc:
-        raise UserError(f"cannot write: {exc.strerror or exc}", source=str(path)) from None
+        raise UserError(os_error(exc, "errors.cannot-write"), source=str(path)) from None
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from icp_renew.errors import MessageError
+
 _DATE = re.compile(
     r"^\s*(?P<y>\d{4})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})\s*日?\s*$"
 )
@@ -16,7 +18,7 @@ MIN_YEAR = 1900
 MAX_YEAR = 2999
 
 
-class DateFormatError(ValueError):
+class DateFormatError(MessageError):
     """A date that cannot be read or does not exist."""
 
 
@@ -27,22 +29,20 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise DateFormatError(f"expected a date such as 2026-05-31, got {type(value).__name__}")
+        raise DateFormatError("errors.date-type", type=type(value).__name__)
     match = _DATE.match(value) or _COMPACT.match(value)
     if not match:
-        raise DateFormatError(
-            f"invalid date {value!r}: expected YYYY-MM-DD, YYYY/M/D or YYYY年M月D日"
-        )
+        raise DateFormatError("errors.date-invalid", value=repr(value))
     y, m, d = (int(match[k]) for k in ("y", "m", "d"))
     if not MIN_YEAR <= y <= MAX_YEAR:
         raise DateFormatError(
-            f"date out of range {value!r}: expected a year from {MIN_YEAR} to {MAX_YEAR}"
+            "errors.date-out-of-range", value=repr(value), min=MIN_YEAR, max=MAX_YEAR
         )
     try:
         return dt.date(y, m, d)
     except ValueError:
         raise DateFormatError(
-            f"impossible date {value!r}: {y:04d}-{m:02d}-{d:02d} does not exist"
+            "errors.date-impossible", value=repr(value), iso=f"{y:04d}-{m:02d}-{d:02d}"
         ) from None
 
 

@@ -6,8 +6,8 @@ For a licence expiring on E:
 
 - ``filing_deadline`` = E − 90 days;
 - ``latest_working_day`` = the last working day on or before it (official
-  holiday calendar with make-up working days; weekends only where the calendar
-  has no data, and ``holiday_data`` is then false);
+  holiday calendar with make-up working days; where the calendar has no data,
+  an estimate from the statutory days off, and ``holiday_data`` is then false);
 - ``days_left`` = filing_deadline − today (negative once past);
 - ``status``: ``expired`` when today > E; else ``overdue`` when today >
   filing_deadline; else ``due-soon`` when days_left ≤ the threshold (default
@@ -123,6 +123,9 @@ class Assessment:
     holiday_source: str | None = None
     missing_years: tuple[int, ...] = ()
     source: str | None = None  # where the licence was read from (a dossier, a CSV row)
+    estimated_years: tuple[int, ...] = ()  # missing years estimated from the statutory days off
+    reported_years: tuple[int, ...] = ()  # annual reports the dossier's timeline records
+    change_due: bool = False  # a change filing is owed (docs/process.md, change-filing-due)
 
     def sort_key(self) -> tuple[int, str, str, dt.date]:
         """Most urgent first: by days left, then licence number."""
@@ -150,6 +153,7 @@ class Assessment:
             "annual_report": self.annual_report.to_json(),
             "suggested_plan": [{"step": s.step, "date": s.date.isoformat()} for s in self.plan],
             "source": self.source,
+            "holiday_estimated": bool(self.estimated_years),
         }
 
 
@@ -206,7 +210,8 @@ def assess(
         name=name,
         issued=issued,
         expiry_derived=derived,
-        holiday_source=cal.source(deadline.year),
+        holiday_source=cal.describe(deadline.year),
         missing_years=tuple(sorted(lookup.missing_years)),
         source=source,
+        estimated_years=tuple(sorted(y for y in lookup.missing_years if cal.estimated(y))),
     )

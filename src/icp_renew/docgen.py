@@ -38,8 +38,8 @@ def findings_reference() -> str:
     for code in sorted(FINDING_CODES):
         c = FINDING_CODES[code]
         out.append(
-            f"| `{code}` | {c.severity.value} | {c.title_en} | {c.title_zh} | "
-            f"{c.hint_en} | {c.hint_zh} |\n"
+            f"| `{code}` | {c.severity.value} | {c.title('en')} | {c.title('zh')} | "
+            f"{c.hint('en')} | {c.hint('zh')} |\n"
         )
     out.append("\n## The checks / 检查项\n\n")
     for module in modules:
@@ -47,7 +47,31 @@ def findings_reference() -> str:
         doc = inspect.cleandoc(module.__doc__ or "").strip()
         codes = ", ".join(f"`{c}`" for c in getattr(module, "CODES", ())) or "—"
         out.append(f"### `{name}`\n\nCodes: {codes}\n\n{doc}\n\n")
+    out.append(alerts_reference())
     return "".join(out).rstrip() + "\n"
+
+
+def alerts_reference() -> str:
+    """The alerts of ``icp-renew status`` (docs/process.md), from the process core."""
+    from icp_renew.messages import t
+    from icp_renew.process import assess, timeline
+
+    out = [
+        "## Alerts of `icp-renew status` / 续期进度提醒\n\n",
+        "`status` judges the timeline of `dossier.yaml` (see docs/process.md); each alert has a "
+        "stable code, a severity, and where it has a date `due` and `days_left`. "
+        "`status` 根据 `dossier.yaml` 的时间线给出提醒，每条提醒有固定代码和级别。\n\n",
+        "Stages / 阶段: "
+        + ", ".join(f"`{s}` ({t('process.stage-' + s, 'zh')})" for s in timeline.STAGES)
+        + "\n\n",
+        "| code | severity | stages | meaning | 含义 |\n|---|---|---|---|---|\n",
+    ]
+    for code, (severity, stages) in assess.ALERTS.items():
+        key = f"process.meaning-{code}"
+        out.append(f"| `{code}` | {severity} | {stages} | {t(key, 'en')} | {t(key, 'zh')} |\n")
+    doc = inspect.cleandoc(assess.__doc__ or "").strip()
+    out.append(f"\n### `process.assess`\n\n{doc}\n\n")
+    return "".join(out)
 
 
 def _schema_type(prop: dict[str, Any]) -> str:

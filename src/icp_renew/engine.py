@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from icp_renew.checks import Context, registry
+from icp_renew.deadline import filing_deadline
 from icp_renew.findings import DossierReport, Finding, MaterialLine, sort_findings
 
 
@@ -15,15 +16,21 @@ def run(ctx: Context) -> DossierReport:
     present = {f.material for f in ctx.dossier.files if f.material}
     required = [m for m in materials if m.required]
     cfg = ctx.dossier.config
+    expires = cfg.license.expires
+    deadline = filing_deadline(expires) if expires is not None else None
     return DossierReport(
         path=ctx.dossier.display,
         authority=ctx.checklist.authority.slug,
+        authority_title=(ctx.checklist.authority.authority, ctx.checklist.authority.authority_en),
         findings=sort_findings(found, ctx.checklist.order),
         materials_required=len(required),
         materials_present=sum(1 for m in required if m.id in present),
         company=cfg.company.name,
         license_number=cfg.license.number,
         materials=material_lines(ctx),
+        expires=expires,
+        filing_deadline=deadline,
+        days_left=(deadline - ctx.today).days if deadline is not None else None,
     )
 
 

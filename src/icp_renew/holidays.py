@@ -3,9 +3,11 @@
 The official calendar (the State Council's notice each year, with its weekend
 make-up working days, 调休) comes from the ``chinese_calendar`` package
 (``chinesecalendar`` on PyPI). It covers 2004 up to the year of its latest
-release; for a later year ``chinese_calendar`` raises ``NotImplementedError``,
-so such a year falls back to *weekends only* and every answer says whether it
-had real data (``holiday_data`` in the output).
+release. A later year is *estimated*: weekends plus the statutory days off that
+:mod:`icp_renew.holiday_estimate` computes from the national measures on public
+holidays (lunar dates and the Qingming solar term by ``lunar-python``); its
+make-up working days cannot be known, so every answer says whether it had
+official data (``holiday_data`` in the output) and whether it was estimated.
 
 Until the package catches up, a user can supply a year with ``--holidays FILE``:
 
@@ -104,9 +106,18 @@ class HolidayCalendar:
     """Which days are working days, by year: user data, else the official calendar, else
     weekends only. ``use_official=False`` gives weekends only (plus user data)."""
 
-    def __init__(self, years: Iterable[YearData] = (), *, use_official: bool = True) -> None:
+    def __init__(
+        self,
+        years: Iterable[YearData] = (),
+        *,
+        use_official: bool = True,
+        estimate: bool | None = None,
+    ) -> None:
         self._years: dict[int, YearData] = {y.year: y for y in years}
         self._use_official = use_official
+        # a year without data: the statutory days off, computed (default: with the official data)
+        self._estimate = use_official if estimate is None else estimate
+        self._estimated: dict[int, frozenset[dt.date] | None] = {}
         # answers are memoised: a portfolio's 10,000 licences share a few hundred dates
         self._cache: dict[dt.date, bool] = {}
         self._latest: dict[dt.date, Lookup] = {}
@@ -125,6 +136,32 @@ class HolidayCalendar:
     def covers(self, year: int) -> bool:
         return self.source(year) is not None
 
+    def estimate(self, year: int) -> frozenset[dt.date] | None:
+        """The estimated days off of a year without data; ``None``: weekends only."""
+        if not self._estimate or self.covers(year):
+            return None
+        if year not in self._estimated:
+            from icp_renew.holiday_estimate import statutory_days_off
+
+            try:
+                self._estimated[year] = statutory_days_off(year)
+            except (ImportError, ValueError):  # pragma: no cover - a broken install, a wild year
+                self._estimated[year] = None
+        return self._estimated[year]
+
+    def estimated(self, year: int) -> bool:
+        """Is ``year`` estimated from the statutory days off (no official data)?"""
+        return self.estimate(year) is not None
+
+    def describe(self, year: int) -> str | None:
+        """Where ``year``'s days off come from: the official data, a file, or the estimate."""
+        found = self.source(year)
+        if found is None and self.estimated(year):
+            from icp_renew.holiday_estimate import source
+
+            return source(year)
+        return found
+
     def is_workday(self, day: dt.date) -> bool:
         cached = self._cache.get(day)
         if cached is not None:
@@ -136,7 +173,8 @@ class HolidayCalendar:
             data = official()
             result = day in data.workdays or (day.weekday() < 5 and day not in data.holidays)
         else:
-            result = day.weekday() < 5
+            estimated = self.estimate(day.year)
+            result = day.weekday() < 5 and (estimated is None or day not in estimated)
         self._cache[day] = result
         return result
 
@@ -183,15 +221,12 @@ def _year_model() -> Any:
     from typing import Annotated
 
     from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
-    from pydantic_core import PydanticCustomError
 
-    from icp_renew.dates import DateFormatError, parse_date
+    from icp_renew.dates import parse_date
 
     def _date(value: object) -> object:
-        try:
-            return parse_date(value)
-        except DateFormatError as exc:  # the message alone, without pydantic's "Value error, "
-            raise PydanticCustomError("date", str(exc)) from None
+        # a DateFormatError carries its catalogue message: validation_error shows it alone
+        return parse_date(value)
 
     Day = Annotated[dt.date, BeforeValidator(_date)]
 
@@ -222,7 +257,7 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
         many = True
     else:
         raise UserError(
-            "expected a mapping with year, off and work (or a list of them)",
+            "deadline.holidays-not-mapping",
             source=source,
             line=doc.line_of(()),
         )
@@ -237,7 +272,8 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
         base: tuple[str | int, ...] = (index,) if many else ()
         if entry.year in seen:
             raise UserError(
-                f"year {entry.year} is given twice",
+                "deadline.holidays-year-twice",
+                year=entry.year,
                 source=source,
                 line=doc.line_of((*base, "year")),
                 field=dotted((*base, "year")),
@@ -247,7 +283,9 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
             for k, day in enumerate(getattr(entry, key)):
                 if day.year != entry.year:
                     raise UserError(
-                        f"{day.isoformat()} is not in year {entry.year}",
+                        "deadline.holidays-wrong-year",
+                        day=day.isoformat(),
+                        year=entry.year,
                         source=source,
                         line=doc.line_of((*base, key, k)),
                         field=dotted((*base, key, k)),
@@ -257,7 +295,8 @@ def parse_holiday_file(path: Path, display: str | None = None) -> list[YearData]
             day = min(both)
             k = list(entry.work).index(day)
             raise UserError(
-                f"{day.isoformat()} is listed both as off and as work",
+                "deadline.holidays-off-and-work",
+                day=day.isoformat(),
                 source=source,
                 line=doc.line_of((*base, "work", k)),
                 field=dotted((*base, "work", k)),
@@ -275,7 +314,9 @@ def load_calendar(files: Sequence[Path] = ()) -> HolidayCalendar:
         for data in parse_holiday_file(path):
             if data.year in years:
                 raise UserError(
-                    f"year {data.year} is already given in {years[data.year].source}",
+                    "deadline.holidays-year-given",
+                    year=data.year,
+                    other=years[data.year].source,
                     source=data.source,
                     field="year",
                 )

@@ -1,12 +1,14 @@
-"""Chinese and English: choosing the language of a run.
+"""Chinese and English: choosing the language, and values given in both.
 
-The texts themselves live in the message catalogue (:mod:`icp_renew.messages`); ``tr``
-picks one of two literals for the texts not yet moved there.
+The tool's own texts live in the message catalogue (:mod:`icp_renew.messages`). A
+:class:`Text` is a value that comes in both languages from data, such as a material's title
+in the rule files; a message renders it in its own language.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -44,6 +46,12 @@ def detect_lang(explicit: str | None = None, environ: dict[str, str] | None = No
     return "en"
 
 
-def tr(lang: Lang, zh: str, en: str) -> str:
-    """Pick the text for ``lang``."""
-    return zh if lang == "zh" else en
+@dataclass(frozen=True)
+class Text:
+    """A value in both languages (from data, not a message of the tool)."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: Lang) -> str:
+        return self.zh if lang == "zh" else self.en

@@ -25,7 +25,10 @@ class PiiName(Pii):
 
 
 def mask(value: str) -> str:
-    """Mask the middle of an identifier: ``110105********002X``, ``138****8000``."""
+    """Mask the middle of an identifier: ``110105********002X``, ``138****8000``; a
+    :class:`PiiName` keeps its first character only (``张*``)."""
+    if isinstance(value, PiiName):
+        return value[:1] + "*" * max(len(value) - 1, 1)
     s = str(value)
     n = len(s)
     if n >= 15:  # resident ID: region (6) … last 4
@@ -39,8 +42,6 @@ def mask(value: str) -> str:
 
 def reveal(value: object, show_pii: bool) -> str:
     """The text of a message parameter, masked when it is :class:`Pii`."""
-    if isinstance(value, PiiName) and not show_pii:
-        return value[:1] + "*" * max(len(value) - 1, 1)
     if isinstance(value, Pii) and not show_pii:
         return mask(value)
     return str(value)

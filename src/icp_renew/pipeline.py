@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from icp_renew.errors import DossierError, UnknownAuthorityError, UserError
+from icp_renew.errors import DossierError, UnknownAuthorityError, UserError, os_error
 
 if TYPE_CHECKING:
     from icp_renew.checks import Context
@@ -32,6 +32,7 @@ class CheckOptions:
     today: date
     filing_date: date | None = None  # default: today
     province: str | None = None  # overrides dossier.yaml and the licence prefix
+    archive: bool = False  # pack --archive: the checklist with the records (docs/process.md)
     #: worker processes for the files of one dossier (``--jobs``; None: auto, by its size)
     jobs: int | None = None
     ocr: bool = False  # check --ocr: read the scans back (icp_renew.ocr)
@@ -57,13 +58,13 @@ def select_authority(
         try:
             return find_authority(book, province)
         except UnknownAuthorityError as exc:
-            raise UnknownAuthorityError(exc.message, source="--province") from None
+            raise UnknownAuthorityError(exc.text, source="--province") from None
     if config.authority is not None:
         try:
             return find_authority(book, config.authority)
         except UnknownAuthorityError as exc:
             raise UnknownAuthorityError(
-                exc.message,
+                exc.text,
                 source=source,
                 line=_yaml_line(yaml_path, "authority"),
                 field="authority",
@@ -71,8 +72,8 @@ def select_authority(
     found = authority_for_license(book, config.license.number)
     if found is None:
         raise UnknownAuthorityError(
-            f"cannot tell the issuing authority from licence number {config.license.number!r}; "
-            "give --province or authority: in dossier.yaml",
+            "errors.authority-from-number",
+            number=repr(config.license.number),
             source=source,
             line=_yaml_line(yaml_path, "license.number"),
             field="license.number",
@@ -88,10 +89,8 @@ def _root_of(path: Path) -> Path:
     if path.name == DOSSIER_FILE and path.is_file():
         return path.parent
     if not path.exists():
-        raise DossierError("no such folder", source=str(path))
-    raise DossierError(
-        "not a folder (expected a dossier folder with dossier.yaml)", source=str(path)
-    )
+        raise DossierError("errors.no-such-folder", source=str(path))
+    raise DossierError("errors.dossier-not-folder", source=str(path))
 
 
 def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
@@ -109,20 +108,20 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     config = load_config(yaml_path, source)
     authority = select_authority(book, config, opts.province, yaml_path, source)
     try:
-        checklist = resolve(book, authority, config.industries, config.license.services)
+        checklist = resolve(
+            book, authority, config.industries, config.license.services, archive=opts.archive
+        )
     except UserError as exc:
         if exc.source is not None:
             raise
         field = exc.field or "industries"
         raise DossierError(
-            exc.message, source=source, line=_yaml_line(yaml_path, field), field=field
+            exc.text, source=source, line=_yaml_line(yaml_path, field), field=field
         ) from None
     try:
         dossier = scan_dossier(root, config, checklist, display)
     except OSError as exc:
-        raise DossierError(
-            f"cannot read the folder: {exc.strerror or exc}", source=display
-        ) from None
+        raise DossierError(os_error(exc, "errors.cannot-read-folder"), source=display) from None
     if opts.ocr:
         from icp_renew.ocr import MATERIALS, engine_loaded, read_scans
 
@@ -132,20 +131,38 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
         dossier = read_scans(dossier, checklist)
     else:
         dossier = inspect_dossier(dossier, checklist, opts.jobs)
+    submitted = submitted_on(config)
     return Context(
         book=book,
         checklist=checklist,
         dossier=dossier,
         today=opts.today,
-        filing_date=opts.filing_date or opts.today,
+        filing_date=opts.filing_date or submitted or opts.today,
+        submitted=submitted,
     )
+
+
+def submitted_on(config: DossierConfig) -> date | None:
+    """The day the renewal was filed, from the timeline (docs/process.md): the filing date
+    when no ``--filing-date`` is given."""
+    if not config.timeline:
+        return None
+    from icp_renew.process.timeline import replay
+
+    return replay(config.timeline).submitted
 
 
 def check_dossier(path: Path, book: Rulebook, opts: CheckOptions) -> DossierReport:
     """Every registered check over one dossier."""
+    from dataclasses import replace
+
+    from icp_renew.dossier.config import DOSSIER_FILE
+    from icp_renew.dossier.lines import with_lines
     from icp_renew.engine import run
 
-    return run(prepare(path, book, opts))
+    ctx = prepare(path, book, opts)
+    report = replace(run(ctx), name=ctx.dossier.root.resolve().name or None)
+    return with_lines(report, ctx.dossier.root / DOSSIER_FILE)
 
 
 # --- many dossiers ------------------------------------------------------------------------------
@@ -169,6 +186,20 @@ def _check_in_worker(path: Path) -> DossierReport | UserError:
         return exc
 
 
+def _unreadable(path: Path, exc: UserError) -> DossierReport:
+    """The report entry of a dossier that could not be checked: the error's one line, and the
+    file and line it names when that file is inside the dossier (its dossier.yaml)."""
+    from icp_renew.findings import DossierReport
+    from icp_renew.i18n import current
+
+    text = exc.render(current())  # the language of the command (--lang)
+    reason = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    inside = exc.source is not None and not exc.source.startswith("-")
+    return DossierReport.unreadable(
+        str(path), reason, exc.source if inside else None, exc.line if inside else None
+    )
+
+
 def check_many(
     paths: Sequence[Path],
     book: Rulebook,
@@ -178,8 +209,10 @@ def check_many(
 ) -> tuple[Report, list[UserError]]:
     """Check every dossier; results in input order.
 
-    A dossier that cannot be checked (its :class:`UserError`) is collected in the second
-    element and left out of the report, so the others are still checked. ``jobs`` worker
+    A dossier that cannot be checked (its :class:`UserError`) does not stop the others: it
+    stays in the report as an entry with its one-line reason
+    (:meth:`DossierReport.unreadable`), and its error is also collected in the second
+    element (for stderr and exit 2). ``jobs`` worker
     processes (0: one per CPU; None: auto) take whole dossiers when there are enough of
     them (:mod:`icp_renew.parallel`); otherwise the dossiers are checked one after the
     other and ``jobs`` spreads the files of each. ``on_progress(done, total)`` is called
@@ -212,7 +245,10 @@ def check_many(
                 results.append(exc)
             if on_progress is not None:
                 on_progress(len(results), len(paths))
-    reports = tuple(r for r in results if isinstance(r, DossierReport))
+    reports = tuple(
+        r if isinstance(r, DossierReport) else _unreadable(paths[i], r)
+        for i, r in enumerate(results)
+    )
     errors = [r for r in results if isinstance(r, UserError)]
     report = Report(dossiers=reports, tool_version=__version__, rules_version=book.rules_version)
     return report, errors

@@ -11,7 +11,12 @@ The file is read as UTF-8 with or without a byte-order mark (what Excel's
 "CSV UTF-8" writes). A GBK file (Excel's plain "CSV" on Chinese Windows) is
 refused with a message naming ``--encoding gbk``, which reads it. Every
 mistake is a :class:`UserError` naming the file, the row (the line number, the
-header being line 1, as a spreadsheet counts) and the column.
+header being line 1, as a spreadsheet counts) and the column. A bad row does
+not stop the others (:func:`parse_csv_rows`).
+
+The same licence given twice (in two dossiers, a dossier and a row, two rows)
+is one entry (:func:`deduplicate`); copies that disagree on the expiry are
+reported.
 """
 
 from __future__ import annotations
@@ -21,12 +26,12 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from icp_renew.dates import DateFormatError, parse_date
-from icp_renew.errors import UserError
+from icp_renew.errors import UserError, os_error
 
 COLUMNS = ("name", "license_number", "expires")
 REQUIRED = ("license_number", "expires")
@@ -48,7 +53,6 @@ _ALIASES = {
     "issue_date": "issued",
     "发证日期": "issued",
 }
-_EXAMPLE = "e.g. 2026-05-31"
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,8 @@ class Licence:
     name: str | None = None
     issued: dt.date | None = None
     source: str | None = None  # "clients.csv:5", a dossier path
+    reported_years: tuple[int, ...] = ()  # annual-report-filed events of a dossier's timeline
+    change_due: bool = False  # the dossier owes a change filing (docs/process.md)
 
 
 # --- CSV ------------------------------------------------------------------------------------
@@ -68,26 +74,24 @@ class Licence:
 def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     """The text of a CSV file: UTF-8 (BOM optional) unless ``encoding`` says otherwise."""
     if b"\x00" in raw:
-        hint = (
-            " (UTF-16 from Excel's 'Unicode text'? save as 'CSV UTF-8')"
-            if raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
-            else ""
-        )
-        raise UserError(f"not a text CSV file: it contains NUL bytes{hint}", source=source)
+        utf16 = raw[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        raise UserError("deadline.csv-utf16" if utf16 else "deadline.csv-nul", source=source)
     if encoding is not None:
         try:
             codec = codecs.lookup(encoding).name
         except (LookupError, ValueError):  # ValueError: a NUL in the name
             raise UserError(
-                f"unknown encoding {encoding!r}: expected e.g. utf-8 or gbk", source="--encoding"
+                "deadline.unknown-encoding", source="--encoding", encoding=repr(encoding)
             ) from None
         try:
             return raw.decode("utf-8-sig" if codec == "utf-8" else codec)
         except UnicodeDecodeError as exc:
             raise UserError(
-                f"not valid {encoding} (byte {exc.start}); check --encoding",
+                "deadline.bad-encoding",
                 source=source,
                 line=raw[: exc.start].count(b"\n") + 1,
+                encoding=encoding,
+                byte=exc.start,
             ) from None
     try:
         return raw.decode("utf-8-sig")
@@ -96,13 +100,10 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
         try:
             raw.decode("gbk")
         except UnicodeDecodeError:
-            hint = "give its encoding with --encoding, or save it as 'CSV UTF-8'"
+            key = "deadline.csv-not-utf8"
         else:
-            hint = (
-                "it looks like GBK (Excel's 'CSV' on Chinese Windows): "
-                "run with --encoding gbk, or save it as 'CSV UTF-8'"
-            )
-        raise UserError(f"not UTF-8 (byte {exc.start}); {hint}", source=source, line=line) from None
+            key = "deadline.csv-gbk"
+        raise UserError(key, source=source, line=line, byte=exc.start) from None
 
 
 def _column(header: str) -> str:
@@ -120,67 +121,97 @@ def _date_cell(value: str, source: str, line: int, column: str) -> dt.date:
     try:
         return parse_date(value)
     except DateFormatError as exc:
-        raise UserError(str(exc), source=source, line=line, field=column) from None
+        raise UserError(exc.text, source=source, line=line, field=column) from None
 
 
 def parse_csv(text: str, source: str) -> list[Licence]:
-    """Parse a portfolio CSV (see the module docstring); blank rows are skipped."""
+    """Parse a portfolio CSV (see the module docstring); the first bad row is an error."""
+    licences, problems = parse_csv_rows(text, source)
+    if problems:
+        raise problems[0]
+    return licences
+
+
+def parse_csv_rows(text: str, source: str) -> tuple[list[Licence], list[UserError]]:
+    """Parse a portfolio CSV: the usable rows, and each bad row's error (a bad row never
+    stops the others). A bad header, or a file that is not CSV, is an error of the whole
+    file. Blank rows are skipped."""
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = _rows(reader, source)
     try:
         header_line, header = next(rows)
     except StopIteration:
         raise UserError(
-            f"empty CSV: expected a header row with {', '.join(COLUMNS)}", source=source, line=1
+            "deadline.csv-empty", source=source, line=1, columns=", ".join(COLUMNS)
         ) from None
     index: dict[str, int] = {}
     for i, cell in enumerate(header):
         col = _column(cell)
         if col in index and col in (*COLUMNS, "issued"):
             raise UserError(
-                f"column {col!r} appears twice", source=source, line=header_line, field=cell.strip()
+                "deadline.csv-column-twice",
+                source=source,
+                line=header_line,
+                field=cell.strip(),
+                column=repr(col),
             )
         index.setdefault(col, i)
     missing = [c for c in REQUIRED if c not in index]
     if missing:
-        found = ", ".join(h.strip() for h in header if h.strip()) or "nothing"
+        found = ", ".join(h.strip() for h in header if h.strip())
         raise UserError(
-            f"missing column {missing[0]!r}: expected a header row with "
-            f"{', '.join(COLUMNS)} (found {found})",
+            "deadline.csv-missing-column" if found else "deadline.csv-missing-column-none",
             source=source,
             line=header_line,
+            column=repr(missing[0]),
+            columns=", ".join(COLUMNS),
+            found=found,
         )
     i_name, i_number = index.get("name"), index["license_number"]
     i_expires, i_issued = index["expires"], index.get("issued")
     out: list[Licence] = []
+    problems: list[UserError] = []
     for line, row in rows:
-        number = _cell(row, i_number)
-        expires_text = _cell(row, i_expires)
-        issued_text = _cell(row, i_issued)
-        if not number:
-            raise UserError(
-                "empty: expected the licence number, e.g. 京B2-20210001",
-                source=source,
-                line=line,
-                field="license_number",
-            )
-        if not expires_text and not issued_text:
-            raise UserError(
-                f"empty: expected the expiry date printed on the licence, {_EXAMPLE}",
-                source=source,
-                line=line,
-                field="expires",
-            )
-        out.append(
-            Licence(
-                expires=_date_cell(expires_text, source, line, "expires") if expires_text else None,
-                license_number=number,
-                name=_cell(row, i_name) or None,
-                issued=_date_cell(issued_text, source, line, "issued") if issued_text else None,
-                source=f"{source}:{line}",
-            )
+        try:
+            out.append(_row(row, source, line, i_name, i_number, i_expires, i_issued))
+        except UserError as exc:
+            problems.append(exc)
+    return out, problems
+
+
+def _row(
+    row: list[str],
+    source: str,
+    line: int,
+    i_name: int | None,
+    i_number: int,
+    i_expires: int,
+    i_issued: int | None,
+) -> Licence:
+    number = _cell(row, i_number)
+    expires_text = _cell(row, i_expires)
+    issued_text = _cell(row, i_issued)
+    if not number:
+        raise UserError(
+            "deadline.csv-no-number",
+            source=source,
+            line=line,
+            field="license_number",
         )
-    return out
+    if not expires_text and not issued_text:
+        raise UserError(
+            "deadline.csv-no-expires",
+            source=source,
+            line=line,
+            field="expires",
+        )
+    return Licence(
+        expires=_date_cell(expires_text, source, line, "expires") if expires_text else None,
+        license_number=number,
+        name=_cell(row, i_name) or None,
+        issued=_date_cell(issued_text, source, line, "issued") if issued_text else None,
+        source=f"{source}:{line}",
+    )
 
 
 def _rows(reader: Any, source: str) -> Iterator[tuple[int, list[str]]]:
@@ -192,8 +223,8 @@ def _rows(reader: Any, source: str) -> Iterator[tuple[int, list[str]]]:
             row = next(reader)
         except StopIteration:
             return
-        except csv.Error as exc:
-            raise UserError(f"invalid CSV: {exc}", source=source, line=start) from None
+        except csv.Error:
+            raise UserError("deadline.csv-invalid", source=source, line=start) from None
         line_num = reader.line_num
         if any(cell.strip() for cell in row):
             yield start, row
@@ -202,17 +233,27 @@ def _rows(reader: Any, source: str) -> Iterator[tuple[int, list[str]]]:
 def read_csv(
     path: Path, *, encoding: str | None = None, display: str | None = None
 ) -> list[Licence]:
-    """Read a portfolio CSV file."""
+    """Read a portfolio CSV file (the first bad row is an error)."""
+    licences, problems = read_csv_rows(path, encoding=encoding, display=display)
+    if problems:
+        raise problems[0]
+    return licences
+
+
+def read_csv_rows(
+    path: Path, *, encoding: str | None = None, display: str | None = None
+) -> tuple[list[Licence], list[UserError]]:
+    """Read a portfolio CSV file: the usable rows and the errors of the bad ones."""
     source = display or str(path)
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise UserError("file not found", source=source) from None
+        raise UserError("errors.file-not-found", source=source) from None
     except IsADirectoryError:
-        raise UserError("is a directory, expected a CSV file", source=source) from None
+        raise UserError("deadline.csv-is-directory", source=source) from None
     except OSError as exc:
-        raise UserError(f"cannot read: {exc.strerror or exc}", source=source) from None
-    return parse_csv(decode(raw, source, encoding), source)
+        raise UserError(os_error(exc, "errors.cannot-read"), source=source) from None
+    return parse_csv_rows(decode(raw, source, encoding), source)
 
 
 # --- dossiers -------------------------------------------------------------------------------
@@ -221,21 +262,100 @@ def read_csv(
 def read_dossier(path: Path) -> Licence:
     """The licence of a dossier (``path``: the folder or its ``dossier.yaml``)."""
     from icp_renew.dossier.config import DOSSIER_FILE, load_config
+    from icp_renew.errors import DossierError
 
+    if not path.is_dir() and not (path.name == DOSSIER_FILE and path.is_file()):
+        # the words of `check`: a file is not read as YAML unless it is a dossier.yaml
+        if not path.exists():
+            raise DossierError("errors.no-such-folder", source=str(path))
+        raise DossierError("errors.dossier-not-folder", source=str(path))
     config = load_config(path)
     file = path / DOSSIER_FILE if path.is_dir() else path
     licence = config.license
     if licence.expires is None:
         raise UserError(
-            "missing: add the expiry date printed on the licence (有效期至), "
-            f"{_EXAMPLE.replace('e.g. ', 'e.g. expires: ')}",
+            "deadline.dossier-no-expires",
             source=str(file),
             field="license.expires",
         )
+    expires, number, issued = licence.expires, licence.number, licence.issued
+    reported: tuple[int, ...] = ()
+    change_due = False
+    if config.timeline or licence.holder or licence.legal_representative:
+        from icp_renew.process.assess import change_alerts
+        from icp_renew.process.timeline import replay
+
+        state = replay(config.timeline)
+        reported = tuple(sorted(state.reports))
+        change_due = bool(change_alerts(config, state, dt.date.min))
+        if state.license_received is not None:  # renewed: the new licence is the one that runs
+            new = config.timeline[state.license_received]
+            if new.expires is not None and new.number is not None:
+                expires, number, issued = new.expires, new.number, new.issued
     return Licence(
-        expires=licence.expires,
-        license_number=licence.number,
+        expires=expires,
+        license_number=number,
         name=config.company.name,
-        issued=licence.issued,
+        issued=issued,
         source=str(path),
+        reported_years=reported,
+        change_due=change_due,
     )
+
+
+# --- many inputs: one entry per licence, and what could not be used -------------------------
+
+
+@dataclass(frozen=True)
+class Unusable:
+    """A dossier or CSV row (or a whole CSV file) that could not be used, and why."""
+
+    source: str
+    error: str  # the one-line reason, naming the file, the line and the field
+
+    @classmethod
+    def of(cls, exc: UserError, source: str | None = None) -> Unusable:
+        where = source or exc.source or "?"
+        if source is None and exc.source is not None and exc.line is not None:
+            where = f"{exc.source}:{exc.line}"
+        from icp_renew.i18n import current
+
+        return cls(where, exc.render(current()).replace("\n", " "))
+
+    def to_json(self) -> dict[str, str]:
+        return {"source": self.source, "error": self.error}
+
+
+def effective_expiry(lic: Licence) -> dt.date | None:
+    if lic.expires is not None:
+        return lic.expires
+    if lic.issued is None:
+        return None
+    from icp_renew.deadline import derive_expiry
+
+    return derive_expiry(lic.issued)
+
+
+def deduplicate(licences: list[Licence]) -> tuple[list[Licence], list[tuple[Licence, Licence]]]:
+    """One entry per licence number, in the order first given; and each pair of copies that
+    disagree on the expiry (kept, dropped). A printed expiry beats a derived one; otherwise the
+    first copy wins. A licence without a number cannot be matched and is kept as it is."""
+    kept: dict[str, int] = {}
+    out: list[Licence] = []
+    disagree: list[tuple[Licence, Licence]] = []
+    for lic in licences:
+        key = (lic.license_number or "").strip()
+        if not key:
+            out.append(lic)
+            continue
+        if key not in kept:
+            kept[key] = len(out)
+            out.append(lic)
+            continue
+        first = out[kept[key]]
+        if first.expires is None and lic.expires is not None:  # printed beats derived
+            first, lic = lic, first
+        if effective_expiry(first) != effective_expiry(lic):
+            disagree.append((first, lic))
+        out[kept[key]] = replace(first, name=first.name or lic.name)
+    return out, disagree

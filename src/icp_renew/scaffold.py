@@ -27,14 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from icp_renew.atomic import write_atomic
-from icp_renew.dossier.config import DOSSIER_FILE, SCHEMA_FILE
-from icp_renew.errors import UserError
+from icp_renew.dossier.config import DOSSIER_FILE, PLACEHOLDER, SCHEMA_FILE, SERIAL_PLACEHOLDER
+from icp_renew.errors import UserError, os_error
 from icp_renew.rulebook.resolve import Checklist, Requirement
 
 #: the ordinal prefix a folder name may carry (docs/dossier-layout.md): ``01-``, ``1.1-``, ``1.1 ``, ``2_``
 ORDINAL = re.compile(r"^\d+(\.\d+)*[-_. ]+")
 #: what ``check`` reports until it is replaced
-PLACEHOLDER = "待填写"
 
 # characters that some file system or archive tool refuses in a name
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -140,7 +139,7 @@ def _mkdir(path: Path) -> bool:
     """Create the folder ``path``; False when it already exists. A link is never followed:
     a folder named as init would name it but linking out of the dossier is refused."""
     if path.is_symlink():
-        raise UserError("is a symbolic link; init does not follow links", source=str(path))
+        raise UserError("init.symlink", source=str(path))
     if path.is_dir():
         return False
     try:
@@ -148,9 +147,9 @@ def _mkdir(path: Path) -> bool:
     except FileExistsError:
         if path.is_dir():
             return False
-        raise UserError("exists and is not a folder", source=str(path)) from None
+        raise UserError("init.not-a-folder", source=str(path)) from None
     except OSError as exc:
-        raise UserError(f"cannot create folder: {exc.strerror or exc}", source=str(path)) from None
+        raise UserError(os_error(exc, "init.cannot-create-folder"), source=str(path)) from None
     return True
 
 
@@ -161,7 +160,7 @@ def scaffold(root: Path, checklist: Checklist, config_text: str) -> ScaffoldResu
     scanner accepts) gets no second one. ``UserError`` when ``root`` is not a folder.
     """
     if root.exists() and not root.is_dir():
-        raise UserError("exists and is not a folder", source=str(root))
+        raise UserError("init.not-a-folder", source=str(root))
     result = ScaffoldResult()
     if _mkdir(root):
         result.created.append("./")
@@ -207,7 +206,7 @@ def license_placeholder(checklist: Checklist, services: Sequence[str]) -> str:
     """``京B2-XXXXXXXX``: the authority's prefix and the classes of the services."""
     prefix = next(iter(checklist.authority.license_prefixes), "")
     classes = sorted({s[:2] for s in services if len(s) >= 2}) or ["B2"]
-    return f"{prefix}{'.'.join(classes)}-XXXXXXXX"
+    return f"{prefix}{'.'.join(classes)}-{SERIAL_PLACEHOLDER}"
 
 
 def _facts_of(mat: Requirement) -> list[str]:
@@ -270,6 +269,8 @@ def render_config(
         f"  services: {_flow_list(services)}  # 业务种类 / licensed services{': ' + svc_names if svc_names else ''}",
         "  # issued: 2021-06-01  # 发证日期 / issued on",
         "  # expires: 2026-05-31  # 有效期至；须在到期前90日申请续期 / valid until; file at least 90 days before",
+        "  # holder: 北京示例科技有限公司  # 许可证上的公司名称（改名须办理变更）/ the name the licence prints",
+        "  # legal_representative: 张三  # 许可证上的法定代表人 / the legal representative it prints",
         "",
         "# 前置审批行业 / Prior-approval industries:",
         f"# {', '.join(known_industries)}",
@@ -293,4 +294,16 @@ def render_config(
         for fact in _facts_of(mat):
             zh, en = _FACT_COMMENTS.get(fact, ("", ""))
             lines.append(f"    {fact}:  # {zh} / {en}")
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + TIMELINE_TEMPLATE) + "\n"
+
+
+#: the end of every template: the renewal's events, added by `icp-renew record`
+TIMELINE_TEMPLATE = [
+    "",
+    "# 续期进度：提交、补正、决定、领证、归档、年报、变更，按日期先后；用 icp-renew record 追加，",
+    "# 用 icp-renew status 查看。例如：",
+    "# The renewal's events in date order; add them with icp-renew record, see icp-renew status:",
+    '#   - {event: submitted, date: 2026-02-10, reference: "受理号 2026-0123"}',
+    "#   - {event: correction-requested, date: 2026-02-20, due: 2026-02-27}",
+    "timeline:",
+]

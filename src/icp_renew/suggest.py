@@ -20,8 +20,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, get_args, get_origin
 
-from icp_renew.i18n import Lang, current
-from icp_renew.messages import t
+from icp_renew.i18n import Lang, Text, current
+from icp_renew.messages import Message, listing, t
 
 if TYPE_CHECKING:
     from icp_renew.rulebook.loader import Rulebook
@@ -71,14 +71,14 @@ def closest(word: str, choices: Iterable[str], n: int = 3) -> list[str]:
     return [by_norm[m] for m in matches]
 
 
-def did_you_mean(names: Sequence[str], language: Lang | None = None) -> str:
-    """``; did you mean 'expires'?`` (empty for no name), to end an error message."""
+def did_you_mean(names: Sequence[str], language: Lang | None = None) -> Message | str:
+    """``; did you mean 'expires'?`` (empty for no name), to end an error message; rendered
+    in the language of the message it ends (``language`` is not used: kept for callers)."""
     if not names:
         return ""
-    language = language or lang()
-    sep = t("suggest.or", language)
-    quoted = sep.join(f"'{n}'" for n in names)
-    return t("suggest.did-you-mean", language, names=quoted)
+    quoted = [f"'{n}'" for n in names]
+    either = Text(t("suggest.or", "zh").join(quoted), t("suggest.or", "en").join(quoted))
+    return Message.of("suggest.did-you-mean", names=either)
 
 
 def field_names(model: Any, loc: Sequence[str | int]) -> list[str]:
@@ -123,7 +123,9 @@ class _DictOf:
         self.models = models
 
 
-def unknown_field_hint(model: Any, loc: Sequence[str | int], language: Lang | None = None) -> str:
+def unknown_field_hint(
+    model: Any, loc: Sequence[str | int], language: Lang | None = None
+) -> Message | str:
     """The "did you mean" ending for the unknown key at ``loc`` (empty when nothing is close)."""
     if not loc or not isinstance(loc[-1], str):
         return ""
@@ -173,11 +175,10 @@ def province_of(query: str) -> list[str]:
     return [provinces[c] for c in sorted(codes) if c in provinces]
 
 
-def authority_hint(book: Rulebook, query: str) -> str:
+def authority_hint(book: Rulebook, query: str) -> Message | str:
     """The end of an unknown-province error: the province a city is in, or close spellings."""
     from icp_renew.rulebook.authorities import names_of
 
-    language = lang()
     by_name = {_norm(a.full_name): a for a in book.authorities.values()}
     by_name.update({_norm(a.name): a for a in book.authorities.values()})
     if re.search(r"[\u3400-\u9fff]|\d", query):
@@ -187,18 +188,17 @@ def authority_hint(book: Rulebook, query: str) -> str:
         ]
         slugs = [a.slug for a in found if a is not None]
         if slugs:
-            return t(
-                "suggest.in-province",
-                language,
-                query=query.strip(),
-                names="、".join(
-                    (a.name if language == "zh" else a.name_en) for a in found if a is not None
-                ),
-            ) + did_you_mean(slugs, language)
+            areas = [a for a in found if a is not None]
+            names = Text(listing(a.name for a in areas).zh, listing(a.name_en for a in areas).en)
+            return Message.of(
+                "suggest.in-province-then",
+                where=Message.of("suggest.in-province", query=query.strip(), names=names),
+                more=did_you_mean(slugs),
+            )
     spellings = {n: a.slug for a in book.authorities.values() for n in names_of(a) if n}
     spellings.update({a.name_en.split()[0]: a.slug for a in book.authorities.values()})
     near = closest(query, list(spellings), n=5)
-    return did_you_mean(list(dict.fromkeys(spellings[n] for n in near)), language)
+    return did_you_mean(list(dict.fromkeys(spellings[n] for n in near)))
 
 
 # industries and services -------------------------------------------------------------
@@ -225,9 +225,11 @@ def industry_slugs(book: Rulebook, values: Iterable[str], source: str = "--indus
             slugs = list(dict.fromkeys(_industry(book, n) for n in near))
             known = ", ".join(sorted(book.industries))
             raise UserError(
-                t("suggest.unknown-industry", lang(), value=value, known=known)
-                + did_you_mean(slugs),
+                "suggest.unknown-industry",
                 source=source,
+                value=value,
+                known=known,
+                hint=did_you_mean(slugs),
             )
         out.append(found[0])
     return list(dict.fromkeys(out))
@@ -254,9 +256,11 @@ def service_codes(book: Rulebook, values: Iterable[str], source: str = "--servic
         if code is None:
             near = closest(value, list(known))
             raise UserError(
-                t("suggest.unknown-service", lang(), value=value, known=", ".join(known))
-                + did_you_mean(near),
+                "suggest.unknown-service",
                 source=source,
+                value=value,
+                known=", ".join(known),
+                hint=did_you_mean(near),
             )
         out.append(code)
     return list(dict.fromkeys(out))

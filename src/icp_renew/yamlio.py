@@ -15,7 +15,9 @@ from typing import Any
 
 import yaml
 
-from icp_renew.errors import UserError
+from icp_renew.errors import MessageError, UserError, and_more, os_error
+from icp_renew.i18n import Text
+from icp_renew.messages import Message
 
 try:  # pragma: no cover - depends on the PyYAML build
     _Loader: type = yaml.CBaseLoader
@@ -57,9 +59,10 @@ def _convert(
     budget[0] -= 1
     if budget[0] < 0:
         raise UserError(
-            f"too many values (more than {MAX_YAML_NODES:,}; aliases repeat what an anchor holds)",
+            "errors.yaml-too-many-values",
             source=source,
             line=node.start_mark.line + 1,
+            limit=f"{MAX_YAML_NODES:,}",
         )
     lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.ScalarNode):
@@ -76,31 +79,30 @@ def _convert(
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise UserError(
-                    "a key must be a plain string",
+                    "errors.yaml-key-not-string",
                     source=source,
                     line=key_node.start_mark.line + 1,
                 )
             key = str(key_node.value)
             if key == "<<":
                 raise UserError(
-                    "merge keys (<<) are not supported",
+                    "errors.yaml-merge-key",
                     source=source,
                     line=key_node.start_mark.line + 1,
                 )
             if key in out:
                 raise UserError(
-                    f"duplicate key {key!r}",
+                    "errors.yaml-duplicate-key",
                     source=source,
                     line=key_node.start_mark.line + 1,
                     field=_dotted((*loc, key)),
+                    key=repr(key),
                 )
             child: Loc = (*loc, key)
             lines[child] = key_node.start_mark.line + 1
             out[key] = _convert(value_node, child, lines, source, budget)
         return out
-    raise UserError(
-        f"unsupported YAML node {type(node).__name__}", source=source
-    )  # pragma: no cover
+    raise UserError("errors.yaml-node", source=source, node=type(node).__name__)  # pragma: no cover
 
 
 def parse_yaml(text: str | bytes, source: str) -> YamlDocument:
@@ -108,41 +110,36 @@ def parse_yaml(text: str | bytes, source: str) -> YamlDocument:
     if isinstance(text, bytes):
         if len(text) > MAX_YAML_BYTES:
             raise UserError(
-                f"file is larger than {MAX_YAML_BYTES // 1024 // 1024} MiB", source=source
+                "errors.file-too-large", source=source, mib=MAX_YAML_BYTES // 1024 // 1024
             )
         if b"\x00" in text:
-            raise UserError("not a text file (contains NUL bytes)", source=source)
+            raise UserError("errors.not-text", source=source)
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise UserError(
-                f"not valid UTF-8 (byte {exc.start}); save the file as UTF-8", source=source
-            ) from None
+            raise UserError("errors.not-utf8", source=source, byte=exc.start) from None
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        tab = _tab_at(text, mark)
+        tab = _tab_at(text, mark) if isinstance(text, str) else None
         if tab is not None:
-            from icp_renew.messages import t
-            from icp_renew.suggest import lang
-
-            message = t("suggest.yaml-tab", lang(), line=tab[0], column=tab[1])
-            raise UserError(message, source=source, line=tab[0]) from None
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise UserError(f"invalid YAML: {problem}", source=source, line=line) from None
-    except yaml.YAMLError as exc:
-        raise UserError(f"invalid YAML: {exc}", source=source) from None
+            tab_message = Message.of("suggest.yaml-tab", line=tab[0], column=tab[1])
+            raise UserError(tab_message, source=source, line=tab[0]) from None
+        problem = yaml_problem(exc.problem or exc.context or "", text, mark)
+        raise UserError(problem, source=source, line=line) from None
+    except yaml.YAMLError:
+        raise UserError("errors.yaml-invalid", source=source) from None
     except RecursionError:
-        raise UserError("invalid YAML: nested too deeply", source=source) from None
+        raise UserError("errors.yaml-too-deep", source=source) from None
     if node is None:
         return YamlDocument(None, {(): 1}, source)
     lines: dict[Loc, int] = {}
     try:
         data = _convert(node, (), lines, source, [MAX_YAML_NODES])
     except RecursionError:
-        raise UserError("invalid YAML: nested too deeply", source=source) from None
+        raise UserError("errors.yaml-too-deep", source=source) from None
     return YamlDocument(data, lines, source)
 
 
@@ -170,11 +167,11 @@ def load_yaml_file(path: Path, display: str | None = None) -> YamlDocument:
         with path.open("rb") as fh:
             raw = fh.read(MAX_YAML_BYTES + 1)
     except FileNotFoundError:
-        raise UserError("file not found", source=source) from None
+        raise UserError("errors.file-not-found", source=source) from None
     except IsADirectoryError:
-        raise UserError("is a directory, expected a YAML file", source=source) from None
+        raise UserError("errors.yaml-is-directory", source=source) from None
     except OSError as exc:
-        raise UserError(f"cannot read: {exc.strerror or exc}", source=source) from None
+        raise UserError(os_error(exc, "errors.cannot-read"), source=source) from None
     return parse_yaml(raw, source)
 
 
@@ -193,6 +190,95 @@ def dotted(loc: Iterable[str | int]) -> str:
     return _dotted(loc)
 
 
+#: PyYAML's explanations (English) → the catalogue's, first match wins; anything else is
+#: reported as invalid YAML at its line, without PyYAML's words
+_YAML_PROBLEMS = (
+    ("mapping values are not allowed", "errors.yaml-mapping-value"),
+    ("could not find expected ':'", "errors.yaml-expected-colon"),
+    ("did not find expected key", "errors.yaml-expected-key"),
+    ("did not find expected '-' indicator", "errors.yaml-expected-dash"),
+    ("did not find expected ',' or ']'", "errors.yaml-unclosed-list"),
+    ("did not find expected ',' or '}'", "errors.yaml-unclosed-mapping"),
+    ("found undefined alias", "errors.yaml-undefined-alias"),
+    ("found unexpected end of stream", "errors.yaml-unexpected-end"),
+    ("found unknown escape character", "errors.yaml-escape"),
+    ("but found another document", "errors.yaml-several-documents"),
+    ("found character that cannot start any token", "errors.yaml-bad-character"),
+    ("found a tab character", "errors.yaml-tab"),
+)
+
+
+def yaml_problem(problem: str, text: str | bytes, mark: Any) -> Message:
+    """PyYAML's problem as a catalogue message (PyYAML's words are English). A tab where
+    YAML wants spaces is named as such, whatever PyYAML calls it there."""
+    if mark is not None and isinstance(text, str):
+        lines = text.splitlines()
+        if 0 <= mark.line < len(lines):
+            line = lines[mark.line]
+            at = line[mark.column : mark.column + 1]
+            indent = line[: len(line) - len(line.lstrip())]
+            if at == "\t" or ("\t" in indent and mark.column <= len(indent)):
+                return Message.of("errors.yaml-tab")
+    for fragment, key in _YAML_PROBLEMS:
+        if fragment in problem:
+            return Message.of(key)
+    return Message.of("errors.yaml-invalid")
+
+
+#: pydantic's error types → the catalogue (``{name}`` filled from the error's context)
+_PYDANTIC: dict[str, str] = {
+    "missing": "errors.schema-missing",
+    "extra_forbidden": "errors.schema-unknown-field",
+    "string_type": "errors.schema-string",
+    "int_parsing": "errors.schema-int",
+    "int_type": "errors.schema-int",
+    "int_from_float": "errors.schema-int",
+    "float_parsing": "errors.schema-number",
+    "bool_parsing": "errors.schema-bool",
+    "bool_type": "errors.schema-bool",
+    "list_type": "errors.schema-list",
+    "dict_type": "errors.schema-mapping",
+    "model_type": "errors.schema-mapping",
+    "model_attributes_type": "errors.schema-mapping",
+    "date_type": "errors.schema-date",
+    "date_parsing": "errors.schema-date",
+    "date_from_datetime_parsing": "errors.schema-date",
+    "literal_error": "errors.schema-literal",
+    "enum": "errors.schema-literal",
+    "string_too_short": "errors.schema-too-short",
+    "too_short": "errors.schema-too-short",
+    "string_too_long": "errors.schema-too-long",
+    "too_long": "errors.schema-too-long",
+    "string_pattern_mismatch": "errors.schema-pattern",
+    "greater_than_equal": "errors.schema-ge",
+    "greater_than": "errors.schema-gt",
+    "less_than_equal": "errors.schema-le",
+    "less_than": "errors.schema-lt",
+    "union_tag_invalid": "errors.schema-literal",
+}
+
+
+def _problem(err: Mapping[str, Any]) -> Message:
+    """One pydantic error as a catalogue message (pydantic's own text is English)."""
+    kind = str(err.get("type", ""))
+    ctx = err.get("ctx") or {}
+    cause = ctx.get("error")
+    if isinstance(cause, MessageError):
+        return cause.text
+    key = _PYDANTIC.get(kind)
+    if key is None:
+        msg = str(err.get("msg", "")).removeprefix("Value error, ")
+        return Message.of("errors.schema-other", detail=Text(kind or "?", msg or kind))
+    params = {
+        name: str(ctx[name])
+        for name in ("expected", "min_length", "max_length", "pattern", "ge", "gt", "le", "lt")
+        if name in ctx
+    }
+    if "expected" in params:
+        params["expected"] = params["expected"].replace("'", "")
+    return Message.of(key, **params)
+
+
 def validation_errors(exc: Any, doc: YamlDocument, model: Any = None) -> list[UserError]:
     """Every error of a pydantic ``ValidationError`` as a :class:`UserError`, in its order;
     an unknown key names the closest one ``model`` allows there ("did you mean …?")."""
@@ -203,8 +289,8 @@ def validation_error(exc: Any, doc: YamlDocument, model: Any = None) -> UserErro
     """The first error of a pydantic ``ValidationError`` as a :class:`UserError`."""
     errors = validation_errors(exc, doc, model)
     first = errors[0]
-    more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-    return UserError(first.message + more, source=first.source, line=first.line, field=first.field)
+    text = and_more(first.text, len(errors) - 1)
+    return UserError(text, source=first.source, line=first.line, field=first.field)
 
 
 def _one_error(err: Mapping[str, Any], doc: YamlDocument, model: Any = None) -> UserError:
@@ -217,22 +303,25 @@ def _one_error(err: Mapping[str, Any], doc: YamlDocument, model: Any = None) -> 
         elif err.get("type") == "missing" and part == loc[-1]:
             # a missing required field: name it even though it has no line
             real.append(part)
-    msg = str(err.get("msg", "invalid value"))
-    if err.get("type") == "extra_forbidden":
-        from icp_renew.messages import t
-        from icp_renew.suggest import lang, unknown_field_hint
+    problem = _problem(err)
+    if err.get("type") == "extra_forbidden" and model is not None:
+        from icp_renew.suggest import unknown_field_hint
 
-        hint = unknown_field_hint(model, real) if model is not None else ""
-        msg = t("suggest.unknown-field", lang(), hint=hint)
-    elif err.get("type") == "missing":
-        msg = "required field is missing"
-    msg = msg.removeprefix("Value error, ")  # pydantic's prefix for a validator's ValueError
+        problem = Message.of("suggest.unknown-field", hint=unknown_field_hint(model, real))
     value = err.get("input")
+    got: Message | str = ""
     if (
         err.get("type") not in ("missing", "extra_forbidden")
         and isinstance(value, str)
         and len(value) < 60
-        and value not in msg
+        and repr(value) not in problem.render("en")
     ):
-        msg += f" (got {value!r})"
-    return UserError(msg, source=doc.source, line=doc.line_of(real), field=_dotted(real) or None)
+        got = Message.of("errors.schema-got", value=repr(value))
+    return UserError(
+        "errors.schema",
+        source=doc.source,
+        line=doc.line_of(real),
+        field=_dotted(real) or None,
+        problem=problem,
+        got=got,
+    )

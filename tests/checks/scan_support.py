@@ -92,6 +92,7 @@ def truncated(data: bytes, keep: float = 0.5) -> bytes:
 @functools.cache
 def pdf_with_logo() -> bytes:
     """A born-digital page with a small logo: the logo is not a page scan."""
+    factory.need("reportlab")
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 

@@ -63,7 +63,7 @@ def test_mobile_masked_unless_show_pii() -> None:
         "mobile number (11 digits)"
     )
     assert found[0].message("zh") == (
-        "legal_representative.mobile 手机号码 238****8000 无效：不是有效的手机号码（11位）"
+        "legal_representative.mobile 手机号码 238****8000 无效：不是有效的手机号码（11 位）"
     )
     assert "23800138000" in found[0].message("en", show_pii=True)
     assert "23800138000" in found[0].message("zh", show_pii=True)
@@ -93,10 +93,11 @@ def test_invalid_emails(email: str) -> None:
 def test_email_message() -> None:
     found = run(contacts, make_context(merged("legal_representative", email="zhang@")))
     assert found[0].message("en") == (
-        "legal_representative.email: the e-mail address zhang@ is invalid: There must be "
-        "something after the @-sign."
+        "legal_representative.email: the e-mail address zhang@ is invalid: there must be a "
+        "domain after the @"
     )
-    assert found[0].message("zh").startswith("legal_representative.email 电子邮箱 zhang@ 无效（")
+    assert found[0].message("zh").startswith("legal_representative.email 电子邮箱 zhang@ 无效：")
+    assert found[0].message("zh").endswith("@ 后面缺少域名")
 
 
 def test_all_three_reported() -> None:

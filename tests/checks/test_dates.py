@@ -32,7 +32,7 @@ def test_missing_expires_for_material_with_files() -> None:
         "(e.g. 2027-12-31)"
     )
     assert found[1].message("zh") == (
-        "托管商IDC资质证书：在 dossier.yaml 中填写 materials.idc-license.expires（如 2027-12-31）"
+        "“托管商IDC资质证书”：请在 dossier.yaml 中填写 materials.idc-license.expires（如 2027-12-31）"
     )
 
 
@@ -53,13 +53,13 @@ def test_expired_is_judged_against_today() -> None:
         ("expires-soon", "warning", "idc-license"),
     ]
     assert found[0].message("en") == (
-        "Server hosting agreement expired on 2026-01-14 (today is 2026-01-15); provide a valid one"
+        "Server hosting agreement: expired on 2026-01-14 (today is 2026-01-15); provide a valid one"
     )
     assert found[0].message("zh") == (
-        "服务器托管协议已于 2026-01-14 过期（今天 2026-01-15），请提供在有效期内的材料"
+        "“服务器托管协议”已于 2026-01-14 过期（今天 2026-01-15），请提供在有效期内的材料"
     )
     assert found[1].message("en") == (
-        "Hosting provider's IDC licence expires on 2026-01-15, in 0 days; it may lapse during "
+        "Hosting provider's IDC licence: expires on 2026-01-15, in 0 days; it may lapse during "
         "the review"
     )
 
@@ -103,7 +103,7 @@ def test_any_expires_in_dossier_yaml_is_checked() -> None:
         ("expired", "error", "business-license"),
         ("expires-soon", "warning", "some-other-paper"),
     ]
-    assert found[1].message("en").startswith("some-other-paper expires on 2026-02-01, in 17 days")
+    assert found[1].message("en").startswith("some-other-paper: expires on 2026-02-01, in 17 days")
 
 
 def test_expiry_before_the_filing_date_is_a_warning() -> None:
@@ -114,6 +114,6 @@ def test_expiry_before_the_filing_date_is_a_warning() -> None:
     found = run(dates, ctx)
     assert codes(found) == [("expires-soon", "warning", "hosting-agreement")]
     assert found[0].message("en") == (
-        "Server hosting agreement expires on 2026-06-30, before the filing date 2026-09-01"
+        "Server hosting agreement: expires on 2026-06-30, before the filing date 2026-09-01"
     )
-    assert found[0].message("zh") == "服务器托管协议将于 2026-06-30 到期，早于申请日 2026-09-01"
+    assert found[0].message("zh") == "“服务器托管协议”将于 2026-06-30 到期，早于申请日 2026-09-01"

@@ -90,7 +90,7 @@ def test_missing_certificate_one_per_domain() -> None:
         "Domain name certificates, e.g. example.net.pdf"
     )
     assert found[1].message("zh") == (
-        "域名 示例.中国 没有证书：在“域名证书”中放入文件名含该域名的文件，如 示例.中国.pdf"
+        "域名 示例.中国 没有证书：请在“域名证书”中放入文件名含该域名的文件，如 示例.中国.pdf"
     )
 
 
@@ -147,3 +147,22 @@ def test_no_certificate_files_no_findings() -> None:
 def test_invalid_domain_is_not_also_missing_certificate() -> None:
     found = run(domains, _ctx(["example.com:80"], ["other.com.pdf"]))
     assert codes(found) == [("invalid-domain", "error", None)]
+
+
+@pytest.mark.parametrize(
+    "cert", ["example.com.pdf", "www.example.com.pdf", "域名证书-example.com.jpg"]
+)
+def test_www_domain_takes_the_registered_domains_certificate(cert: str) -> None:
+    """A certificate names the registered domain: www.example.com is satisfied by
+    example.com's (#12), and a file named after the www host is accepted too."""
+    assert run(domains, _ctx(["www.example.com"], [cert])) == []
+
+
+def test_www_domain_asks_for_the_registered_domain_by_name() -> None:
+    found = run(domains, _ctx(["www.example.com.cn", "www.com"], ["other.cn.pdf"]))
+    assert [f.message("en") for f in found] == [
+        "No certificate for the domain www.example.com.cn: add a file with the domain in its "
+        "name to Domain name certificates, e.g. example.com.cn.pdf",
+        "No certificate for the domain www.com: add a file with the domain in its name to "
+        "Domain name certificates, e.g. www.com.pdf",
+    ]

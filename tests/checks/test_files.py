@@ -132,7 +132,7 @@ def test_too_few_pages_sums_files_and_counts_images(tmp_path):
     )
     assert s.codes(result) == [("too-few-pages", None)]
     assert result[0].material == "icp-license"
-    assert result[0].message("en").startswith("3 page(s) in all, at least 4 needed")
+    assert result[0].message("en").startswith("3 pages in all, at least 4 needed")
     # one more image makes four
     ok = found(
         tmp_path,

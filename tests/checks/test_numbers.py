@@ -177,7 +177,7 @@ def test_unknown_prefix_is_an_error() -> None:
         numbers, make_context(merged("license", number="港B2-20210001"), province="beijing")
     )
     assert codes(found) == [("invalid-license-number", "error", None)]
-    assert "the prefix 港 is not a licence prefix of any authority" in found[0].message("en")
+    assert "the prefix “港” is not a licence prefix of any authority" in found[0].message("en")
 
 
 def test_year_after_this_year_is_an_error() -> None:
@@ -196,7 +196,7 @@ def test_licence_prefix_of_another_authority() -> None:
     )
     assert found[0].message("zh") == (
         "许可证编号 沪B2-20210001 属于上海市通信管理局，与所选发证机关北京市通信管理局不一致"
-        "（检查 --province 与 dossier.yaml 的 authority）"
+        "（请检查 --province 与 dossier.yaml 的 authority）"
     )
 
 
@@ -263,7 +263,7 @@ def test_invalid_filing_message() -> None:
     found = run(numbers, make_context(cfg))
     assert found[0].message("en") == (
         "domains[0].filing_number: the filing number 京ICP备1234号 of example.com is invalid "
-        "(expected e.g. 京ICP备12345678号-1, with 8 or 10 digits)"
+        "(expected e.g. “京ICP备12345678号-1”, with 8 or 10 digits)"
     )
     assert found[0].path is None
 
@@ -272,7 +272,7 @@ def test_unknown_filing_prefix() -> None:
     cfg = config(domains=[{"name": "example.com", "filing_number": "港ICP备12345678号"}])
     found = run(numbers, make_context(cfg))
     assert codes(found) == [("invalid-filing-number", "error", None)]
-    assert "港 is not the filing prefix of any province" in found[0].message("en")
+    assert "“港” is not the filing prefix of any province" in found[0].message("en")
 
 
 def test_old_icp_certificate_as_filing_is_a_warning() -> None:

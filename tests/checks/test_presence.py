@@ -30,10 +30,10 @@ def test_required_material_missing_is_error(tmp_path):
     f = by_material(run(presence, root))["icp-license"]
     assert (f.code, f.severity, f.path) == ("missing-material", Severity.ERROR, None)
     assert f.message("en") == (
-        "Current licence, complete set is missing "
-        "(put it in a folder named icp-license or 原许可证全套)"
+        "Missing material: Current licence, complete set "
+        "(put it in a folder named icp-license or “原许可证全套”)"
     )
-    assert f.message("zh") == "缺少原许可证全套（放入名为 icp-license 或 原许可证全套 的文件夹）"
+    assert f.message("zh") == "缺少“原许可证全套”：请放入名为 icp-license 或“原许可证全套”的文件夹"
 
 
 def test_empty_folder_and_only_unsafe_files(tmp_path):
@@ -49,7 +49,7 @@ def test_empty_folder_and_only_unsafe_files(tmp_path):
     assert (
         missing["icp-license"]
         .message("en")
-        .endswith("the folder 1.2-原许可证全套 has no usable file")
+        .endswith("(the folder 1.2-原许可证全套 has no usable file)")
     )
     assert missing["business-plan"].severity is Severity.ERROR
     assert "business-plan" in missing["business-plan"].message("zh")

@@ -34,9 +34,9 @@ def test_each_unsafe_entry_is_one_warning(tmp_path):
     by_path = {f.path: f for f in found}
     link = by_path["business-license/link.pdf"]
     assert link.material == "business-license"
-    assert link.message("en") == f"skipped: link out of the dossier (→ {outside}), not followed"
+    assert link.message("en") == f"skipped: a link out of the dossier (→ {outside}), not followed"
     assert "未跟随" in link.message("zh")
-    assert by_path["pipe"].message("en") == "skipped: special file (FIFO), not read"
+    assert by_path["pipe"].message("en") == "skipped: a special file (FIFO), not read"
     assert by_path["pipe"].material is None
     assert "材料" in by_path[gbk].message("en")  # the GBK reading helps find the file
 

@@ -107,7 +107,7 @@ def test_financial_report_wrong_year_names_expected_year() -> None:
         "year 2026; the file is for 2024"
     )
     assert found[0].message("zh") == (
-        "续期年度财务会计报告应为 2025 年度（申请年度 2026 的上一年），现有文件为 2024 年度"
+        "“续期年度财务会计报告”应为 2025 年度（申请年度 2026 的上一年），现有文件为 2024 年度"
     )
 
 

@@ -24,7 +24,7 @@ def report() -> Report:
 
 @pytest.fixture(scope="session")
 def junit_schema() -> object:
-    import xmlschema
+    xmlschema = pytest.importorskip("xmlschema")
 
     return xmlschema.XMLSchema(str(schema_file("junit-10.xsd")))
 
@@ -33,7 +33,7 @@ def junit_schema() -> object:
 def sarif_validator() -> object:
     import json
 
-    import jsonschema
+    jsonschema = pytest.importorskip("jsonschema")
 
     schema = json.loads(schema_file("sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from icp_renew.findings import DossierReport, MaterialLine, Report, finding
+from factory import text_finding
+from icp_renew.findings import DossierReport, MaterialLine, Report
 from icp_renew.pii import Pii
 
 ID_NUMBER = "11010519491231002X"
@@ -29,28 +30,28 @@ def _lines() -> tuple[MaterialLine, ...]:
 
 def broken_dossier(path: str = "clients/acme") -> DossierReport:
     findings = (
-        finding(
+        text_finding(
             "invalid-id-number",
             zh="身份证号码 {id} 校验位错误",
             en="ID number {id} has a wrong check character",
             path="dossier.yaml",
             id=Pii(ID_NUMBER),
         ),
-        finding(
+        text_finding(
             "unassigned-file",
             zh="文件 {name} 不属于任何材料",
             en="{name} belongs to no material",
             path=HOSTILE,
             name=HOSTILE,
         ),
-        finding(
+        text_finding(
             "text-unverifiable",
             zh="扫描件没有文字层",
             en="the scan has no text layer",
             material="business-license",
             path="business-license/营业执照.pdf",
         ),
-        finding(
+        text_finding(
             "too-few-pages",
             zh="只有 {n} 页，至少需要 2 页",
             en="only {n} page; at least 2 are needed",
@@ -58,21 +59,21 @@ def broken_dossier(path: str = "clients/acme") -> DossierReport:
             path="legal-rep-id/正面.jpg",
             n=1,
         ),
-        finding(
+        text_finding(
             "invalid-phone",
             zh="手机号 {mobile} 无效",
             en="mobile {mobile} is not valid",
             material="legal-rep-id",
             mobile=Pii(MOBILE),
         ),
-        finding(
+        text_finding(
             "expires-soon",
             zh="将于 2026-02-01 到期",
             en="expires on 2026-02-01",
             material="hosting-agreement",
             path="hosting-agreement/托管协议.pdf",
         ),
-        finding(
+        text_finding(
             "missing-material",
             zh="缺少 新一年业务发展规划",
             en="business-plan is missing",
@@ -117,7 +118,7 @@ def clean_dossier(path: str = "clients/b.cn") -> DossierReport:
 
 
 def warning_dossier(path: str = "clients/w") -> DossierReport:
-    f = finding(
+    f = text_finding(
         "expires-soon",
         zh="即将到期",
         en="expires soon",

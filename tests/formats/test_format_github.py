@@ -26,10 +26,17 @@ def test_lines(report):
     assert lines[2].startswith(
         "::notice file=clients/acme/business-license/营业执照.pdf,title=Text not verifiable"
     )
-    assert lines[4].startswith("::error title=Invalid phone number [invalid-phone]::clients/acme: ")
-    assert lines[6].startswith("::error title=Material missing [missing-material]::clients/acme: ")
+    # a finding about the dossier as a whole points at its dossier.yaml (#12)
+    assert lines[4].startswith(
+        "::error file=clients/acme/dossier.yaml,title=Invalid phone number [invalid-phone]::"
+        "clients/acme: "
+    )
+    assert lines[6].startswith(
+        "::error file=clients/acme/dossier.yaml,title=Material missing [missing-material]::"
+        "clients/acme: "
+    )
     assert lines[7] == (
-        "icp-renew: clients/acme: failed: 3/4 required materials, 4 error(s), 2 warning(s), 1 info"
+        "icp-renew: clients/acme: failed: 3/4 required materials, 4 errors, 2 warnings, 1 note"
     )
     assert lines[8].startswith("icp-renew: clients/b.cn: passed")
     assert len(lines) == 9
@@ -59,10 +66,10 @@ def test_quiet_leaves_out_clean_dossiers():
 
 def test_markdown_summary(report):
     text = markdown(report)
-    assert text.startswith("## icp-renew check: 2 dossier(s), 1 failed\n")
+    assert text.startswith("## icp-renew check: 2 dossiers, 1 failed\n")
     assert "| clients/acme | beijing | 3/4 | 4 | 2 | 1 | ❌ failed |" in text
     assert "| clients/b.cn | beijing | 4/4 | 0 | 0 | 0 | ✅ passed |" in text
-    assert "<summary>clients/acme: 7 finding(s)</summary>" in text
+    assert "<summary>clients/acme: 7 findings</summary>" in text
     assert "<b>" not in text  # HTML in a file name stays text
     assert "\\|&lt;b&gt;\\*\\_.txt" in text
     assert ID_NUMBER not in text and MOBILE not in text

@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+import factory
 from icp_renew.bundle.structure import Verdict
 from icp_renew.errors import UserError
 from icp_renew.formats import registry
@@ -25,13 +26,13 @@ def test_every_registered_format_has_a_render(kind: str, name: str) -> None:
 
 def test_verify_text_escapes_controls_and_keeps_a_wide_space() -> None:
     bad = Verdict(HOSTILE, entries=3)
-    bad.add("unsafe-name", "a\u202eb.pdf", "名称不安全", "unsafe name")
+    bad.add("unsafe-name", "a\u202eb.pdf", factory.sample_key("名称不安全", "unsafe name"))
     good = Verdict("好.zip", entries=2, verified=2)
     text = registry.renderer("verify", "text")([bad, good], lang="en")
     assert text.splitlines() == [
         "续期\u3000材料\\x1b[31m.zip: unsafe-name: a\\u202eb.pdf: unsafe name",
         "续期\u3000材料\\x1b[31m.zip: 1 problem",
-        "好.zip: ok: 2 entries, 2 verified by sha256",
+        "好.zip: ok: all 2 listed files match their sha256",
     ]
     assert registry.renderer("verify", "text")([good], lang="en", quiet=True) == ""
     doc = json.loads(registry.renderer("verify", "json")([bad, good], lang="zh"))
@@ -40,11 +41,10 @@ def test_verify_text_escapes_controls_and_keeps_a_wide_space() -> None:
 
 
 def test_rules_lint_formats() -> None:
-    problems = [RuleProblem("missing-source", "my\x07rules/a.yaml", 3, "materials[0]", "x")]
+    x = factory.sample_message("x", "x")
+    problems = [RuleProblem("missing-source", "my\x07rules/a.yaml", 3, "materials[0]", x)]
     render = registry.renderer("rules-lint", "text")
-    assert (
-        render(problems) == "my\\x07rules/a.yaml:3: materials[0]: x [missing-source]\n1 problem(s)"
-    )
+    assert render(problems) == "my\\x07rules/a.yaml:3: materials[0]: x [missing-source]\n1 problem"
     assert render([], quiet=True) == "" and render([]) == "rules: ok"
     data = json.loads(registry.renderer("rules-lint", "json")(problems))
     assert data == {"ok": False, "problems": [problems[0].to_json()]}
@@ -56,7 +56,10 @@ def test_rules_lint_formats() -> None:
 def test_one_error_line_keeps_a_wide_space() -> None:
     from icp_renew.cli.common import error_line
 
-    line = error_line(UserError("bad\tvalue\u3000here\x1b[2J", source="材料\u3000表.yaml"))
+    text = "bad\tvalue\u3000here\x1b[2J"
+    line = error_line(
+        UserError(factory.sample_message(text, text), source="材料\u3000表.yaml"), "en"
+    )
     assert line == "icp-renew: error: 材料\u3000表.yaml: bad\\x09value\u3000here\\x1b[2J"
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytest.importorskip("hypothesis")  # test-only: skipped on a plain install (.ci/run)
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.cells import cell_len

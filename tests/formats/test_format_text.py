@@ -27,8 +27,8 @@ def test_grouped_in_checklist_order(report):
         "Technical compliance (技术合规文件)",
         "Operating capacity (经营能力证明)",
         "missing-material",
-        "× FAILED — 3 of 4 required materials present · 4 errors · 2 warnings · 1 info",
-        "√ PASSED — 4 of 4 required materials present · 0 errors · 0 warnings · 0 infos",
+        "× FAILED — 3 of 4 required materials present · 4 errors · 2 warnings · 1 note",
+        "√ PASSED — 4 of 4 required materials present · 0 errors · 0 warnings · 0 notes",
         "2 dossiers checked: 1 failed, 1 passed",
     ]
     positions = [out.index(s) for s in order]
@@ -76,12 +76,19 @@ def test_pii(report):
     assert ID_NUMBER in render(report, show_pii=True)
 
 
-def test_quiet_only_problems(report):
+def test_quiet_keeps_the_summary_and_drops_the_detail(report):
     out = render(report, quiet=True)
-    assert "clients/b.cn" not in out
-    assert "business-license  1 file" in out  # it has an info
-    assert "Summary" not in out
-    assert render(make_report(clean_dossier()), quiet=True) == ""
+    assert out.startswith("Summary\n")
+    assert "clients/acme" in out and "clients/b.cn" in out  # one row each
+    assert "business-license" not in out and "→" not in out  # no detail, no hints
+    assert out.rstrip().endswith(
+        "2 dossiers checked: 1 failed, 1 passed; 4 errors · 2 warnings · 1 note"
+    )
+    single = render(make_report(clean_dossier()), quiet=True)
+    assert single.startswith("Summary\n") and "√ passed" in single
+    assert single.rstrip().endswith(
+        "1 dossier checked: 0 failed, 1 passed; 0 errors · 0 warnings · 0 notes"
+    )
 
 
 def test_strict_verdict():

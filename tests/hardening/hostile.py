@@ -12,6 +12,9 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
+pytest.importorskip("hypothesis")  # test-only: skipped on a plain install (.ci/run)
 from hypothesis import HealthCheck, Phase, settings
 
 settings.register_profile(

@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 from hostile import PROFILE, tree_digest
+
+pytest.importorskip("hypothesis")  # test-only: skipped on a plain install (.ci/run)
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -14,8 +14,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
 from corpus import ID_NUMBER, MOBILE, flipped
 from hostile import fewer, tree_digest
+
+pytest.importorskip("hypothesis")  # test-only: skipped on a plain install (.ci/run)
 from hypothesis import given
 from hypothesis import strategies as st
 from test_hardening_yaml import assert_clean

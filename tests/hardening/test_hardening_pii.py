@@ -16,6 +16,8 @@ import pytest
 import yaml
 from corpus import ID_NUMBER, MOBILE
 from hostile import fewer
+
+pytest.importorskip("hypothesis")  # test-only: skipped on a plain install (.ci/run)
 from hypothesis import given
 from hypothesis import strategies as st
 

@@ -47,6 +47,12 @@ def commands(root: Path, out: Path) -> list[tuple[str, ...]]:
     for fmt in ("text", "json", "ics"):
         cmds.append(("deadline", str(root), "-f", fmt, *today))
         cmds.append(("deadline", str(root), "-f", fmt, "-o", str(out / f"d.{fmt}"), *today))
+    # #11: status in every format, with --check; pack --archive (refused before the new licence)
+    for fmt in ("text", "json", "csv", "markdown"):
+        cmds.append(("status", str(root), "-f", fmt, *today))
+        cmds.append(("status", str(root), "-f", fmt, "-o", str(out / f"s.{fmt}"), *today))
+    cmds.append(("status", str(root), "--check", *today))
+    cmds.append(("pack", str(root), "--archive", "-o", str(out / "a.zip"), "--force", *today))
     bundle = str(out / "b.zip")
     cmds += [
         ("pack", str(root), "-o", bundle, "--force", *today),

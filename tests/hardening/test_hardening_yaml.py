@@ -12,8 +12,11 @@ import itertools
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from hostile import PROFILE
+
+pytest.importorskip("hypothesis")  # test-only: skipped on a plain install (.ci/run)
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -23,15 +26,16 @@ TODAY = factory.TODAY
 _counter = itertools.count()
 
 
-def assert_clean(result: Any) -> None:
-    """0, 1 or 2; one clear stderr line for 2; no traceback anywhere."""
+def assert_clean(result: Any, lang: str = "en") -> None:
+    """0, 1 or 2; one clear stderr line for 2, in ``lang``; no traceback anywhere."""
     out, err = result.stdout, result.stderr
     assert result.exit_code in (0, 1, 2), (result.exit_code, out[-500:], err[-2000:])
     assert "Traceback" not in out + err, err
     if result.exit_code == 2:
         lines = err.splitlines()
         assert len(lines) == 1, err
-        assert lines[0].startswith("icp-renew: error: "), err
+        prefix = "icp-renew: 错误：" if lang == "zh" else "icp-renew: error: "
+        assert lines[0].startswith(prefix), err
         assert lines[0].isprintable(), lines[0]
 
 
@@ -43,7 +47,7 @@ def fresh(base: Path) -> Path:
 
 def run_all(cli: Any, root: Path) -> None:
     assert_clean(cli("check", str(root), "--today", TODAY, "-f", "json"))
-    assert_clean(cli("check", str(root), "--today", TODAY, "-f", "text", "--lang", "zh"))
+    assert_clean(cli("check", str(root), "--today", TODAY, "-f", "text", "--lang", "zh"), "zh")
     assert_clean(cli("deadline", str(root), "--today", TODAY, "-f", "json"))
 
 

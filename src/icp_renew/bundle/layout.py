@@ -8,13 +8,19 @@ several (in the natural order of their source paths, so ``报告2`` comes before
 ``报告10``), and ``ext`` follows the format the bytes were identified as, not
 the name the file happened to have. Ordinals are zero-padded so that sorting
 the names sorts the bundle in the rules' order.
+
+A material whose files carry years (the business reports, the financial report:
+``years`` in the rules) is named by year instead: ``<nn>-<title>-<year>.<ext>``, in
+year order (``-2021 … -2025``; ``-<year>-<k>`` for two files of one year), when every
+one of its files names exactly one year (``checks.years.file_years``); otherwise
+it is numbered as above, dated files first, in year order.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -61,6 +67,7 @@ class Entry:
     size: int
     format: str | None
     pages: int | None
+    year: int | None = None  # the year a yearly report covers, where its name says so
 
 
 def natural_key(text: str) -> tuple[tuple[int, str], ...]:
@@ -101,14 +108,18 @@ def category_folder(checklist: Checklist, category_id: str) -> str:
 
 
 def plan_entries(
-    checklist: Checklist, files: Iterable[DossierFile], layout: Layout = "categories"
+    checklist: Checklist,
+    files: Iterable[DossierFile],
+    layout: Layout = "categories",
+    years: Mapping[str, int] | None = None,
 ) -> tuple[Entry, ...]:
     """The bundle's data entries, sorted by name (= the rules' order).
 
     Only files assigned to a material of the checklist are packed: unassigned
     files are reported by ``check`` and left out; unsafe entries never reach
-    ``files`` at all.
+    ``files`` at all. ``years`` maps a file's dossier path to the year it covers.
     """
+    dated = years or {}
     materials = list(checklist.materials)
     width = _width(len(materials))
     by_material: dict[str, list[DossierFile]] = {}
@@ -117,13 +128,15 @@ def plan_entries(
             by_material.setdefault(f.material, []).append(f)
     entries: list[Entry] = []
     for ordinal, mat in enumerate(materials, start=1):
-        group = sorted(by_material.get(mat.id, ()), key=lambda f: (natural_key(f.path), f.path))
+        group = sorted(
+            by_material.get(mat.id, ()),
+            key=lambda f: (dated.get(f.path, 10_000), natural_key(f.path), f.path),
+        )
         stem = f"{ordinal:0{width}d}-{safe_component(mat.title, mat.id)}"
-        kwidth = len(str(len(group)))
         folder = category_folder(checklist, mat.category) + "/" if layout == "categories" else ""
-        for k, f in enumerate(group, start=1):
+        suffixes = _year_suffixes(group, dated) or _number_suffixes(len(group))
+        for f, suffix in zip(group, suffixes, strict=True):
             fmt = f.info.format if f.info else None
-            suffix = f"-{k:0{kwidth}d}" if len(group) > 1 else ""
             entries.append(
                 Entry(
                     name=f"{folder}{stem}{suffix}{extension(fmt, f.path)}",
@@ -134,10 +147,35 @@ def plan_entries(
                     size=f.size,
                     format=fmt,
                     pages=f.info.pages if f.info else None,
+                    year=dated.get(f.path),
                 )
             )
     entries.sort(key=lambda e: e.name)
     return tuple(entries)
+
+
+def _number_suffixes(count: int) -> list[str]:
+    """``-1 … -n`` (zero-padded to sort), none for a material's only file."""
+    width = len(str(count))
+    return [f"-{k:0{width}d}" for k in range(1, count + 1)] if count > 1 else [""] * count
+
+
+def _year_suffixes(group: Sequence[DossierFile], dated: Mapping[str, int]) -> list[str] | None:
+    """``-2021 … -2025`` (``-2023-1``, ``-2023-2`` for two files of one year) for ``group``,
+    sorted by year; None unless every file has its year."""
+    if not group or any(f.path not in dated for f in group):
+        return None
+    per_year: dict[int, int] = {}
+    for f in group:
+        per_year[dated[f.path]] = per_year.get(dated[f.path], 0) + 1
+    seen: dict[int, int] = {}
+    out = []
+    for f in group:
+        year = dated[f.path]
+        seen[year] = seen.get(year, 0) + 1
+        count = per_year[year]
+        out.append(f"-{year}" + (f"-{seen[year]:0{len(str(count))}d}" if count > 1 else ""))
+    return out
 
 
 def group_by_category(entries: Sequence[Entry]) -> list[tuple[str, tuple[Entry, ...]]]:

@@ -15,6 +15,8 @@ from typing import Any
 
 from icp_renew.bundle.layout import INDEX, MANIFEST, Entry
 from icp_renew.findings import Finding
+from icp_renew.i18n import LANGS
+from icp_renew.messages import t
 from icp_renew.pii import redact
 from icp_renew.rulebook.resolve import Checklist
 
@@ -86,8 +88,10 @@ def build_manifest(
     records: Sequence[Record],
     volume: Volume | None = None,
     findings: Sequence[Finding] | None = None,
+    timeline: Sequence[Mapping[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The manifest's content. ``findings`` is given for a forced bundle only."""
+    """The manifest's content. ``findings`` is given for a forced bundle only, ``timeline``
+    for an archive (``pack --archive``: the events as ``status --format json`` gives them)."""
     manifest: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "icp-renew", "version": tool_version},
@@ -113,6 +117,8 @@ def build_manifest(
     ]
     if findings is not None:
         manifest["findings"] = [finding_json(f) for f in findings]
+    if timeline is not None:
+        manifest["timeline"] = [dict(e) for e in timeline]
     return manifest
 
 
@@ -196,7 +202,12 @@ def index_text(
                 lines.append("       （未提供 / not provided）")
             for r in found:
                 pages = f"{r.entry.pages} 页/pages, " if r.entry.pages is not None else ""
-                lines.append(f"       {r.entry.name}  ({pages}{human_size(r.size)})")
+                year = ""
+                if r.entry.year is not None:  # the year a yearly report covers, both languages
+                    year = "{} / {}, ".format(
+                        *(t("pack.index-year", lang, year=r.entry.year) for lang in LANGS)
+                    )
+                lines.append(f"       {r.entry.name}  ({year}{pages}{human_size(r.size)})")
     lines += ["", f"文件数 / Files: {len(records)}; 校验 / Checksums: SHA256SUMS ({MANIFEST})"]
     return ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from icp_renew.bundle.layout import (
     INDEX,
@@ -45,7 +46,8 @@ from icp_renew.bundle.writer import (
     date_time_from_epoch,
 )
 from icp_renew.checks import Context
-from icp_renew.errors import UserError
+from icp_renew.checks.years import file_years
+from icp_renew.errors import UserError, os_error
 from icp_renew.findings import Finding
 from icp_renew.pii import redact
 from icp_renew.rulebook.resolve import Checklist
@@ -64,6 +66,7 @@ class BundleInput:
     tool_version: str
     layout: Layout = "categories"
     findings: tuple[Finding, ...] | None = None  # a forced bundle records them
+    timeline: tuple[dict[str, Any], ...] | None = None  # an archive records the timeline
 
     @property
     def total_bytes(self) -> int:
@@ -107,16 +110,20 @@ def bundle_input(
     tool_version: str,
     layout: Layout = "categories",
     findings: Sequence[Finding] | None = None,
+    timeline: Sequence[dict[str, Any]] | None = None,
 ) -> BundleInput:
     """The bundle of a checked dossier: its assigned, safe files, as the scan saw them."""
     return BundleInput(
         root=ctx.dossier.root,
         checklist=ctx.checklist,
         identity=identity_of(ctx),
-        entries=plan_entries(ctx.checklist, ctx.dossier.files, layout),
+        entries=plan_entries(
+            ctx.checklist, ctx.dossier.files, layout, file_years(ctx.dossier, ctx.checklist)
+        ),
         tool_version=tool_version,
         layout=layout,
         findings=tuple(findings) if findings is not None else None,
+        timeline=tuple(timeline) if timeline is not None else None,
     )
 
 
@@ -127,7 +134,8 @@ def bundle_date_time(source_date_epoch: str | None, issued: dt.date | None) -> D
             epoch = int(source_date_epoch.strip())
         except ValueError:
             raise UserError(
-                f"expected whole seconds since 1970, got {source_date_epoch!r}",
+                "errors.epoch",
+                value=repr(source_date_epoch),
                 source="SOURCE_DATE_EPOCH",
             ) from None
         return date_time_from_epoch(epoch)
@@ -156,16 +164,14 @@ def check_output(root: Path, targets: Sequence[Path], overwrite: bool) -> None:
     for target in targets:
         folder = target.parent
         if not folder.is_dir():
-            raise UserError("the folder does not exist", source=str(target))
+            raise UserError("pack.output-no-folder", source=str(target))
         real = Path(os.path.realpath(folder)) / target.name
         if real == real_root or real_root in real.parents:
-            raise UserError(
-                "is inside the dossier; write the bundle somewhere else", source=str(target)
-            )
+            raise UserError("pack.output-inside", source=str(target))
         if target.is_dir():
-            raise UserError("is a folder, expected a .zip file name", source=str(target))
+            raise UserError("pack.output-is-folder", source=str(target))
         if (target.exists() or target.is_symlink()) and not overwrite:
-            raise UserError("exists; use --overwrite to replace it", source=str(target))
+            raise UserError("pack.output-exists", source=str(target))
 
 
 # --- the bundle's own files --------------------------------------------------------------
@@ -186,6 +192,7 @@ def metadata(
             records=records,
             volume=volume,
             findings=bundle.findings,
+            timeline=bundle.timeline,
         )
     )
     index = index_text(
@@ -240,9 +247,11 @@ def split_volumes(bundle: BundleInput, limit: int, compress: bool) -> list[tuple
         if alone > limit:
             folder = category_folder(bundle.checklist, category)
             raise UserError(
-                f"category {folder} needs {alone:,} bytes in a volume, more than the split size "
-                f"of {limit:,} bytes; use a larger --split-size or smaller scans",
+                "pack.split-too-small",
                 source="--split-size",
+                folder=folder,
+                need=f"{alone:,}",
+                limit=f"{limit:,}",
             )
         if volumes and volume_bound(bundle, [*volumes[-1], *group], compress) <= limit:
             volumes[-1].extend(group)
@@ -311,8 +320,7 @@ def write_bundle(
                 written.append((target, fh.tell()))
             except OSError as exc:
                 raise BundleWriteError(
-                    f"cannot write: {exc.strerror or exc}; no bundle was written",
-                    source=str(target),
+                    os_error(exc, "pack.cannot-write-nothing-written"), source=str(target)
                 ) from None
         atomic.commit()
     return [

@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from icp_renew.errors import UserError
+from icp_renew.errors import UserError, os_error
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY = getattr(os, "O_DIRECTORY", 0)
@@ -53,7 +53,7 @@ def _lstat_walk(root: Path, parts: tuple[str, ...], shown: str) -> Path:
     return path
 
 
-LINK = "is a link (links are never followed, so it is not packed)"
+LINK = "pack.source-link"
 
 
 def open_source(root: Path, abspath: Path, shown: str) -> BinaryIO:
@@ -64,24 +64,24 @@ def open_source(root: Path, abspath: Path, shown: str) -> BinaryIO:
     try:
         parts = abspath.relative_to(root).parts
     except ValueError:
-        raise SourceError("is not inside the dossier", source=shown) from None
+        raise SourceError("pack.source-outside", source=shown) from None
     if not parts or ".." in parts:
-        raise SourceError("is not a file inside the dossier", source=shown)
+        raise SourceError("pack.source-not-inside", source=shown)
     try:
         if _NOFOLLOW and _DIRECTORY and os.open in os.supports_dir_fd:
             fd = _walk_open(root, parts)
         else:  # pragma: no cover - platforms without dir_fd / O_NOFOLLOW (Windows)
             fd = os.open(_lstat_walk(root, parts, shown), os.O_RDONLY | _NONBLOCK | _BINARY)
     except FileNotFoundError:
-        raise SourceError("disappeared since the check; run pack again", source=shown) from None
+        raise SourceError("pack.source-disappeared", source=shown) from None
     except OSError as exc:
         if exc.errno in _LINK_ERRNOS:
             raise SourceError(LINK, source=shown) from None
-        raise SourceError(f"cannot read: {exc.strerror or exc}", source=shown) from None
+        raise SourceError(os_error(exc, "errors.cannot-read"), source=shown) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            raise SourceError("is not a regular file (a pipe, device or folder)", source=shown)
+            raise SourceError("pack.source-not-regular", source=shown)
         if _NONBLOCK and hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb", buffering=0)

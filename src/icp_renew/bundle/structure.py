@@ -21,6 +21,7 @@ from typing import Any
 
 from icp_renew.errors import UserError
 from icp_renew.i18n import Lang
+from icp_renew.messages import Message
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
 
@@ -45,11 +46,10 @@ class Limits:
 class Problem:
     code: str
     path: str | None
-    zh: str
-    en: str
+    text: Message
 
     def message(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
+        return self.text.render(lang)
 
     def to_json(self, lang: Lang) -> dict[str, Any]:
         return {"code": self.code, "path": self.path, "message": self.message(lang)}
@@ -86,9 +86,10 @@ class Verdict:
     def ok(self) -> bool:
         return not self.problems
 
-    def add(self, code: str, path: str | None, zh: str, en: str) -> None:
+    def add(self, code: str, path: str | None, key: str, /, **params: Any) -> None:
+        """Record a problem; ``key`` names its message (``pack.…``), ``params`` fill it."""
         assert code in VERIFY_CODES, code
-        self.problems.append(Problem(code, path, zh, en))
+        self.problems.append(Problem(code, path, Message.of(key, **params)))
 
     def to_json(self, lang: Lang) -> dict[str, Any]:
         return {
@@ -100,24 +101,25 @@ class Verdict:
         }
 
 
-def unsafe_reason(name: str) -> tuple[str, str] | None:
-    """Why an entry name is unsafe to extract (zh, en), or None."""
-    if not name:
-        return "名称为空", "empty name"
-    if "\\" in name:
-        return "含反斜杠", "contains a backslash"
-    if name.startswith("/"):
-        return "绝对路径", "absolute path"
-    if _DRIVE.match(name):
-        return "含盘符", "starts with a drive letter"
-    if any(unicodedata.category(ch) == "Cc" for ch in name):
-        return "含控制字符", "contains a control character"
+def unsafe_reason(name: str) -> Message | None:
+    """Why an entry name is unsafe to extract, or None."""
+    case = None
     parts = name.rstrip("/").split("/")
-    if any(p == ".." for p in parts):
-        return "含 ..，会写到解压目录之外", "contains .., escapes the extraction folder"
-    if any(p in ("", ".") for p in parts):
-        return "含空路径段或 .", "contains an empty or . path segment"
-    return None
+    if not name:
+        case = "empty"
+    elif "\\" in name:
+        case = "backslash"
+    elif name.startswith("/"):
+        case = "absolute"
+    elif _DRIVE.match(name):
+        case = "drive"
+    elif any(unicodedata.category(ch) == "Cc" for ch in name):
+        case = "control"
+    elif any(p == ".." for p in parts):
+        case = "dotdot"
+    elif any(p in ("", ".") for p in parts):
+        case = "empty-segment"
+    return Message.of(f"pack.unsafe-{case}") if case else None
 
 
 def _file_type(info: zipfile.ZipInfo) -> int | None:
@@ -139,33 +141,21 @@ def scan_structure(zf: zipfile.ZipFile, verdict: Verdict, limits: Limits) -> set
         name = info.filename
         reason = unsafe_reason(name)
         if reason:
-            verdict.add(
-                "unsafe-name",
-                name,
-                f"不安全的条目名：{reason[0]}",
-                f"unsafe entry name: {reason[1]}",
-            )
+            verdict.add("unsafe-name", name, "pack.verify-unsafe-name", reason=reason)
         seen[name] = seen.get(name, 0) + 1
         if seen[name] == 2:
-            verdict.add("duplicate-entry", name, "条目重复出现", "the entry appears more than once")
+            verdict.add("duplicate-entry", name, "pack.verify-duplicate")
         key = unicodedata.normalize("NFC", name).casefold()
         if key in folded and folded[key] != name:
-            verdict.add(
-                "duplicate-entry",
-                name,
-                f"与 {folded[key]} 仅大小写或 Unicode 形式不同，解压时会冲突",
-                f"differs from {folded[key]} only in case or Unicode form; they clash when extracted",
-            )
+            verdict.add("duplicate-entry", name, "pack.verify-case-clash", other=folded[key])
         folded.setdefault(key, name)
         kind = _file_type(info)
         if kind == stat.S_IFLNK:
             skip.add(name)
-            verdict.add("link-entry", name, "条目是符号链接", "the entry is a symbolic link")
+            verdict.add("link-entry", name, "pack.verify-link")
         elif kind not in (None, 0, stat.S_IFREG, stat.S_IFDIR):  # 0: mode without type bits
             skip.add(name)
-            verdict.add(
-                "special-entry", name, "条目不是普通文件", "the entry is not a regular file"
-            )
+            verdict.add("special-entry", name, "pack.verify-special")
         total += info.file_size
         ratio = info.file_size / max(info.compress_size, 1)
         if info.file_size > limits.max_entry_size or (
@@ -175,16 +165,12 @@ def scan_structure(zf: zipfile.ZipFile, verdict: Verdict, limits: Limits) -> set
             verdict.add(
                 "zip-bomb",
                 name,
-                f"声明大小 {info.file_size:,} 字节（压缩比 {ratio:.0f}）超出限制，未读取",
-                f"declares {info.file_size:,} bytes (ratio {ratio:.0f}:1), over the limits; not read",
+                "pack.verify-bomb-entry",
+                size=f"{info.file_size:,}",
+                ratio=f"{ratio:.0f}",
             )
     if total > limits.max_total_size:
-        verdict.add(
-            "zip-bomb",
-            None,
-            f"全部条目共声明 {total:,} 字节，超出限制",
-            f"the entries declare {total:,} bytes in all, over the limit",
-        )
+        verdict.add("zip-bomb", None, "pack.verify-bomb-total", total=f"{total:,}")
         skip.update(i.filename for i in infos)
     check_overlaps(zf, infos, verdict)
     return skip
@@ -207,9 +193,4 @@ def check_overlaps(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], verdict: V
     spans.sort()
     for (_, end, first), (start, _, second) in itertools.pairwise(spans):
         if start < end:
-            verdict.add(
-                "overlapping-entries",
-                second,
-                f"与 {first} 的数据重叠",
-                f"overlaps the data of {first}",
-            )
+            verdict.add("overlapping-entries", second, "pack.verify-overlap", other=first)

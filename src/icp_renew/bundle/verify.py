@@ -33,6 +33,9 @@ from icp_renew.bundle.structure import (
     scan_structure,
     unsafe_reason,
 )
+from icp_renew.errors import os_error
+from icp_renew.i18n import Text
+from icp_renew.messages import t
 
 __all__ = [
     "VERIFY_CODES",
@@ -81,7 +84,7 @@ def _expected_from_manifest(
 ) -> dict[str, tuple[str, int | None]] | None:
     infos = by_name.get(MANIFEST)
     if not infos:
-        verdict.add("missing-manifest", MANIFEST, "缺少 manifest.json", "manifest.json is missing")
+        verdict.add("missing-manifest", MANIFEST, "pack.verify-no-manifest")
         return None
     try:
         raw = _read_capped(zf, infos[-1], limits.max_metadata)
@@ -90,21 +93,13 @@ def _expected_from_manifest(
         data = None
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, list):
-        verdict.add(
-            "invalid-manifest",
-            MANIFEST,
-            "manifest.json 无法读取或缺少 files",
-            "manifest.json is unreadable or has no files list",
-        )
+        verdict.add("invalid-manifest", MANIFEST, "pack.verify-manifest-unreadable")
         return None
     assert isinstance(data, dict)
     version = data.get("schema_version")
     if not isinstance(version, int) or version > SCHEMA_VERSION:
         verdict.add(
-            "invalid-manifest",
-            MANIFEST,
-            f"不支持的 schema_version：{version!r}",
-            f"unsupported schema_version {version!r}",
+            "invalid-manifest", MANIFEST, "pack.verify-schema-version", version=repr(version)
         )
     out: dict[str, tuple[str, int | None]] = {}
     for i, item in enumerate(files):
@@ -117,28 +112,13 @@ def _expected_from_manifest(
             or not _HEX64.match(digest)
             or not (isinstance(size, int) and size >= 0)
         ):
-            verdict.add(
-                "invalid-manifest",
-                MANIFEST,
-                f"files[{i}] 缺少有效的 path、sha256 或 size",
-                f"files[{i}] lacks a valid path, sha256 or size",
-            )
+            verdict.add("invalid-manifest", MANIFEST, "pack.verify-manifest-entry", i=i)
             continue
         if path in out:
-            verdict.add(
-                "invalid-manifest",
-                path,
-                "manifest.json 重复列出该文件",
-                "listed twice in manifest.json",
-            )
+            verdict.add("invalid-manifest", path, "pack.verify-manifest-twice")
         reason = unsafe_reason(path)
         if reason:
-            verdict.add(
-                "unsafe-name",
-                path,
-                f"manifest.json 中的路径不安全：{reason[0]}",
-                f"unsafe path in manifest.json: {reason[1]}",
-            )
+            verdict.add("unsafe-name", path, "pack.verify-unsafe-manifest", reason=reason)
         out[path] = (digest, size)
     return out
 
@@ -148,7 +128,7 @@ def _expected_from_sums(
 ) -> dict[str, str] | None:
     infos = by_name.get(SUMS)
     if not infos:
-        verdict.add("missing-checksums", SUMS, "缺少 SHA256SUMS", "SHA256SUMS is missing")
+        verdict.add("missing-checksums", SUMS, "pack.verify-no-sums")
         return None
     try:
         raw = _read_capped(zf, infos[-1], limits.max_metadata)
@@ -156,33 +136,18 @@ def _expected_from_sums(
     except _UNREADABLE:
         text = None
     if text is None:
-        verdict.add("invalid-checksums", SUMS, "SHA256SUMS 无法读取", "SHA256SUMS is unreadable")
+        verdict.add("invalid-checksums", SUMS, "pack.verify-sums-unreadable")
         return None
     lines, bad = parse_sums(text)
     for number in bad:
-        verdict.add(
-            "invalid-checksums",
-            SUMS,
-            f"第 {number} 行不是 sha256sum 格式",
-            f"line {number} is not in sha256sum format",
-        )
+        verdict.add("invalid-checksums", SUMS, "pack.verify-sums-line", number=number)
     out: dict[str, str] = {}
     for path, digest in lines:
         if path in out and out[path] != digest:
-            verdict.add(
-                "invalid-checksums",
-                path,
-                "SHA256SUMS 对同一文件给出不同校验值",
-                "listed twice with different hashes",
-            )
+            verdict.add("invalid-checksums", path, "pack.verify-sums-twice")
         reason = unsafe_reason(path)
         if reason:
-            verdict.add(
-                "unsafe-name",
-                path,
-                f"SHA256SUMS 中的路径不安全：{reason[0]}",
-                f"unsafe path in SHA256SUMS: {reason[1]}",
-            )
+            verdict.add("unsafe-name", path, "pack.verify-unsafe-sums", reason=reason)
         out[path] = digest
     return out
 
@@ -196,29 +161,14 @@ def _compare_lists(
     expected: dict[str, tuple[str, int | None]] = dict(manifest or {})
     for path, digest in (sums or {}).items():
         if manifest is not None and path in manifest and manifest[path][0] != digest:
-            verdict.add(
-                "checksum-mismatch",
-                path,
-                "manifest.json 与 SHA256SUMS 的校验值不一致",
-                "manifest.json and SHA256SUMS give different hashes",
-            )
+            verdict.add("checksum-mismatch", path, "pack.verify-hash-differs")
         elif manifest is not None and path not in manifest and path not in (MANIFEST, INDEX):
-            verdict.add(
-                "checksum-mismatch",
-                path,
-                "列在 SHA256SUMS 中，但不在 manifest.json 中",
-                "listed in SHA256SUMS but not in manifest.json",
-            )
+            verdict.add("checksum-mismatch", path, "pack.verify-only-in-sums")
         expected.setdefault(path, (digest, None))
     if sums is not None and manifest is not None:
         for path in manifest:
             if path not in sums:
-                verdict.add(
-                    "checksum-mismatch",
-                    path,
-                    "列在 manifest.json 中，但不在 SHA256SUMS 中",
-                    "listed in manifest.json but not in SHA256SUMS",
-                )
+                verdict.add("checksum-mismatch", path, "pack.verify-only-in-manifest")
     return expected
 
 
@@ -236,9 +186,9 @@ def verify_bundle(path: Path, limits: Limits | None = None) -> Verdict:
     try:
         zf = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise NotABundleError("file not found", source=shown) from None
+        raise NotABundleError("errors.file-not-found", source=shown) from None
     except IsADirectoryError:
-        raise NotABundleError("is a folder, expected a .zip file", source=shown) from None
+        raise NotABundleError("pack.verify-is-folder", source=shown) from None
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -247,24 +197,19 @@ def verify_bundle(path: Path, limits: Limits | None = None) -> Verdict:
         struct.error,
         NotImplementedError,  # "zip file version 14.1": a damaged central directory
     ):
-        raise NotABundleError("not a readable zip file", source=shown) from None
+        raise NotABundleError("pack.verify-not-zip", source=shown) from None
     except OSError as exc:
-        raise NotABundleError(f"cannot read: {exc.strerror or exc}", source=shown) from None
+        raise NotABundleError(os_error(exc, "errors.cannot-read"), source=shown) from None
     with zf:
         infos = zf.infolist()
         verdict.entries = len(infos)
         if len(infos) > limits.max_entries:
-            verdict.add(
-                "zip-bomb",
-                None,
-                f"条目过多（{len(infos):,}）",
-                f"too many entries ({len(infos):,})",
-            )
+            verdict.add("zip-bomb", None, "pack.verify-too-many", n=f"{len(infos):,}")
             return verdict
         try:
             _verify_open(zf, infos, verdict, limits)
         except OSError as exc:
-            raise NotABundleError(f"cannot read: {exc.strerror or exc}", source=shown) from None
+            raise NotABundleError(os_error(exc, "errors.cannot-read"), source=shown) from None
     return verdict
 
 
@@ -280,23 +225,13 @@ def _verify_open(
     expected = _compare_lists(manifest, sums, verdict)
     for path in expected:
         if path not in by_name:
-            verdict.add(
-                "missing-entry",
-                path,
-                "清单中列出的文件不在压缩包中",
-                "listed but not in the bundle",
-            )
+            verdict.add("missing-entry", path, "pack.verify-missing-entry")
     for name, info in _entries(by_name):
         if name.endswith("/") and info.file_size == 0:
             continue  # a folder entry
         if name not in expected:
             if name not in METADATA:  # the bundle's own files are not "extra"
-                verdict.add(
-                    "extra-entry",
-                    name,
-                    "压缩包中有清单未列出的条目",
-                    "in the bundle but not listed",
-                )
+                verdict.add("extra-entry", name, "pack.verify-extra-entry")
             continue
         if name in skip:
             continue
@@ -304,29 +239,19 @@ def _verify_open(
             digest, size = _hash(zf, info)
         except zipfile.BadZipFile as exc:
             if "CRC" not in str(exc):
-                verdict.add("unreadable-entry", name, f"无法读取：{exc}", f"cannot be read: {exc}")
+                detail = Text(t("pack.verify-damaged", "zh"), str(exc))
+                verdict.add("unreadable-entry", name, "pack.verify-unreadable", reason=detail)
                 continue
-            verdict.add(
-                "altered-entry",
-                name,
-                "CRC 校验失败，内容已被改动",
-                "its CRC does not match: altered",
-            )
+            verdict.add("altered-entry", name, "pack.verify-crc")
             continue
         except (zlib.error, EOFError, RuntimeError, NotImplementedError, ValueError) as exc:
             # ValueError: e.g. a local header whose name is not UTF-8 (UnicodeDecodeError)
             reason = " ".join(str(exc).split())[:200]
-            verdict.add(
-                "unreadable-entry", name, f"无法读取：{reason}", f"cannot be read: {reason}"
-            )
+            detail = Text(t("pack.verify-damaged", "zh"), reason)
+            verdict.add("unreadable-entry", name, "pack.verify-unreadable", reason=detail)
             continue
         want_digest, want_size = expected[name]
         if digest != want_digest or (want_size is not None and size != want_size):
-            verdict.add(
-                "altered-entry",
-                name,
-                "内容与清单中的 sha256 不符，已被改动",
-                "its content does not match the listed sha256: altered",
-            )
+            verdict.add("altered-entry", name, "pack.verify-sha256")
         else:
             verdict.verified += 1

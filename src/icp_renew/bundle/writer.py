@@ -7,8 +7,9 @@ never the clock or a file's mtime), permissions ``0644`` with the Unix
 ZIP64 where a file needs it). Entries are stored by default: scans are
 already compressed, and stored bytes do not depend on the zlib version.
 
-Files are copied in blocks and hashed on the way (SHA-256 in a second thread,
-beside the CRC-32 and the write), so memory stays flat whatever their size. The archive is written beside its final name and only
+Files are copied in blocks and hashed on the way (read and SHA-256 in a second
+thread, a few blocks ahead of the CRC-32 and the write), so memory stays flat
+whatever their size. The archive is written beside its final name and only
 renamed into place once complete and synced: an interrupted run leaves
 nothing behind.
 """
@@ -19,15 +20,16 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
+import queue
 import tempfile
+import threading
 import zipfile
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
-from icp_renew.errors import UserError
+from icp_renew.errors import UserError, os_error
 
 BLOCK = 1 << 20
 DateTime = tuple[int, int, int, int, int, int]
@@ -70,6 +72,62 @@ def date_time_from_date(day: dt.date | None) -> DateTime:
     return min(max((day.year, day.month, day.day, 0, 0, 0), ZIP_EPOCH), _ZIP_LAST)
 
 
+#: blocks the reading thread may be ahead of the writing one (memory: DEPTH × BLOCK)
+DEPTH = 4
+
+
+class _ReadAhead:
+    """Reads a file and hashes it (SHA-256) in a thread of its own, a few blocks ahead of
+    the thread that computes the zip's CRC-32 and writes: the two halves of the work, each
+    about half of it, run on both cores (hashlib, zlib and file I/O release the GIL), and
+    each byte is still read once. Only the first ``limit`` bytes are hashed; reading stops
+    one block after them (the caller then refuses a file that grew)."""
+
+    def __init__(self, source: BinaryIO, digest: Any, limit: int) -> None:
+        self._queue: queue.Queue[bytes | OSError] = queue.Queue(maxsize=DEPTH)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(
+            target=self._run, args=(source, digest, limit), name="icp-renew-read", daemon=True
+        )
+        self._thread.start()
+
+    def _run(self, source: BinaryIO, digest: Any, limit: int) -> None:
+        read = 0
+        try:
+            while not self._stop.is_set():
+                block = source.read(BLOCK)
+                read += len(block)
+                if block and read <= limit:
+                    digest.update(block)
+                self._put(block)
+                if not block or read > limit:
+                    return
+        except OSError as exc:
+            self._put(exc)
+
+    def _put(self, item: bytes | OSError) -> None:
+        while not self._stop.is_set():  # the writer may have stopped taking blocks
+            try:
+                self._queue.put(item, timeout=0.05)
+                return
+            except queue.Full:
+                continue
+
+    def blocks(self, shown: str) -> Iterator[bytes]:
+        """The blocks in order, until the end of the file (a read error: UserError)."""
+        while True:
+            item = self._queue.get()
+            if isinstance(item, OSError):
+                raise UserError(os_error(item, "errors.cannot-read"), source=shown)
+            if not item:
+                return
+            yield item
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 class ZipStream:
     """Entries added in sorted order to a zip on an open, seekable binary file."""
 
@@ -78,7 +136,6 @@ class ZipStream:
         self._date_time = date_time
         self._method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
         self._last: str | None = None
-        self._hasher = ThreadPoolExecutor(1, thread_name_prefix="icp-renew-sha256")
 
     def _info(self, name: str, size: int) -> zipfile.ZipInfo:
         if self._last is not None and name <= self._last:
@@ -110,35 +167,20 @@ class ZipStream:
         digest = hashlib.sha256()
         copied = 0
         info = self._info(name, size)  # file_size decides ZIP64, as zipfile does
-        # SHA-256 of a block runs in the hashing thread while this thread computes the zip's
-        # CRC-32 of it and writes it: both release the GIL, so the two use both cores, and
-        # each byte is still read once. A block's hash must finish before the next starts.
-        pending: Future[None] | None = None
-        with self._zip.open(info, "w") as out:
-            try:
-                while True:
-                    try:
-                        block = source.read(BLOCK)
-                    except OSError as exc:
-                        raise UserError(
-                            f"cannot read: {exc.strerror or exc}", source=shown
-                        ) from None
-                    if not block:
-                        break
+        ahead = _ReadAhead(source, digest, size)
+        try:
+            with self._zip.open(info, "w") as out:
+                for block in ahead.blocks(shown):
                     copied += len(block)
                     if copied > size:
                         break
-                    if pending is not None:
-                        pending.result()
-                    pending = self._hasher.submit(digest.update, block)
-                    out.write(block)
+                    out.write(block)  # the zip's CRC-32, then the write, in this thread
                     if on_bytes is not None:
                         on_bytes(len(block))
-            finally:
-                if pending is not None:
-                    pending.result()
+        finally:
+            ahead.close()
         if copied != size:
-            raise UserError("changed while it was being packed; run pack again", source=shown)
+            raise UserError("pack.source-changed", source=shown)
         return digest.hexdigest(), copied
 
     def add_bytes(self, name: str, data: bytes) -> None:
@@ -147,12 +189,10 @@ class ZipStream:
             out.write(data)
 
     def close(self) -> None:
-        self._hasher.shutdown()
         self._zip.close()
 
     def abandon(self) -> None:
         """Drop an unfinished archive (its temporary file is about to be removed)."""
-        self._hasher.shutdown(cancel_futures=True)
         self._zip.fp = None  # ZipFile.close() then has nothing left to finish
 
 
@@ -193,7 +233,7 @@ class AtomicFiles:
             fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=folder)
         except OSError as exc:
             raise BundleWriteError(
-                f"cannot create a file here: {exc.strerror or exc}", source=str(target)
+                os_error(exc, "pack.cannot-create"), source=str(target)
             ) from None
         with contextlib.suppress(OSError, AttributeError):  # mkstemp makes it 0600
             os.fchmod(fd, 0o666 & ~_umask())
@@ -222,13 +262,13 @@ class AtomicFiles:
                 fh.close()
             except OSError as exc:
                 raise BundleWriteError(
-                    f"cannot write: {exc.strerror or exc}", source=str(target)
+                    os_error(exc, "errors.cannot-write"), source=str(target)
                 ) from None
         if not self.overwrite:
             for _, target, _ in self._pending:
                 if target.exists() or target.is_symlink():
                     raise BundleWriteError(
-                        "appeared while packing; not overwritten (use --overwrite)",
+                        "pack.output-appeared",
                         source=str(target),
                     )
         done: list[Path] = []
@@ -242,7 +282,7 @@ class AtomicFiles:
                     renamed.unlink()
             if isinstance(exc, OSError):
                 raise BundleWriteError(
-                    f"cannot rename into place: {exc.strerror or exc}", source=str(target)
+                    os_error(exc, "pack.cannot-rename"), source=str(target)
                 ) from None
             raise
         self._committed = True

@@ -11,10 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from icp_renew.dossier.model import Dossier
 from icp_renew.rulebook.book import Rulebook
 from icp_renew.rulebook.resolve import Checklist
+
+if TYPE_CHECKING:
+    from icp_renew.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,19 @@ class Context:
     checklist: Checklist
     dossier: Dossier
     today: dt.date
-    filing_date: dt.date  # --filing-date, else today
+    filing_date: dt.date  # --filing-date, else the timeline's submitted event, else today
+    submitted: dt.date | None = None  # the timeline's (latest) submitted event
+
+
+def placeholder(code: str, field: str, value: str | None) -> Finding | None:
+    """``code``'s finding for a field of dossier.yaml that still holds init's placeholder."""
+    from icp_renew.dossier.config import PLACEHOLDER, SERIAL_PLACEHOLDER
+    from icp_renew.findings import finding
+
+    text = (value or "").strip()
+    if text != PLACEHOLDER and not text.endswith("-" + SERIAL_PLACEHOLDER):
+        return None
+    return finding(code, "findings.placeholder", field=field, placeholder=text)
 
 
 def registry() -> list[ModuleType]:

@@ -23,8 +23,9 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from icp_renew.checks import Context
+from icp_renew.checks import Context, placeholder
 from icp_renew.findings import Finding, finding
+from icp_renew.messages import Message
 from icp_renew.pii import Pii
 
 CODES: tuple[str, ...] = ("invalid-phone", "invalid-email")
@@ -33,7 +34,7 @@ CODES: tuple[str, ...] = ("invalid-phone", "invalid-email")
 _EXTENSION = re.compile(r"\s*(?:转|分机)\s*(?=\d+\s*$)")
 
 
-def _phone_problem(text: str, want_mobile: bool) -> tuple[str, str] | None:
+def _phone_problem(text: str, want_mobile: bool) -> Message | None:
     """Why ``text`` is not a valid CN mobile (or landline) number; None when it is."""
     import phonenumbers
     from phonenumbers import PhoneNumberType
@@ -42,54 +43,68 @@ def _phone_problem(text: str, want_mobile: bool) -> tuple[str, str] | None:
     try:
         number = phonenumbers.parse(text, "CN")
     except phonenumbers.NumberParseException:
-        return ("不是电话号码", "it is not a phone number")
+        return Message.of("findings.reason.not-a-phone-number")
     if not phonenumbers.is_valid_number(number):
         if want_mobile:
-            return ("不是有效的手机号码（11位）", "it is not a valid mobile number (11 digits)")
-        return (
-            "不是有效的固定电话号码（须含区号，如 010-62345678）",
-            "it is not a valid landline number (with its area code, e.g. 010-62345678)",
-        )
+            return Message.of("findings.reason.invalid-mobile")
+        return Message.of("findings.reason.invalid-landline")
     kind = phonenumbers.number_type(number)
     if want_mobile and kind not in (PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE):
-        return ("不是手机号码", "it is not a mobile number")
+        return Message.of("findings.reason.not-a-mobile")
     if not want_mobile and kind not in (
         PhoneNumberType.FIXED_LINE,
         PhoneNumberType.FIXED_LINE_OR_MOBILE,
     ):
-        return (
-            "不是固定电话号码（手机号请填在 mobile）",
-            "it is not a landline number (a mobile number goes under mobile)",
-        )
+        return Message.of("findings.reason.not-a-landline")
     return None
+
+
+#: email-validator's explanations (English) → the catalogue's reasons, first match wins
+_EMAIL_REASONS = (
+    ("must have an @-sign", "email-no-at"),
+    ("something after the @-sign", "email-no-domain"),
+    ("something before the @-sign", "email-no-local"),
+    ("should have a period", "email-domain-period"),
+    ("two periods in a row", "email-two-periods"),
+    ("period", "email-period"),
+    ("hyphen", "email-hyphen"),
+    ("invalid characters", "email-characters"),
+    ("too long", "email-too-long"),
+)
+
+
+def _email_reason(text: str) -> Message:
+    """Why an e-mail address is invalid, in the catalogue's words (the library's are English)."""
+    case = next((c for fragment, c in _EMAIL_REASONS if fragment in text), "email-syntax")
+    return Message.of(f"findings.reason.{case}")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     rep = ctx.dossier.config.legal_representative
     if rep is None:
         return
+    for field, value in (("mobile", rep.mobile), ("landline", rep.landline)):
+        unfilled = placeholder("invalid-phone", f"legal_representative.{field}", value)
+        if unfilled is not None:
+            yield unfilled
+            return
     if rep.mobile:
         problem = _phone_problem(rep.mobile, want_mobile=True)
         if problem:
             yield finding(
                 "invalid-phone",
-                zh="legal_representative.mobile 手机号码 {number} 无效：{reason_zh}",
-                en="legal_representative.mobile: the mobile number {number} is invalid: {reason_en}",
+                "findings.invalid-phone.mobile",
                 number=Pii(rep.mobile),
-                reason_zh=problem[0],
-                reason_en=problem[1],
+                reason=problem,
             )
     if rep.landline:
         problem = _phone_problem(rep.landline, want_mobile=False)
         if problem:
             yield finding(
                 "invalid-phone",
-                zh="legal_representative.landline 固定电话 {number} 无效：{reason_zh}",
-                en="legal_representative.landline: the landline number {number} is invalid: "
-                "{reason_en}",
+                "findings.invalid-phone.landline",
                 number=Pii(rep.landline),  # it may be a mobile number given in the wrong field
-                reason_zh=problem[0],
-                reason_en=problem[1],
+                reason=problem,
             )
     if rep.email:
         from email_validator import EmailNotValidError, validate_email
@@ -99,8 +114,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         except EmailNotValidError as exc:
             yield finding(
                 "invalid-email",
-                zh="legal_representative.email 电子邮箱 {email} 无效（{reason}）",
-                en="legal_representative.email: the e-mail address {email} is invalid: {reason}",
+                "findings.invalid-email.invalid",
                 email=rep.email,
-                reason=str(exc),
+                reason=_email_reason(str(exc)),
             )

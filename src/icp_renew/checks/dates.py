@@ -30,6 +30,7 @@ from collections.abc import Iterator
 
 from icp_renew.checks import Context
 from icp_renew.findings import Finding, finding
+from icp_renew.i18n import Text
 
 CODES: tuple[str, ...] = ("missing-metadata", "expired", "expires-soon")
 
@@ -48,11 +49,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             if need in req.needs and (facts is None or getattr(facts, need) is None):
                 yield finding(
                     "missing-metadata",
+                    "findings.missing-metadata.fact",
                     material=req.id,
-                    zh="{title_zh}：在 dossier.yaml 中填写 materials.{id}.{field}（如 {example}）",
-                    en="{title_en}: give materials.{id}.{field} in dossier.yaml (e.g. {example})",
-                    title_zh=req.title,
-                    title_en=req.title_en,
+                    title=Text(req.title, req.title_en),
                     id=req.id,
                     field=need,
                     example=_EXAMPLES[need],
@@ -61,40 +60,33 @@ def check(ctx: Context) -> Iterator[Finding]:
         if facts.expires is None:
             continue
         known = ctx.checklist.material(material_id)
-        title_zh = known.title if known else material_id
-        title_en = known.title_en if known else material_id
+        title = Text(known.title, known.title_en) if known else Text(material_id, material_id)
         soon_days = known.expires_soon_days if known else ctx.checklist.settings.expires_soon_days
         expires = facts.expires
         if expires < ctx.today:
             yield finding(
                 "expired",
+                "findings.expired.expired",
                 material=material_id,
-                zh="{title_zh}已于 {expires} 过期（今天 {today}），请提供在有效期内的材料",
-                en="{title_en} expired on {expires} (today is {today}); provide a valid one",
-                title_zh=title_zh,
-                title_en=title_en,
+                title=title,
                 expires=expires.isoformat(),
                 today=ctx.today.isoformat(),
             )
         elif expires < ctx.filing_date:
             yield finding(
                 "expires-soon",
+                "findings.expires-soon.before-filing",
                 material=material_id,
-                zh="{title_zh}将于 {expires} 到期，早于申请日 {filing_date}",
-                en="{title_en} expires on {expires}, before the filing date {filing_date}",
-                title_zh=title_zh,
-                title_en=title_en,
+                title=title,
                 expires=expires.isoformat(),
                 filing_date=ctx.filing_date.isoformat(),
             )
         elif (expires - ctx.today).days <= soon_days:
             yield finding(
                 "expires-soon",
+                "findings.expires-soon.during-review",
                 material=material_id,
-                zh="{title_zh}将于 {expires} 到期（{days} 天后），审查期间可能过期",
-                en="{title_en} expires on {expires}, in {days} days; it may lapse during the review",
-                title_zh=title_zh,
-                title_en=title_en,
+                title=title,
                 expires=expires.isoformat(),
                 days=(expires - ctx.today).days,
             )

@@ -14,6 +14,9 @@ contains the domain — ``example.com.pdf``, ``域名证书-example.com.jpg``. T
 comparison ignores case and Unicode normalisation (NFC/NFKC), and a Chinese
 domain matches in either form (``示例.中国`` or ``xn--fsq092h.xn--fiqs8s``).
 ``example.com`` does not match ``myexample.com.pdf`` or ``example.com.cn.pdf``.
+A domain written with ``www.`` (``www.example.com``) asks for a certificate named
+after the registered domain, ``example.com``: the registrar's certificate names
+the registered domain, never its ``www`` host (a file named either way counts).
 Runs only when the material has at least one file (a material with no file at
 all is reported once, as ``missing-material``).
 """
@@ -24,14 +27,20 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from icp_renew.checks import Context
+from icp_renew.checks import Context, placeholder
 from icp_renew.findings import Finding, finding
+from icp_renew.i18n import Text
+from icp_renew.messages import Message
 
 CODES: tuple[str, ...] = ("invalid-domain", "missing-domain-certificate")
 
 
 class DomainError(ValueError):
-    """Why a string is not a domain name."""
+    """Why a string is not a domain name: ``reason`` is a message of the catalogue."""
+
+    def __init__(self, case: str, **params: str) -> None:
+        self.reason = Message.of(f"findings.invalid-domain.{case}", **params)
+        super().__init__(self.reason.render("en"))
 
 
 def domain_forms(name: str) -> tuple[str, str]:
@@ -42,26 +51,49 @@ def domain_forms(name: str) -> tuple[str, str]:
     if not text:
         raise DomainError("empty")
     if "://" in text:
-        raise DomainError("a URL, not a domain name: remove the scheme (http://)")
-    for char, what in (("/", "a path"), (":", "a port"), ("@", "an e-mail address")):
+        raise DomainError("url")
+    for char, case in (("/", "path"), (":", "port"), ("@", "email")):
         if char in text:
-            raise DomainError(f"contains {what} ({char})")
+            raise DomainError(case)
     if any(c.isspace() for c in text):
-        raise DomainError("contains a space")
+        raise DomainError("space")
     text = text.removesuffix(".")
     try:
         ascii_form = idna.encode(text, uts46=True).decode("ascii")
         unicode_form = idna.decode(ascii_form)
-    except idna.IDNAError as exc:
-        raise DomainError(str(exc) or "not a valid internationalised domain name") from None
-    except UnicodeError as exc:  # label too long for the codec, and similar
-        raise DomainError(str(exc)) from None
+    except (idna.IDNAError, UnicodeError) as exc:  # UnicodeError: a label too long for the codec
+        raise DomainError(_idna_case(exc)) from None
     labels = ascii_form.split(".")
     if len(labels) < 2:
-        raise DomainError("a single label; give the full name such as example.com")
+        raise DomainError("single-label")
     if labels[-1].isdigit():
-        raise DomainError("an IP address or a numeric top-level domain")
+        raise DomainError("numeric")
     return unicode_form.lower(), ascii_form.lower()
+
+
+def registered(forms: tuple[str, str]) -> tuple[str, str]:
+    """The registered domain of ``(unicode, ascii)`` forms: without a leading ``www.`` label
+    (a host name, not what a domain certificate names); as given otherwise."""
+    unicode_form, ascii_form = forms
+    if ascii_form.startswith("www.") and ascii_form.count(".") >= 2:
+        return unicode_form.removeprefix("www."), ascii_form.removeprefix("www.")
+    return forms
+
+
+def _idna_case(exc: Exception) -> str:
+    """The catalogue case for an ``idna`` error (its own text is English: not shown)."""
+    import idna
+
+    text = str(exc).lower()
+    if isinstance(exc, (idna.InvalidCodepoint, idna.InvalidCodepointContext)):
+        return "idna-character"
+    if "hyphen" in text:
+        return "idna-hyphen"
+    if "empty" in text:
+        return "idna-empty-label"
+    if "long" in text:
+        return "idna-too-long"
+    return "idna"
 
 
 def _contains(haystack: str, needle: str) -> bool:
@@ -86,32 +118,33 @@ def check(ctx: Context) -> Iterator[Finding]:
         m.id: [n for f in ctx.dossier.files_of(m.id) for n in _names(f.path)] for m in per_domain
     }
     for i, domain in enumerate(cfg.domains):
+        unfilled = placeholder("invalid-domain", f"domains[{i}].name", domain.name)
+        if unfilled is not None:
+            yield unfilled
+            continue
         try:
             forms = domain_forms(domain.name)
         except DomainError as exc:
             yield finding(
                 "invalid-domain",
-                zh="dossier.yaml 的 domains[{i}].name 不是有效域名：{domain}（{reason}）",
-                en="domains[{i}].name in dossier.yaml is not a valid domain name: {domain} ({reason})",
+                "findings.invalid-domain.invalid",
                 i=i,
                 domain=domain.name,
-                reason=str(exc),
+                reason=exc.reason,
             )
             continue
         for req in per_domain:
             names = names_of[req.id]
             if not names:
                 continue  # absence of the whole material is presence's finding
-            if any(_contains(n, form) for n in names for form in set(forms)):
+            bare = registered(forms)
+            if any(_contains(n, form) for n in names for form in {*forms, *bare}):
                 continue
             yield finding(
                 "missing-domain-certificate",
+                "findings.missing-domain-certificate.missing",
                 material=req.id,
-                zh="域名 {domain} 没有证书：在“{title_zh}”中放入文件名含该域名的文件，如 {example}.pdf",
-                en="No certificate for the domain {domain}: add a file with the domain in its name "
-                "to {title_en}, e.g. {example}.pdf",
                 domain=domain.name,
-                example=forms[0],
-                title_zh=req.title,
-                title_en=req.title_en,
+                example=bare[0],
+                title=Text(req.title, req.title_en),
             )

@@ -6,12 +6,16 @@ not by its extension. Errors:
 - ``empty-file``: the file has 0 bytes.
 - ``unsupported-format``: the content is not a format the material accepts
   (by default PDF, JPEG or PNG; a Word file, an OFD, a HEIC photo or a TIFF
-  is named as such), the extension does not match the content (a PDF named
-  ``.jpg``; a file without an extension), the content is not recognised at
-  all, or an image's header cannot be read (a truncated PNG, an image too
-  large to handle).
+  is named as such), the content is not recognised at all, or an image's
+  header cannot be read (a truncated PNG, an image too large to handle).
+  An extension that does not match the content (a PNG named ``.jpg``; a file
+  without an extension) is the same code at warning level when the content
+  is a format the material accepts (``pack`` names it by its content), an
+  error otherwise.
 - ``file-too-large``: larger than the material's ``max_file_size`` (no limit
-  unless the rules set one).
+  unless the rules set one). At warning level above ``warn_file_size``
+  (default 20 MB): the tool's own policy, since no official per-file limit
+  is published; a web upload that large often fails.
 - ``corrupt-pdf``: a PDF that cannot be read: truncated (no ``%%EOF`` or
   ``startxref`` at the end) or unparseable.
 - ``encrypted-pdf``: any encryption, even without an opening password: the
@@ -38,13 +42,16 @@ Files outside material folders are left to ``unassigned-file``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from icp_renew.checks import Context
 from icp_renew.dossier.model import DossierFile, FileInfo
-from icp_renew.findings import Finding, finding
+from icp_renew.findings import Finding, Severity, finding
+from icp_renew.i18n import Text
 from icp_renew.inspect import EXTENSION_FORMATS, extension_of, format_name
+from icp_renew.messages import Message, t
 from icp_renew.rulebook.resolve import Requirement
 
 CODES: tuple[str, ...] = (
@@ -82,26 +89,70 @@ def _accepted(req: Requirement) -> str:
     return ", ".join(format_name(x) for x in req.formats)
 
 
-def _at(code: str, req: Requirement, path: str, zh: str, en: str, **params: Any) -> Finding:
-    return finding(code, zh=zh, en=en, material=req.id, path=path, **params)
+#: the inspector's reasons (English, kept in the file facts) → the catalogue's messages
+_REASONS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), case)
+    for pattern, case in (
+        (r"^truncated: no IEND chunk", "truncated-png"),
+        (r"^truncated: no %%EOF", "truncated-eof"),
+        (r"^truncated: no startxref", "truncated-startxref"),
+        (r"^the header claims too many pixels to handle \(more than (?P<limit>[\d,]+)\)", "pixels"),
+        (r"^not a valid (?P<format>\w+) header", "bad-header"),
+        (r"^inspection took longer than (?P<seconds>[\d.]+) s", "limit-time"),
+        (
+            r"^reading it would need (?P<need>[\d,]+) MiB at once \(the limit is (?P<max>\d+) MiB",
+            "limit-memory",
+        ),
+    )
+)
+
+
+def reason_message(text: str) -> Message | Text:
+    """An inspector's reason in the report's language. A library's own explanation (pypdf's)
+    is English: the Chinese report says what it means instead of quoting it."""
+    for pattern, case in _REASONS:
+        match = pattern.match(text)
+        if match:
+            return Message.of(f"findings.reason.{case}", **match.groupdict())
+    return Text(t("findings.reason.unparsable", "zh"), text)
+
+
+def _at(
+    code: str,
+    req: Requirement,
+    path: str,
+    case: str,
+    severity: Severity | None = None,
+    **params: Any,
+) -> Finding:
+    return finding(
+        code, f"findings.{code}.{case}", material=req.id, path=path, severity=severity, **params
+    )
 
 
 def _file(req: Requirement, f: DossierFile, info: FileInfo) -> Iterator[Finding]:
     where = f.path
     if info.size == 0:
-        yield _at(
-            "empty-file", req, where, zh="文件为空（0 字节）", en="the file is empty (0 bytes)"
-        )
+        yield _at("empty-file", req, where, "empty")
         return
     if req.max_file_size is not None and info.size > req.max_file_size:
         yield _at(
             "file-too-large",
             req,
             where,
-            zh="文件大小 {size}，超过上限 {limit}",
-            en="the file is {size}, more than the limit of {limit}",
+            "size",
             size=human_size(info.size),
             limit=human_size(req.max_file_size),
+        )
+    elif req.warn_file_size is not None and info.size > req.warn_file_size:
+        yield _at(
+            "file-too-large",
+            req,
+            where,
+            "policy",
+            size=human_size(info.size),
+            limit=human_size(req.warn_file_size),
+            severity=Severity.WARNING,
         )
     fmt = info.format
     if fmt is None:
@@ -109,40 +160,42 @@ def _file(req: Requirement, f: DossierFile, info: FileInfo) -> Iterator[Finding]
             "unsupported-format",
             req,
             where,
-            zh="无法识别文件内容（可接受：{accepted}）",
-            en="the content is not a recognised format (accepted: {accepted})",
+            "unknown",
             accepted=_accepted(req),
         )
         return
     ext = extension_of(f.path)
     format_reported = True
+    # a misnamed file whose content the material accepts is packed under the right extension:
+    # a warning, not an error (an error only when the content itself is not accepted)
+    misnamed = None if fmt in req.formats else Severity.ERROR
     if EXTENSION_FORMATS.get(ext) != fmt:
         if ext:
             yield _at(
                 "unsupported-format",
                 req,
                 where,
-                zh="文件内容是 {actual}，但扩展名为 .{ext}",
-                en="the content is {actual} but the extension is .{ext}",
+                "extension",
                 actual=format_name(fmt),
                 ext=ext,
+                severity=misnamed or Severity.WARNING,
             )
         else:
             yield _at(
                 "unsupported-format",
                 req,
                 where,
-                zh="文件没有扩展名（内容是 {actual}）",
-                en="the file has no extension (its content is {actual})",
+                "no-extension",
                 actual=format_name(fmt),
+                severity=misnamed or Severity.WARNING,
             )
+        format_reported = misnamed is not None  # a warning leaves the content to be judged
     elif fmt not in req.formats:
         yield _at(
             "unsupported-format",
             req,
             where,
-            zh="该材料不接受 {actual} 格式（可接受：{accepted}）",
-            en="{actual} is not accepted for this material (accepted: {accepted})",
+            "not-accepted",
             actual=format_name(fmt),
             accepted=_accepted(req),
         )
@@ -160,9 +213,8 @@ def _content(
             "inspection-limit",
             req,
             where,
-            zh="文件未能在限制内检查完毕：{reason}",
-            en="the file could not be checked within the limits: {reason}",
-            reason=info.limit,
+            "limit",
+            reason=reason_message(info.limit),
         )
         return
     if info.corrupt:
@@ -171,19 +223,17 @@ def _content(
                 "corrupt-pdf",
                 req,
                 where,
-                zh="PDF 无法读取：{reason}",
-                en="the PDF cannot be read: {reason}",
-                reason=info.corrupt,
+                "unreadable",
+                reason=reason_message(info.corrupt),
             )
         elif not format_reported:
             yield _at(
                 "unsupported-format",
                 req,
                 where,
-                zh="{actual} 图像无法读取：{reason}",
-                en="the {actual} image cannot be read: {reason}",
+                "unreadable-image",
                 actual=format_name(fmt),
-                reason=info.corrupt,
+                reason=reason_message(info.corrupt),
             )
         return
     if info.encrypted:
@@ -191,8 +241,7 @@ def _content(
             "encrypted-pdf",
             req,
             where,
-            zh="PDF 已加密（即使没有打开密码，上传系统也不接受）",
-            en="the PDF is encrypted (even without an opening password, the upload system rejects it)",
+            "encrypted",
         )
         return
     if info.min_dpi is not None and round(info.min_dpi) < req.min_dpi:
@@ -201,10 +250,7 @@ def _content(
             "low-resolution",
             req,
             where,
-            zh="分辨率约 {dpi} dpi，低于要求的 {min_dpi} dpi"
-            + ("（按 A4 估算）" if estimated else ""),
-            en="the resolution is about {dpi} dpi, below the required {min_dpi} dpi"
-            + (" (estimated for an A4 page)" if estimated else ""),
+            "dpi-estimated" if estimated else "dpi",
             dpi=round(info.min_dpi),
             min_dpi=req.min_dpi,
         )
@@ -226,8 +272,7 @@ def _pages(req: Requirement, files: list[DossierFile]) -> Iterator[Finding]:
         return
     yield finding(
         "too-few-pages",
-        zh="共 {pages} 页，至少需要 {min_pages} 页（图片每张计 1 页）",
-        en="{pages} page(s) in all, at least {min_pages} needed (an image counts as one page)",
+        "findings.too-few-pages.pages",
         material=req.id,
         path=files[0].path if len(files) == 1 else None,
         pages=total,

@@ -25,8 +25,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
-from icp_renew.checks import Context
+from icp_renew.checks import Context, placeholder
 from icp_renew.findings import Finding, Severity, finding
+from icp_renew.messages import Message
 from icp_renew.pii import Pii
 
 CODES: tuple[str, ...] = ("invalid-uscc", "invalid-id-number")
@@ -40,10 +41,13 @@ def _clean(value: str) -> str:
 def check(ctx: Context) -> Iterator[Finding]:
     cfg = ctx.dossier.config
     if cfg.company.uscc:
-        yield from _uscc(cfg.company.uscc)
+        unfilled = placeholder("invalid-uscc", "company.uscc", cfg.company.uscc)
+        yield from [unfilled] if unfilled else _uscc(cfg.company.uscc)
     rep = cfg.legal_representative
     if rep is not None and rep.id_number:
-        yield from _id_number(ctx, rep.id_number)
+        field = "legal_representative.id_number"
+        unfilled = placeholder("invalid-id-number", field, rep.id_number)
+        yield from [unfilled] if unfilled else _id_number(ctx, rep.id_number)
 
 
 def _uscc(value: str) -> Iterator[Finding]:
@@ -53,24 +57,18 @@ def _uscc(value: str) -> Iterator[Finding]:
     try:
         uscc.validate(_clean(value))
     except InvalidLength:
-        reason = ("长度应为18位", "it must have 18 characters")
+        reason = "length-18"
     except InvalidChecksum:
-        reason = ("校验码不符", "the check character does not match")
+        reason = "checksum"
     except ValidationError:
-        reason = (
-            "含有不允许的字符（前8位为数字，其余为数字或除 I、O、Z、S、V 以外的大写字母）",
-            "it has characters that are not allowed (8 digits, then digits or capital letters "
-            "other than I, O, Z, S, V)",
-        )
+        reason = "uscc-characters"
     else:
         return
     yield finding(
         "invalid-uscc",
-        zh="company.uscc 统一社会信用代码 {uscc} 无效：{reason_zh}",
-        en="company.uscc: the unified social credit code {uscc} is invalid: {reason_en}",
+        "findings.invalid-uscc.invalid",
         uscc=value,
-        reason_zh=reason[0],
-        reason_en=reason[1],
+        reason=Message.of(f"findings.reason.{reason}"),
     )
 
 
@@ -89,37 +87,31 @@ def _id_number(ctx: Context, value: str) -> Iterator[Finding]:
         ric.validate(number)
         born = ric.get_birth_date(number)
         if born > ctx.today:
-            reason = ("出生日期晚于今天", "the birth date is after today")
+            reason = Message.of("findings.reason.born-after-today")
         else:
             return
     except InvalidLength:
-        reason = ("长度应为18位", "it must have 18 characters")
+        reason = Message.of("findings.reason.length-18")
     except InvalidChecksum:
-        reason = ("校验码不符", "the check character does not match")
+        reason = Message.of("findings.reason.checksum")
     except InvalidComponent:
         # stdnum raises InvalidComponent for an impossible birth date *and* for an area code
         # missing from its table; only the first is certain (old area codes stay valid).
         try:
             ric.get_birth_date(number)
         except InvalidComponent:
-            reason = ("出生日期不存在", "the birth date does not exist")
+            reason = Message.of("findings.reason.no-such-birth-date")
         else:
             severity = Severity.WARNING
-            reason = (
-                f"地区码 {ric.compact(number)[:6]} 不在已知行政区划代码中（旧代码仍然有效，请与证件核对）",
-                f"the area code {ric.compact(number)[:6]} is not a known division code (old codes "
-                "stay valid: check it against the card)",
-            )
+            reason = Message.of("findings.reason.unknown-area-code", code=ric.compact(number)[:6])
     except ValidationError:
-        reason = ("应为17位数字加1位数字或X", "it must be 17 digits and a digit or X")
+        reason = Message.of("findings.reason.id-characters")
     yield finding(
         "invalid-id-number",
+        "findings.invalid-id-number.invalid"
+        if severity is Severity.ERROR
+        else "findings.invalid-id-number.doubtful",
         severity=severity,
-        zh="法定代表人身份证号码 {number} {verdict_zh}：{reason_zh}",
-        en="The legal representative's ID number {number} {verdict_en}: {reason_en}",
         number=Pii(value),
-        verdict_zh="无效" if severity is Severity.ERROR else "可能有误",
-        verdict_en="is invalid" if severity is Severity.ERROR else "may be wrong",
-        reason_zh=reason[0],
-        reason_en=reason[1],
+        reason=reason,
     )

@@ -41,10 +41,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from icp_renew.checks import Context
+from icp_renew.checks import Context, placeholder
 from icp_renew.errors import UserError
 from icp_renew.findings import Finding, Severity, finding
-from icp_renew.numbers import STANDARD, VARIANTS, parse_filing, parse_license
+from icp_renew.i18n import Text
+from icp_renew.messages import Message
+from icp_renew.numbers import STANDARD, parse_filing, parse_license
 from icp_renew.rulebook.models import Authority
 
 CODES: tuple[str, ...] = ("invalid-license-number", "invalid-filing-number", "province-mismatch")
@@ -72,10 +74,14 @@ def check(ctx: Context) -> Iterator[Finding]:
 
 def _license(ctx: Context) -> Iterator[Finding]:
     number = ctx.dossier.config.license.number
+    unfilled = placeholder("invalid-license-number", "license.number", number)
+    if unfilled is not None:
+        yield unfilled
+        return
     selected = ctx.checklist.authority
     parsed = parse_license(number)
     if parsed is None:
-        yield _bad_license(number, "不是已知的编号格式", "it has none of the known forms")
+        yield _bad_license(number, Message.of("findings.reason.unknown-license-form"))
         return
     owner: Authority | None
     if parsed.prefix is None:
@@ -88,54 +94,34 @@ def _license(ctx: Context) -> Iterator[Finding]:
         )
         if not owners:
             yield _bad_license(
-                number,
-                f"前缀“{parsed.prefix}”不是任何发证机关的许可证前缀",
-                f"the prefix {parsed.prefix} is not a licence prefix of any authority",
+                number, Message.of("findings.reason.unknown-license-prefix", prefix=parsed.prefix)
             )
             return
         owner = selected if selected.slug in {a.slug for a in owners} else owners[0]
     if parsed.year is not None and parsed.year > ctx.today.year:
-        yield _bad_license(
-            number, f"年份 {parsed.year} 晚于今年", f"the year {parsed.year} is after this year"
-        )
+        yield _bad_license(number, Message.of("findings.reason.future-year", year=parsed.year))
         return
     if parsed.variant != STANDARD:
-        zh, en = VARIANTS[parsed.variant]
         yield finding(
             "invalid-license-number",
+            "findings.invalid-license-number.unusual",
             severity=Severity.WARNING,
-            zh="license.number 许可证编号 {number} 格式少见（{what_zh}），请与许可证正本核对",
-            en="license.number: the licence number {number} has an unusual form ({what_en}); "
-            "check it against the licence",
             number=number,
-            what_zh=zh,
-            what_en=en,
+            what=Message.of(f"findings.variant.{parsed.variant}"),
         )
     if owner is not None and owner.slug != selected.slug:
         yield finding(
             "province-mismatch",
-            zh="许可证编号 {number} 属于{owner_zh}，与所选发证机关{selected_zh}不一致"
-            "（检查 --province 与 dossier.yaml 的 authority）",
-            en="The licence number {number} belongs to {owner_en}, not to the selected authority, "
-            "{selected_en} (check --province and authority in dossier.yaml)",
+            "findings.province-mismatch.license",
             number=number,
-            owner_zh=owner.authority,
-            owner_en=owner.authority_en,
-            selected_zh=selected.authority,
-            selected_en=selected.authority_en,
+            owner=Text(owner.authority, owner.authority_en),
+            selected=Text(selected.authority, selected.authority_en),
         )
 
 
-def _bad_license(number: str, why_zh: str, why_en: str) -> Finding:
+def _bad_license(number: str, why: Message) -> Finding:
     return finding(
-        "invalid-license-number",
-        zh="license.number 许可证编号 {number} 无效：{why_zh}（应如 京B2-20210001，跨地区许可证如 "
-        "B2-20090237）",
-        en="license.number: the licence number {number} is invalid: {why_en} (expected e.g. "
-        "京B2-20210001, or B2-20090237 for a cross-regional licence)",
-        number=number,
-        why_zh=why_zh,
-        why_en=why_en,
+        "invalid-license-number", "findings.invalid-license-number.invalid", number=number, why=why
     )
 
 
@@ -154,26 +140,23 @@ def _declared_authority(ctx: Context) -> Iterator[Finding]:
     if named.slug != selected.slug:
         yield finding(
             "province-mismatch",
-            zh="dossier.yaml 的 authority 为{declared_zh}，但所选发证机关为{selected_zh}（--province）",
-            en="authority in dossier.yaml is {declared_en}, but the selected authority is "
-            "{selected_en} (--province)",
-            declared_zh=named.authority,
-            declared_en=named.authority_en,
-            selected_zh=selected.authority,
-            selected_en=selected.authority_en,
+            "findings.province-mismatch.declared",
+            declared=Text(named.authority, named.authority_en),
+            selected=Text(selected.authority, selected.authority_en),
         )
 
 
 def _filing(ctx: Context, i: int, domain: str, number: str) -> Iterator[Finding]:
+    unfilled = placeholder("invalid-filing-number", f"domains[{i}].filing_number", number)
+    if unfilled is not None:
+        yield unfilled
+        return
     parsed = parse_filing(number)
     where: dict[str, Any] = {"i": i, "domain": domain, "number": number}
     if parsed is None:
         yield finding(
             "invalid-filing-number",
-            zh="domains[{i}].filing_number：{domain} 的备案号 {number} 无效（应如 京ICP备12345678号-1，"
-            "8位或10位数字）",
-            en="domains[{i}].filing_number: the filing number {number} of {domain} is invalid "
-            "(expected e.g. 京ICP备12345678号-1, with 8 or 10 digits)",
+            "findings.invalid-filing-number.form",
             **where,
         )
         return
@@ -181,9 +164,7 @@ def _filing(ctx: Context, i: int, domain: str, number: str) -> Iterator[Finding]
     if not owners:
         yield finding(
             "invalid-filing-number",
-            zh="domains[{i}].filing_number：{domain} 的备案号 {number} 无效：前缀“{prefix}”不是任何省份的备案前缀",
-            en="domains[{i}].filing_number: the filing number {number} of {domain} is invalid: "
-            "{prefix} is not the filing prefix of any province",
+            "findings.invalid-filing-number.prefix",
             prefix=parsed.prefix,
             **where,
         )
@@ -191,25 +172,17 @@ def _filing(ctx: Context, i: int, domain: str, number: str) -> Iterator[Finding]
     if parsed.variant != STANDARD:
         yield finding(
             "invalid-filing-number",
+            "findings.invalid-filing-number.old-certificate",
             severity=Severity.WARNING,
-            zh="domains[{i}].filing_number：{number} 是旧式 ICP 证编号，不是备案号；请填写 {domain} 的"
-            " ICP备 号",
-            en="domains[{i}].filing_number: {number} is an old ICP certificate number, not a filing "
-            "number; give the ICP备 number of {domain}",
             **where,
         )
     selected = ctx.checklist.authority
     if not selected.cross_regional and selected.slug not in {a.slug for a in owners}:
         yield finding(
             "province-mismatch",
+            "findings.province-mismatch.filing",
             severity=Severity.WARNING,
-            zh="{domain} 的备案号 {number} 属于{owner_zh}，而许可证由{selected_zh}管辖；"
-            "请确认备案主体与许可证持有人一致",
-            en="The filing number {number} of {domain} is from {owner_en}, while the licence is "
-            "under {selected_en}; check that the site's operator is the licensee",
-            owner_zh=owners[0].authority,
-            owner_en=owners[0].authority_en,
-            selected_zh=selected.authority,
-            selected_en=selected.authority_en,
+            owner=Text(owners[0].authority, owners[0].authority_en),
+            selected=Text(selected.authority, selected.authority_en),
             **where,
         )

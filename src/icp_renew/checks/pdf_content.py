@@ -30,6 +30,7 @@ from icp_renew.checks import Context
 from icp_renew.dossier.model import DossierFile
 from icp_renew.findings import Finding, finding
 from icp_renew.inspect import EXTENSION_FORMATS, extension_of
+from icp_renew.messages import listing
 
 CODES: tuple[str, ...] = ("missing-text", "text-unverifiable")
 
@@ -63,38 +64,27 @@ def check(ctx: Context) -> Iterator[Finding]:
         missing = [p for p in req.must_contain if not any(normalise(p) in t for t in texts)]
         if not missing:
             continue
-        phrases = "、".join(missing)
-        phrases_en = ", ".join(missing)
+        phrases = listing(missing)
         if blind:
             for f in blind:
                 yield finding(
                     "text-unverifiable",
-                    zh="没有文字层，无法自动核对是否含有“{phrases}”，请人工确认",
-                    en="no text layer: cannot verify that it contains “{phrases_en}”; check by eye",
+                    "findings.text-unverifiable.no-text-layer",
                     material=req.id,
                     path=f.path,
                     phrases=phrases,
-                    phrases_en=phrases_en,
                 )
             continue
         for f in with_text:
             recognised = (
                 f.info is not None and f.info.scan is not None and f.info.scan.source == "ocr"
             )
-            zh, en = ("文字层中没有“{phrases}”", "the text layer does not contain “{phrases_en}”")
-            if recognised:  # check --ocr: the scan's recognised text stands for a text layer
-                from icp_renew.messages import template
-
-                zh, en = (
-                    template("ocr.missing-text-ocr", "zh"),
-                    template("ocr.missing-text-ocr", "en"),
-                )
+            # check --ocr: the scan's recognised text stands for a text layer
+            key = "ocr.missing-text-ocr" if recognised else "findings.missing-text.not-found"
             yield finding(
                 "missing-text",
-                zh=zh,
-                en=en,
+                key,
                 material=req.id,
                 path=f.path,
                 phrases=phrases,
-                phrases_en=phrases_en,
             )

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from icp_renew.checks import Context
 from icp_renew.dossier.scan import FolderIndex, name_key, strip_ordinal
 from icp_renew.findings import Finding, Severity, finding
+from icp_renew.i18n import Text
 
 CODES: tuple[str, ...] = ("missing-material", "unassigned-file")
 
@@ -38,23 +39,20 @@ def _missing(ctx: Context) -> Iterator[Finding]:
         if folder is not None:
             yield finding(
                 "missing-material",
-                zh="缺少{title}：文件夹 {folder} 中没有可用的文件",
-                en="{title_en} is missing: the folder {folder} has no usable file",
+                "findings.missing-material.no-usable-file",
                 material=m.id,
                 severity=severity,
-                title=m.title,
-                title_en=m.title_en,
+                title=Text(m.title, m.title_en),
                 folder=folder,
             )
         else:
             yield finding(
                 "missing-material",
-                zh="缺少{title}（放入名为 {id} 或 {title} 的文件夹）",
-                en="{title_en} is missing (put it in a folder named {id} or {title})",
+                "findings.missing-material.no-folder",
                 material=m.id,
                 severity=severity,
-                title=m.title,
-                title_en=m.title_en,
+                title=Text(m.title, m.title_en),
+                title_zh=m.title,
                 id=m.id,
             )
 
@@ -76,8 +74,34 @@ def _other_materials(ctx: Context) -> dict[str, str]:
     return out
 
 
+def _record_names(ctx: Context) -> set[str]:
+    """Folder names (comparison form) of the archive's records: ``check`` leaves them alone
+    (they are collected by ``pack --archive``, docs/process.md)."""
+    records = ctx.book.base.records
+    if records is None:
+        return set()
+    names = {records.category.id, records.category.title}
+    for mat in records.materials:
+        names.update(n for n in (mat.id, mat.title, *(mat.aliases or ())) if n)
+    return {name_key(n) for n in names}
+
+
+def _is_record(path: str, records: set[str], index: FolderIndex) -> bool:
+    parts = path.split("/")[:-1]
+    if not parts:
+        return False
+    if index.category(parts[0]) is not None and len(parts) > 1:
+        parts = parts[1:]  # under a category folder: the material folder is the next one
+    top = parts[0]
+    return name_key(top) in records or name_key(strip_ordinal(top)) in records
+
+
 def _unassigned(ctx: Context) -> Iterator[Finding]:
     stray = [f for f in ctx.dossier.files if f.material is None]
+    records = _record_names(ctx)
+    if records and stray:
+        index = FolderIndex.of(ctx.checklist)
+        stray = [f for f in stray if not _is_record(f.path, records, index)]
     if not stray:
         return
     index = FolderIndex.of(ctx.checklist)
@@ -87,8 +111,7 @@ def _unassigned(ctx: Context) -> Iterator[Finding]:
         if len(parts) == 1:
             yield finding(
                 "unassigned-file",
-                zh="文件不在任何材料文件夹中（位于资料夹顶层）",
-                en="the file is in no material folder (it is at the top of the dossier)",
+                "findings.unassigned-file.top-level",
                 path=f.path,
             )
             continue
@@ -96,8 +119,7 @@ def _unassigned(ctx: Context) -> Iterator[Finding]:
         if index.category(top) is not None and len(parts) == 2:
             yield finding(
                 "unassigned-file",
-                zh="文件直接放在分类文件夹 {folder} 中，不属于任何材料",
-                en="the file is directly in the category folder {folder}, in no material",
+                "findings.unassigned-file.in-category",
                 path=f.path,
                 folder=top,
             )
@@ -107,9 +129,7 @@ def _unassigned(ctx: Context) -> Iterator[Finding]:
         if other is not None:
             yield finding(
                 "unassigned-file",
-                zh="文件夹 {folder} 对应的材料 {other} 不在本资料的清单中（检查 dossier.yaml 的 industries 与 license.services）",
-                en="the folder {folder} is for {other}, which this dossier's checklist does not include "
-                "(check industries and license.services in dossier.yaml)",
+                "findings.unassigned-file.not-in-checklist",
                 path=f.path,
                 folder=folder,
                 other=other,
@@ -117,8 +137,7 @@ def _unassigned(ctx: Context) -> Iterator[Finding]:
         else:
             yield finding(
                 "unassigned-file",
-                zh="文件夹 {folder} 不是任何材料的名称",
-                en="the folder {folder} is not the name of any material",
+                "findings.unassigned-file.unknown-folder",
                 path=f.path,
                 folder=folder,
             )

@@ -24,40 +24,33 @@ from collections.abc import Iterator
 
 from icp_renew.checks import Context
 from icp_renew.findings import Finding, finding
+from icp_renew.messages import Message
 
 CODES: tuple[str, ...] = ("unsafe-file",)
 
-#: reason → (zh, en) explanation
-_WHY: dict[str, tuple[str, str]] = {
-    "link-outside": (
-        "指向资料夹以外的链接（→ {detail}），未跟随",
-        "link out of the dossier (→ {detail}), not followed",
-    ),
-    "link-inside": (
-        "符号链接（→ {detail}），未跟随；请放入文件本身",
-        "symbolic link (→ {detail}), not followed; put the file itself here",
-    ),
-    "link-broken": ("失效的链接（→ {detail}）", "broken link (→ {detail})"),
-    "link-loop": ("循环链接（→ {detail}）", "link loop (→ {detail})"),
-    "special-file": ("特殊文件（{detail}），未读取", "special file ({detail}), not read"),
-    "unreadable": ("无法读取：{detail}", "cannot be read: {detail}"),
-    "bad-name": ("文件名无效：{detail}", "invalid file name: {detail}"),
-    "name-clash": (
-        "与另一文件重名（Unicode 规范化后相同），已跳过",
-        "same name as another entry after Unicode normalisation; skipped",
-    ),
-}
+#: the reasons the scanner gives (each has a message ``findings.unsafe-file.<reason>``)
+_REASONS = frozenset(
+    {
+        "link-outside",
+        "link-inside",
+        "link-broken",
+        "link-loop",
+        "special-file",
+        "unreadable",
+        "bad-name",
+        "name-clash",
+    }
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     for entry in ctx.dossier.unsafe:
-        zh, en = _WHY.get(entry.reason, ("{detail}", "{detail}"))
+        reason = entry.reason if entry.reason in _REASONS else "other"
         yield finding(
             "unsafe-file",
-            zh="已跳过：" + zh,
-            en="skipped: " + en,
+            "findings.unsafe-file.skipped",
             material=entry.material,
             path=entry.path,
-            detail=entry.detail or entry.reason,
+            why=Message.of(f"findings.unsafe-file.{reason}", detail=entry.detail or entry.reason),
             reason=entry.reason,
         )

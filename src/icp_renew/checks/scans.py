@@ -169,7 +169,7 @@ def _domain(forms: tuple[str, str]) -> Field:
 
 
 def _compare(material: str, files: list[DossierFile], wanted: list[Field]) -> Iterator[Finding]:
-    from icp_renew.messages import t, template
+    from icp_renew.messages import Message
 
     for field in wanted:
         differs: tuple[DossierFile, str] | None = None
@@ -191,8 +191,7 @@ def _compare(material: str, files: list[DossierFile], wanted: list[Field]) -> It
             wrap = field.personal
             yield finding(
                 "scan-mismatch",
-                zh=template(f"ocr.mismatch-{field.name}", "zh"),
-                en=template(f"ocr.mismatch-{field.name}", "en"),
+                f"ocr.mismatch-{field.name}",
                 material=material,
                 path=f.path,
                 severity=field.severity,
@@ -201,16 +200,12 @@ def _compare(material: str, files: list[DossierFile], wanted: list[Field]) -> It
             )
             continue
         key, params = _why(files)
-        texts = {
-            lang: t(f"ocr.unreadable-{field.name}", lang, why=t(f"ocr.{key}", lang, **params))
-            for lang in ("zh", "en")
-        }
         yield finding(
             "scan-unreadable",
-            zh=_literal(texts["zh"]),
-            en=_literal(texts["en"]),
+            f"ocr.unreadable-{field.name}",
             material=material,
             path=files[0].path if len(files) == 1 else None,
+            why=Message.of(f"ocr.{key}", **params),
         )
 
 
@@ -223,8 +218,3 @@ def _why(files: list[DossierFile]) -> tuple[str, dict[str, str]]:
     if all(s.source == "layer" for s in scans):
         return "why-not-found-layer", {}
     return "why-not-found", {}
-
-
-def _literal(text: str) -> str:
-    """A rendered text used as a finding's template: its braces escaped."""
-    return text.replace("{", "{{").replace("}", "}}")

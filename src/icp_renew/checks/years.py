@@ -34,9 +34,11 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 
 from icp_renew.checks import Context
-from icp_renew.dossier.model import DossierFile
+from icp_renew.dossier.model import Dossier, DossierFile
 from icp_renew.findings import Finding, finding
-from icp_renew.rulebook.resolve import Requirement
+from icp_renew.i18n import Text
+from icp_renew.messages import listing
+from icp_renew.rulebook.resolve import Checklist, Requirement
 
 CODES: tuple[str, ...] = ("missing-year", "missing-metadata")
 
@@ -52,13 +54,37 @@ def years_in_name(name: str) -> set[int]:
 
 def _names(ctx: Context, files: Iterable[DossierFile], material: str) -> list[str]:
     """The part of each path below the material's folder (its file name at least)."""
-    folder = ctx.dossier.folders.get(material)
+    return _below(ctx.dossier, files, material)
+
+
+def _below(dossier: Dossier, files: Iterable[DossierFile], material: str) -> list[str]:
+    folder = dossier.folders.get(material)
     out = []
     for f in files:
         if folder and f.path.startswith(folder + "/"):
             out.append(f.path[len(folder) + 1 :])
         else:
             out.append(f.path.rsplit("/", 1)[-1])
+    return out
+
+
+def file_years(dossier: Dossier, checklist: Checklist) -> dict[str, int]:
+    """The year each file of a yearly material covers (dossier path → year), where it says so
+    unambiguously: exactly one year in its name below the material's folder; a material's
+    only file with no year in its name takes the one ``materials.<id>.year`` gives.
+    ``pack`` names and orders such files by year."""
+    out: dict[str, int] = {}
+    for req in checklist.materials:
+        if req.years is None and "year" not in req.needs:
+            continue
+        files = dossier.files_of(req.id)
+        for f, name in zip(files, _below(dossier, files, req.id), strict=True):
+            found = years_in_name(name)
+            if len(found) == 1:
+                out[f.path] = found.pop()
+        facts = dossier.config.materials.get(req.id)
+        if len(files) == 1 and files[0].path not in out and facts and facts.year is not None:
+            out[files[0].path] = facts.year
     return out
 
 
@@ -102,15 +128,12 @@ def _years(ctx: Context, req: Requirement, named: set[int], listed: set[int]) ->
         if year in have:
             continue
         if req.years == 1:
-            found = "、".join(str(y) for y in sorted(have))
+            found = listing(str(y) for y in sorted(have))
             yield finding(
                 "missing-year",
+                "findings.missing-year.wrong-year",
                 material=req.id,
-                zh="{title_zh}应为 {year} 年度（申请年度 {filing_year} 的上一年），现有文件为 {found} 年度",
-                en="{title_en} must be for {year}, the year before the filing year {filing_year}; "
-                "the file is for {found}",
-                title_zh=req.title,
-                title_en=req.title_en,
+                title=Text(req.title, req.title_en),
                 year=year,
                 filing_year=filing_year,
                 found=found,
@@ -118,14 +141,9 @@ def _years(ctx: Context, req: Requirement, named: set[int], listed: set[int]) ->
         else:
             yield finding(
                 "missing-year",
+                "findings.missing-year.missing",
                 material=req.id,
-                zh="{title_zh}缺少 {year} 年度（需申请年度 {filing_year} 前 {n} 年每年一份；"
-                "文件名中写明年份，或在 dossier.yaml 的 materials.{id}.years 中列出）",
-                en="{title_en}: no report for {year} (one per year for the {n} years before the "
-                "filing year {filing_year}; put the year in the file name or list it in "
-                "materials.{id}.years of dossier.yaml)",
-                title_zh=req.title,
-                title_en=req.title_en,
+                title=Text(req.title, req.title_en),
                 year=year,
                 filing_year=filing_year,
                 n=req.years,
@@ -136,12 +154,8 @@ def _years(ctx: Context, req: Requirement, named: set[int], listed: set[int]) ->
 def _no_year(req: Requirement) -> Finding:
     return finding(
         "missing-metadata",
+        "findings.missing-metadata.year-unknown",
         material=req.id,
-        zh="{title_zh}的年度无法确定：在文件名中写明年份，或在 dossier.yaml 中填写 "
-        "materials.{id}.year",
-        en="{title_en}: its year is unknown; put the year in the file name or give "
-        "materials.{id}.year in dossier.yaml",
-        title_zh=req.title,
-        title_en=req.title_en,
+        title=Text(req.title, req.title_en),
         id=req.id,
     )

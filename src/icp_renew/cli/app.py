@@ -137,13 +137,18 @@ class OneLineErrors(HelpGroup):
             exc.show()  # the help text: `icp-renew` alone, `icp-renew rules`
             sys.exit(exc.exit_code)
         except ClickException as exc:
-            ctx = getattr(exc, "ctx", None)
-            path = ctx.command_path if ctx is not None else (prog_name or "icp-renew")
-            message = " ".join(exc.format_message().split())
-            typer.echo(f"icp-renew: error: {message} (see '{path} --help')", err=True)
+            from icp_renew.cli.common import lang_of_argv
+            from icp_renew.cli.usage import usage_line
+
+            argv = list(args) if args is not None else sys.argv[1:]
+            typer.echo(usage_line(exc, lang_of_argv(argv), prog_name), err=True)
             sys.exit(exc.exit_code)
         except Abort:
-            typer.echo("icp-renew: aborted", err=True)
+            from icp_renew.cli.common import lang_of_argv
+            from icp_renew.messages import t
+
+            argv = list(args) if args is not None else sys.argv[1:]
+            typer.echo(t("errors.aborted", lang_of_argv(argv)), err=True)
             sys.exit(1)
         sys.exit(rv if isinstance(rv, int) else 0)
 
@@ -169,6 +174,8 @@ COMMANDS: dict[str, str] = {
     "init": "init_cmd",
     "rules": "rules_cmd",
     "schema": "schema_cmd",
+    "status": "status_cmd",
+    "record": "record_cmd",
 }
 
 

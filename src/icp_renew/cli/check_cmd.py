@@ -39,6 +39,7 @@ from icp_renew.cli.common import (
     load_book,
     resolve_lang,
     resolve_today,
+    to_stdout,
 )
 from icp_renew.errors import UserError
 from icp_renew.formats import registry
@@ -100,6 +101,8 @@ def check_cmd(
     day = resolve_today(today)
     filing = date_option(filing_date, "--filing-date")
     jobs = jobs_option(jobs)
+    if to_stdout(output):
+        output = None
     if output is not None:
         _refuse_output_in_dossier(output, dossiers)
     if ocr:
@@ -136,16 +139,12 @@ def check_cmd(
         color=_colour_wanted(output),
         width=_width(),
     )
-    if fmt == "github":
-        text += _github_problems(problems)
     if text or output is not None:
         emit(text, output)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
-        _append_step_summary(
-            Path(os.environ["GITHUB_STEP_SUMMARY"]), report, problems, lng, show_pii, strict
-        )
+        _append_step_summary(Path(os.environ["GITHUB_STEP_SUMMARY"]), report, lng, show_pii, strict)
     for problem in problems:
-        typer.echo(error_line(problem), err=True)
+        typer.echo(error_line(problem, lng), err=True)
     if problems:
         raise typer.Exit(2)
     if not report.ok(strict):
@@ -164,12 +163,20 @@ def _ocr_ready(lang: Lang) -> None:
 
 
 def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:
-    """``-o`` must not overwrite a dossier.yaml being checked: a report never changes a dossier."""
-    target = output.resolve()
+    """``-o`` must not write into a dossier being checked, as ``pack`` refuses: a report never
+    changes a dossier (and would be an unassigned file at the next check)."""
+    target = Path(os.path.realpath(output))
     for d in dossiers:
-        yaml_file = d if d.name == "dossier.yaml" else d / "dossier.yaml"
-        if target == yaml_file.resolve():
-            raise UserError("would overwrite the dossier's own dossier.yaml", source=str(output))
+        root = d.parent if d.name == "dossier.yaml" and not d.is_dir() else d
+        if not root.is_dir():
+            continue  # reported as a dossier that cannot be checked
+        real_root = Path(os.path.realpath(root))
+        if target == real_root or real_root in target.parents:
+            raise UserError(
+                "pack.report-in-dossier",
+                source=str(output),
+                dossier=str(d),
+            )
 
 
 def _colour_wanted(output: Path | None) -> bool:
@@ -225,46 +232,23 @@ class Progress:
             self._bar = None
 
 
-def _github_problems(problems: Sequence[UserError]) -> str:
-    """A dossier that could not be checked, as an annotation too (its stderr line stays)."""
-    from icp_renew.formats.github import command
-    from icp_renew.formats.safe import visible
-
-    lines = []
-    for p in problems:
-        file = p.source if p.source and not p.source.startswith("-") else None
-        lines.append(
-            command(
-                "error",
-                visible(error_line(p).removeprefix("icp-renew: error: ")),
-                file=visible(file) if file else None,
-                line=p.line if file else None,
-                title="icp-renew: cannot check",
-            )
-        )
-    return "".join(line + "\n" for line in lines)
-
-
 def _append_step_summary(
     path: Path,
     report: Report,
-    problems: Sequence[UserError],
     lang: Lang,
     show_pii: bool,
     strict: bool,
 ) -> None:
     """Append the Markdown summary to ``GITHUB_STEP_SUMMARY`` (a warning if it cannot)."""
-    from icp_renew.formats.check_markdown import md
     from icp_renew.formats.check_markdown import render as markdown
 
     text = markdown(report, lang=lang, show_pii=show_pii, strict=strict)
-    for p in problems:
-        text += f"\n❌ {md(error_line(p).removeprefix('icp-renew: error: '))}\n"
     try:
         with path.open("a", encoding="utf-8") as fh:
             fh.write(text + "\n")
     except OSError as exc:
-        typer.echo(
-            f"icp-renew: warning: cannot write the job summary {path}: {exc.strerror or exc}",
-            err=True,
-        )
+        from icp_renew.errors import os_error
+        from icp_renew.messages import t
+
+        reason = os_error(exc, "cli.summary-not-written").render(lang)
+        typer.echo(t("cli.warning", lang, message=f"{path}: {reason}"), err=True)

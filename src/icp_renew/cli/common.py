@@ -10,7 +10,7 @@ import datetime as dt
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -124,7 +124,7 @@ def date_option(value: str | None, option: str) -> dt.date | None:
     try:
         return parse_date(value)
     except DateFormatError as exc:
-        raise UserError(str(exc), source=option) from None
+        raise UserError(exc.text, source=option) from None
 
 
 def resolve_today(value: str | None) -> dt.date:
@@ -135,9 +135,9 @@ def resolve_today(value: str | None) -> dt.date:
 
 def resolve_lang(value: str | None) -> Lang:
     if value is not None and value.strip().lower()[:2] not in ("zh", "en"):
-        raise UserError(f"unknown language {value!r}: expected zh or en", source="--lang")
+        raise UserError("errors.unknown-language", source="--lang", value=repr(value))
     lang = detect_lang(value)
-    set_current(lang)  # for errors raised deep in the loaders ("did you mean …?")
+    set_current(lang)  # for texts made far from the command (help)
     return lang
 
 
@@ -145,31 +145,74 @@ def check_format(value: str, choices: tuple[str, ...], option: str = "--format")
     value = value.strip().lower()
     if value not in choices:
         raise UserError(
-            f"unknown format {value!r}: expected one of {', '.join(choices)}", source=option
+            "errors.unknown-format", source=option, value=repr(value), choices=", ".join(choices)
         )
     return value
 
 
-def error_line(exc: UserError) -> str:
-    """The single stderr line of a user error; control characters are made visible."""
+def lang_of_argv(args: Sequence[str]) -> Lang:
+    """The language of a command line not parsed (yet): ``--lang X`` / ``--lang=X`` in it,
+    else ``ICP_RENEW_LANG``, else the locale. For errors found before the options are."""
+    value: str | None = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+    return detect_lang(value)
+
+
+def current_lang(explicit: str | None = None) -> Lang:
+    """The language messages are printed in: ``explicit`` (a ``--lang`` value), else the
+    ``--lang`` of the command being run, else ``ICP_RENEW_LANG``, else the locale."""
+    if explicit is None:
+        try:  # recent typer vendors click
+            from typer._click.globals import get_current_context
+        except ImportError:  # pragma: no cover - typer with click as a dependency
+            from click import get_current_context  # type: ignore[no-redef,import-not-found,unused-ignore]
+
+        ctx = get_current_context(silent=True)
+        while ctx is not None and explicit is None:
+            value = ctx.params.get("lang")
+            explicit = value if isinstance(value, str) else None
+            ctx = ctx.parent
+    return detect_lang(explicit)
+
+
+def error_text(exc: UserError, lang: Lang) -> str:
+    """A user error's text in ``lang`` on one line: personal data masked, control characters
+    made visible."""
     from icp_renew.formats.safe import visible
     from icp_renew.pii import redact
 
-    return f"icp-renew: error: {visible(redact(str(exc).replace(chr(10), ' ')))}"
+    return visible(redact(exc.render(lang).replace("\n", " ")))
+
+
+def error_line(exc: UserError, lang: Lang | None = None) -> str:
+    """The single stderr line of a user error, in ``lang`` (default: :func:`current_lang`)."""
+    from icp_renew.messages import t
+
+    lang = lang or current_lang()
+    return t("errors.line", lang, message=error_text(exc, lang))
 
 
 def handle_errors(func: F) -> F:
-    """Turn a :class:`UserError` into one line on stderr and exit 2; Ctrl-C into exit 130."""
+    """Turn a :class:`UserError` into one line on stderr and exit 2; Ctrl-C into exit 130.
+    The line is in the command's ``--lang`` (else ``ICP_RENEW_LANG``, else the locale)."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
         except UserError as exc:
-            typer.echo(error_line(exc), err=True)
+            typer.echo(error_line(exc, current_lang(kwargs.get("lang"))), err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("icp-renew: interrupted", err=True)
+            from icp_renew.messages import t
+
+            typer.echo(t("errors.interrupted", current_lang(kwargs.get("lang"))), err=True)
             raise typer.Exit(130) from None
         except BrokenPipeError:  # `icp-renew … | head`
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -189,12 +232,25 @@ def text_width(output: Path | None) -> int:
     return max(40, shutil.get_terminal_size((80, 24)).columns)
 
 
+def to_stdout(output: Path | None) -> bool:
+    """``-o -`` (and no ``-o``) means standard output, as in most command-line tools."""
+    return output is None or str(output) == "-"
+
+
 def emit(text: str, output: Path | None) -> None:
-    """Print ``text`` to stdout, or write it atomically to ``--output``."""
-    if output is None:
+    """Print ``text`` to stdout, or write it atomically to ``--output`` (its folder created
+    when missing: ``-o reports/2026/check.json`` in a fresh CI workspace)."""
+    if output is None or to_stdout(output):
         sys.stdout.write(text if text.endswith("\n") or not text else text + "\n")
         sys.stdout.flush()
     else:
+        if not output.parent.is_dir():
+            try:
+                output.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                from icp_renew.errors import os_error
+
+                raise UserError(os_error(exc, "errors.cannot-write"), source=str(output)) from None
         write_atomic(output, text.encode("utf-8"))
 
 
@@ -208,5 +264,5 @@ def load_book(rules: list[Path] | None) -> Any:
 def jobs_option(jobs: int | None) -> int | None:
     """``--jobs`` as given (None: auto); a negative count is a usage error."""
     if jobs is not None and jobs < 0:
-        raise UserError(f"must be 0 or more, got {jobs}", source="--jobs")
+        raise UserError("errors.jobs-negative", source="--jobs", value=jobs)
     return jobs

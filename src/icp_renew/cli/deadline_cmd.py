@@ -30,13 +30,14 @@ from icp_renew.cli.common import (
 )
 from icp_renew.errors import UserError
 from icp_renew.formats.registry import names
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     import datetime as dt
 
     from icp_renew.deadline import Assessment
     from icp_renew.i18n import Lang
-    from icp_renew.portfolio import Licence
+    from icp_renew.portfolio import Licence, Unusable
 
 
 def register(app: typer.Typer) -> None:
@@ -53,7 +54,7 @@ def _count_option(value: str | None, option: str) -> int | None:
     except ValueError:
         number = -1
     if number < 0:
-        raise UserError(f"expected a whole number of days ≥ 0, got {value!r}", source=option)
+        raise UserError("deadline.days-option", source=option, value=repr(value))
     return number
 
 
@@ -64,33 +65,46 @@ def _gather(
     license_number: str | None,
     csv_file: Path | None,
     encoding: str | None,
-) -> list[Licence]:
-    """Every licence named on the command line, in the order given."""
-    from icp_renew.portfolio import Licence, read_csv, read_dossier
+) -> tuple[list[Licence], list[Unusable]]:
+    """Every licence named on the command line, in the order given, and every input that
+    could not be used: a bad dossier or CSV row never stops the others."""
+    from icp_renew.portfolio import Licence, Unusable, read_csv_rows, read_dossier
 
     licences: list[Licence] = []
+    unusable: list[Unusable] = []
     printed = date_option(expires, "--expires")
     issued_on = date_option(issued, "--issued")
     if printed is not None or issued_on is not None:
         licences.append(Licence(printed, license_number, issued=issued_on))
     elif license_number is not None:
-        raise UserError("needs --expires DATE or --issued DATE", source="--license")
-    licences.extend(read_dossier(path) for path in dossiers)
+        raise UserError("deadline.license-needs-date", source="--license")
+    if csv_file is None and encoding is not None:
+        raise UserError("deadline.encoding-needs-csv", source="--encoding")
+    for path in dossiers:
+        try:
+            licences.append(read_dossier(path))
+        except UserError as exc:
+            unusable.append(Unusable.of(exc, str(path)))
     if csv_file is not None:
-        licences.extend(read_csv(csv_file, encoding=encoding))
-    elif encoding is not None:
-        raise UserError("applies only to --csv FILE", source="--encoding")
-    if not licences and csv_file is None:  # an empty portfolio is fine: it reports nothing
-        raise UserError(
-            "nothing to compute: give --expires DATE (or --issued DATE), "
-            "one or more DOSSIER folders, or --csv FILE",
-            source="deadline",
-        )
-    return licences
+        try:
+            rows, bad = read_csv_rows(csv_file, encoding=encoding)
+        except UserError as exc:
+            if exc.source == "--encoding":  # an option, not the file: nothing can be read
+                raise
+            unusable.append(Unusable.of(exc, str(csv_file)))
+        else:
+            licences.extend(rows)
+            unusable.extend(Unusable.of(exc) for exc in bad)
+    if not licences and not unusable and csv_file is None:  # an empty CSV reports nothing
+        raise UserError("deadline.nothing-to-compute", source="deadline")
+    return licences, unusable
 
 
 def _color(output: Path | None) -> bool:
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    """Colour only on a terminal; NO_COLOR (non-empty) and TERM=dumb turn it off (as `check`)."""
+    if output is not None or os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return sys.stdout.isatty()
 
 
 @handle_errors
@@ -186,33 +200,77 @@ def deadline(
     def masked(text: str | None) -> str | None:  # an ID or mobile number typed in a name
         return redact(text) if text is not None else None
 
-    licences = _gather(dossiers or [], expires, issued, license_number, csv_file, encoding)
+    from icp_renew.portfolio import Unusable, deduplicate
+
+    given, found = _gather(dossiers or [], expires, issued, license_number, csv_file, encoding)
+    # an ID or mobile number quoted in a reason (typed into the wrong field) is masked too
+    unusable = [Unusable(redact(u.source), redact(u.error)) for u in found]
+    licences, disagree = deduplicate(given)
     calendar = load_calendar(holidays or [])
-    items = sorted(
-        (
-            assess(
-                lic.expires,
-                day,
-                license_number=masked(lic.license_number),
-                name=masked(lic.name),
-                issued=lic.issued,
-                due_soon_days=DUE_SOON_DAYS if due is None else due,
-                calendar=calendar,
-                source=masked(lic.source),
-            )
-            for lic in licences
-        ),
-        key=lambda a: a.sort_key(),
-    )
-    single = len(items) == 1 and csv_file is None
+
+    def assessed(lic: Licence) -> Assessment:
+        a = assess(
+            lic.expires,
+            day,
+            license_number=masked(lic.license_number),
+            name=masked(lic.name),
+            issued=lic.issued,
+            due_soon_days=DUE_SOON_DAYS if due is None else due,
+            calendar=calendar,
+            source=masked(lic.source),
+        )
+        if lic.reported_years or lic.change_due:  # from the dossier's timeline (#11)
+            import dataclasses
+
+            a = dataclasses.replace(a, reported_years=lic.reported_years, change_due=lic.change_due)
+        return a
+
+    items = sorted((assessed(lic) for lic in licences), key=lambda a: a.sort_key())
+    # one licence asked about: an object; several inputs (even one licence twice): a list
+    single = len(given) == 1 and csv_file is None and not unusable
     tripped = [a for a in items if a.within(fail)] if fail is not None else []
-    _report(items, day, single, fmt, lng, output, quiet, tripped, fail)
+    notices = [_disagreement(first, other, lng) for first, other in disagree]
+    _report(items, unusable, notices, day, single, fmt, lng, output, quiet, tripped, fail)
+    for bad in unusable:  # named at the end, after the rest was computed and printed
+        typer.echo(t("errors.line", lng, message=_visible(bad.error)), err=True)
+    if unusable:
+        raise typer.Exit(2)
     if tripped:
         raise typer.Exit(1)
 
 
+def _visible(text: str) -> str:
+    from icp_renew.pii import redact
+
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in redact(text))
+
+
+def _disagreement(first: Licence, other: Licence, lang: Lang) -> str:
+    """The one-line warning for two copies of a licence that disagree on the expiry."""
+    from icp_renew.messages import t
+    from icp_renew.portfolio import effective_expiry
+
+    def said(lic: Licence) -> str:
+        day = effective_expiry(lic)
+        return day.isoformat() if day is not None else "-"
+
+    return _visible(
+        t(
+            "deadline.duplicate-disagrees",
+            lang,
+            number=first.license_number or "",
+            first=first.source or "--expires",
+            first_expires=said(first),
+            other=other.source or "--expires",
+            other_expires=said(other),
+        )
+    )
+
+
 def _report(
     items: list[Assessment],
+    unusable: list[Unusable],
+    notices: list[str],
     today: dt.date,
     single: bool,
     fmt: str,
@@ -226,26 +284,33 @@ def _report(
     from icp_renew.formats.registry import module, renderer
 
     if fmt == "text":
-        render = renderer("deadline", "text")
-        text = render(
-            items,
-            lang=lang,
-            single=single,
-            quiet=quiet,
-            fail=fail,
-            tripped=tripped,
-            color=_color(output),
-            width=text_width(output),
-        )
-        emit(text, output)
+        parts = list(notices)
+        if items or not unusable:  # else nothing but the unusable inputs, named on stderr
+            render = renderer("deadline", "text")
+            parts.append(
+                render(
+                    items,
+                    lang=lang,
+                    single=single,
+                    quiet=quiet,
+                    fail=fail,
+                    tripped=tripped,
+                    color=_color(output),
+                    width=text_width(output),
+                )
+            )
+        emit("\n".join(p for p in parts if p), output)
         return
     if fmt == "json":
-        emit(renderer("deadline", "json")(items, lang=lang, single=single), output)
+        render = renderer("deadline", "json")
+        emit(render(items, lang=lang, single=single, unusable=unusable), output)
     else:
         from icp_renew.formats.deadline_ics import dtstamp
 
         if not items:  # RFC 5545: a calendar holds at least one component
-            raise UserError("no licences to put in a calendar", source="--format ics")
+            if unusable:  # each is named on stderr; exit 2 follows
+                return
+            raise UserError("deadline.ics-empty", source="--format ics")
         stamp = dtstamp(today, os.environ.get("SOURCE_DATE_EPOCH"))
         ics = renderer("deadline", "ics")(items, stamp=stamp, lang=lang)
         if output is not None:
@@ -254,5 +319,5 @@ def _report(
             sys.stdout.flush()
             sys.stdout.buffer.write(ics)
             sys.stdout.flush()
-    for notice in module("deadline", "text").notices(items, tripped, fail, lang):
+    for notice in [*notices, *module("deadline", "text").notices(items, tripped, fail, lang)]:
         typer.echo(notice, err=True)

@@ -7,8 +7,9 @@ about 60 ms, more than the rest of ``icp-renew deadline --expires …``, which s
 start close to bare Python (docs/performance.md).
 
 :class:`LightCommand` gives each parameter a lazy converter: a ``str`` option's
-string is already its value (the adapter would return it unchanged) and an empty
-repeatable option is ``[]`` (as the adapter makes it); anything else (a path, a
+string is already its value (the adapter would return it unchanged), an empty
+repeatable option is ``[]`` (as the adapter makes it) and a list of strings is that
+list; anything else (a path, a
 number, a list with items) is handed to typer's own converter, built only then.
 
 This reaches into typer's private converter (``typer._coercion``, ``_runtime_param``),
@@ -53,6 +54,12 @@ def _is_list(annotation: Any) -> bool:
     return get_origin(annotation) is list
 
 
+def _is_str_list(annotation: Any) -> bool:
+    from typing import get_args
+
+    return get_args(annotation) == (str,)
+
+
 if ACTIVE:
 
     class _Lazy(RuntimeParam):
@@ -73,8 +80,11 @@ if ACTIVE:
             plain = desc.file_annotation is None and self.parameter_info.parser is None
             if plain and self.annotation is str and type(value) is str:
                 return value
-            if plain and _is_list(self.annotation) and type(value) in (tuple, list) and not value:
-                return []
+            if plain and _is_list(self.annotation) and type(value) in (tuple, list):
+                if not value:
+                    return []
+                if _is_str_list(self.annotation) and all(type(v) is str for v in value):
+                    return list(value)  # `status` over 500 dossiers: no adapter (#11)
             if not self.built:
                 self.built.append(build_runtime_param(desc))
             return self.built[0]._coerce_value(value, param=param, ctx=ctx)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
@@ -34,10 +34,11 @@ from icp_renew.cli.common import (
 )
 from icp_renew.errors import UserError
 from icp_renew.formats.registry import module, names, renderer
-from icp_renew.i18n import tr
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.bundle.layout import Layout
+    from icp_renew.i18n import Lang
 
 #: a bundle this large shows a progress bar (on a terminal, outside CI)
 PROGRESS_MIN_BYTES = 64 * 1024 * 1024
@@ -76,15 +77,38 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | 
 def _split_size(value: str | None) -> int | None:
     if value is None:
         return None
+    from icp_renew.errors import MessageError
     from icp_renew.rulebook.models import parse_size
 
     try:
         size = parse_size(value)
-    except ValueError as exc:
-        raise UserError(str(exc), source="--split-size") from None
+    except MessageError as exc:
+        raise UserError(exc.text, source="--split-size") from None
     if size <= 0:
-        raise UserError("must be more than 0 bytes", source="--split-size")
+        raise UserError("pack.split-size-zero", source="--split-size")
     return size
+
+
+def _archive_timeline(ctx: Any, lang: Lang, show_pii: bool) -> list[dict[str, Any]]:
+    """``--archive``: refused (exit 1, nothing written) before the new licence arrived; else
+    the timeline as ``status --format json`` gives it (#11, docs/process.md)."""
+    from icp_renew.process.document import dossier_entry
+    from icp_renew.process.timeline import replay
+
+    config = ctx.dossier.config
+    stage = replay(config.timeline).stage
+    if stage not in ("licensed", "archived"):
+        typer.echo(
+            "icp-renew: "
+            + t("process.archive-refused", lang, stage=t(f"process.stage-{stage}", lang)),
+            err=True,
+        )
+        raise typer.Exit(1)
+    from icp_renew.process.assess import DossierStatus
+
+    item = DossierStatus(path="", stage=stage, timeline=tuple(e.to_json() for e in config.timeline))
+    timeline: list[dict[str, Any]] = dossier_entry(item, lang, show_pii)["timeline"]
+    return timeline
 
 
 @handle_errors
@@ -121,6 +145,7 @@ def pack(
     quiet: QuietOpt = False,
     show_pii: Annotated[bool, typer.Option("--show-pii")] = False,
     jobs: JobsOpt = None,
+    archive: Annotated[bool, typer.Option("--archive")] = False,
 ) -> None:
     """The ``pack`` command (its help: ``"pack"`` in ``messages/cli_help.py``)."""
     from icp_renew.bundle.layout import LAYOUTS
@@ -146,9 +171,10 @@ def pack(
 
     book = load_book(rules)
     check_opts = CheckOptions(
-        today=day, filing_date=filed, province=province, jobs=jobs_option(jobs)
+        today=day, filing_date=filed, province=province, jobs=jobs_option(jobs), archive=archive
     )
     ctx = prepare(dossier, book, check_opts)
+    timeline = _archive_timeline(ctx, chosen_lang, show_pii) if archive else None
     report = run(ctx)
     if not show_pii:
         from icp_renew.findings import redact_dossier
@@ -170,6 +196,7 @@ def pack(
         tool_version=__version__,
         layout=cast("Layout", chosen_layout),
         findings=report.findings if blocked else None,
+        timeline=timeline,
     )
     opts = PackOptions(
         output=target,
@@ -183,11 +210,7 @@ def pack(
             volumes = write_bundle(bundle, opts, on_progress)
     except KeyboardInterrupt:
         typer.echo(
-            tr(
-                chosen_lang,
-                "icp-renew: 已中断：未写入打包文件（临时文件已删除）",
-                "icp-renew: interrupted: no bundle written (the partial file was removed)",
-            ),
+            t("pack.icp-renew-interrupted-no-bundle", chosen_lang),
             err=True,
         )
         raise typer.Exit(130) from None

@@ -70,13 +70,15 @@ def show_cmd(
     fmt = check_format(format, names("rules-show"))
     lng = resolve_lang(lang)
     if not province:
-        raise UserError("--province is required (e.g. --province 北京)", source="--province")
+        raise UserError("errors.province-required", source="--province")
     book = load_book(rules)
     authority = find_authority(book, province)
     from icp_renew.suggest import industry_slugs, service_codes
 
     industries = industry_slugs(book, industry or [])
-    checklist = resolve(book, authority, industries, service_codes(book, service or ["B25"]))
+    # with the archive's records (category `records`): what `pack --archive` collects (#11)
+    services = service_codes(book, service or ["B25"])
+    checklist = resolve(book, authority, industries, services, archive=True)
     sized = {"width": text_width(output)} if fmt == "text" else {}
     emit(renderer("rules-show", fmt)(checklist, lang=lng, **sized), output)
 
@@ -97,7 +99,7 @@ def lint_cmd(
 
     fmt = check_format(format, names("rules-lint"))
     if directory is not None and not directory.is_dir():
-        raise UserError("not a folder", source=str(directory))
+        raise UserError("errors.not-a-folder", source=str(directory))
     problems = lint(directory)
     emit(renderer("rules-lint", fmt)(problems, quiet=quiet), output)
     if problems:

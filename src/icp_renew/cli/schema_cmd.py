@@ -26,6 +26,6 @@ def schema_cmd(
     from icp_renew.schemas import dossier_schema, rules_schema
 
     if which not in SCHEMAS:
-        raise UserError(f"unknown schema {which!r}: expected dossier or rules", source="schema")
+        raise UserError("errors.unknown-schema", source="schema", value=repr(which))
     data = dossier_schema() if which == "dossier" else rules_schema()
     emit(json.dumps(data, ensure_ascii=False, indent=2), output)

@@ -11,18 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, ValidationError
 
 from icp_renew.dates import parse_date
 from icp_renew.errors import DossierError, UserError
+from icp_renew.messages import Message
 from icp_renew.strict import Strict
-from icp_renew.yamlio import YamlDocument, load_yaml_file, validation_error
+from icp_renew.yamlio import YamlDocument, dotted, load_yaml_file, validation_error
 
 DOSSIER_FILE = "dossier.yaml"
 #: written by `icp-renew init` beside dossier.yaml for editors; not a scan (the scanner skips it)
 SCHEMA_FILE = "dossier.schema.json"
+#: what `icp-renew init` writes where a value is to be filled in ("to fill in"); the checks
+#: report a field still holding it as not filled in rather than as an invalid value
+PLACEHOLDER = "待填写"
+#: init's placeholder for the serial of a licence number (``京B2-XXXXXXXX``)
+SERIAL_PLACEHOLDER = "XXXXXXXX"
 
 
 def _date(value: object) -> object:
@@ -59,6 +65,12 @@ class License(Strict):
     services: list[str] = Field(default_factory=list, description="业务种类, e.g. [B25]")
     issued: Date | None = Field(None, description="发证日期")
     expires: Date | None = Field(None, description="有效期至")
+    holder: str | None = Field(
+        None, description="the company name printed on the licence (经营者名称), for change filings"
+    )
+    legal_representative: str | None = Field(
+        None, description="the legal representative printed on the licence (法定代表人)"
+    )
 
 
 class Domain(Strict):
@@ -77,6 +89,66 @@ class MaterialFacts(Strict):
     note: str | None = None
 
 
+def _event_name(value: object) -> object:
+    from icp_renew.process.timeline import EVENTS
+
+    if isinstance(value, str) and value.strip() not in EVENTS:
+        from icp_renew.errors import MessageError
+
+        raise MessageError(
+            "process.err-unknown-event", event=value.strip(), expected=", ".join(EVENTS)
+        )
+    return value
+
+
+def _services(value: object) -> object:
+    if isinstance(value, str):  # `services: B25, B21` as well as [B25, B21]
+        return [s for s in (p.strip() for p in value.split(",")) if s]
+    return value
+
+
+class Event(Strict):
+    """One event of the renewal's timeline (docs/process.md)."""
+
+    event: Annotated[
+        Literal[
+            "submitted",
+            "accepted",
+            "correction-requested",
+            "correction-submitted",
+            "approved",
+            "rejected",
+            "license-received",
+            "archived",
+            "annual-report-filed",
+            "change-filed",
+        ],
+        BeforeValidator(_event_name),
+    ]
+    date: Date = Field(description="the day it happened")
+    due: Date | None = Field(None, description="correction-requested: the answer is due on")
+    reference: str | None = Field(None, description="受理号, 文号 …")
+    note: str | None = None
+    number: str | None = Field(None, description="license-received: the new licence number")
+    issued: Date | None = Field(None, description="license-received: 发证日期")
+    expires: Date | None = Field(None, description="license-received: 有效期至")
+    services: Annotated[list[str], BeforeValidator(_services)] | None = Field(
+        None, description="license-received: 业务种类"
+    )
+    year: Year | None = Field(None, description="annual-report-filed: the year reported")
+
+    def to_json(self) -> dict[str, Any]:
+        """The event as ``status --format json`` gives it: only the fields it has."""
+        out: dict[str, Any] = {}
+        for key, value in self.model_dump(exclude_none=True).items():
+            out[key] = value.isoformat() if isinstance(value, dt.date) else value
+        return out
+
+
+def _none_is_empty(value: object) -> object:
+    return [] if value is None else value  # `timeline:` with nothing yet (init's template)
+
+
 class DossierConfig(Strict):
     company: Company
     legal_representative: LegalRepresentative | None = None
@@ -88,6 +160,11 @@ class DossierConfig(Strict):
     industries: list[str] = Field(default_factory=list, description="prior-approval domains")
     domains: list[Domain] = Field(default_factory=list)
     materials: dict[str, MaterialFacts] = Field(default_factory=dict)
+    timeline: Annotated[list[Event], BeforeValidator(_none_is_empty)] = Field(
+        default_factory=list,
+        description="the renewal's events, in date order (docs/process.md)",
+        json_schema_extra={"type": ["array", "null"]},  # `timeline:` empty: no events yet
+    )
 
 
 def _coerce_domains(data: Any) -> Any:
@@ -100,16 +177,30 @@ def _coerce_domains(data: Any) -> Any:
 
 def parse_config(doc: YamlDocument) -> DossierConfig:
     if not isinstance(doc.data, dict):
-        raise DossierError(
-            "expected a mapping with company, license, … (see `icp-renew schema dossier`)",
-            source=doc.source,
-            line=1,
-        )
+        raise DossierError("errors.dossier-not-mapping", source=doc.source, line=1)
     try:
-        return DossierConfig.model_validate(_coerce_domains(doc.data))
+        config = DossierConfig.model_validate(_coerce_domains(doc.data))
     except ValidationError as exc:
         err = validation_error(exc, doc, DossierConfig)
-        raise DossierError(err.message, source=err.source, line=err.line, field=err.field) from None
+        raise DossierError(err.text, source=err.source, line=err.line, field=err.field) from None
+    if config.timeline:
+        check_timeline(config, doc)
+    return config
+
+
+def check_timeline(config: DossierConfig, doc: YamlDocument) -> None:
+    """Refuse events out of date order or answering nothing, naming the line."""
+    from icp_renew.process.timeline import TimelineError, replay
+
+    try:
+        replay(config.timeline)
+    except TimelineError as exc:
+        loc: tuple[str | int, ...] = ("timeline", exc.index)
+        if exc.field is not None:
+            loc = (*loc, exc.field)
+        raise DossierError(
+            exc.key, source=doc.source, line=doc.line_of(loc), field=dotted(loc), **exc.params
+        ) from None
 
 
 def load_config(path: Path, display: str | None = None) -> DossierConfig:
@@ -119,8 +210,8 @@ def load_config(path: Path, display: str | None = None) -> DossierConfig:
     try:
         doc = load_yaml_file(path, display or str(path))
     except UserError as exc:
-        message = exc.message
-        if message == "file not found":
-            message = f"no {DOSSIER_FILE} (run `icp-renew init` to create one)"
-        raise DossierError(message, source=exc.source, line=exc.line, field=exc.field) from None
+        text = exc.text
+        if text.key == "errors.file-not-found":
+            text = Message.of("errors.dossier-missing", file=DOSSIER_FILE)
+        raise DossierError(text, source=exc.source, line=exc.line, field=exc.field) from None
     return parse_config(doc)

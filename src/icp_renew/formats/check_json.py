@@ -7,6 +7,7 @@ follow them. Keys are never removed or renamed.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -26,9 +27,20 @@ def finding_json(f: Finding, *, lang: Lang, show_pii: bool) -> dict[str, Any]:
     }
 
 
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
 def dossier_json(
     d: DossierReport, *, lang: Lang, show_pii: bool, strict: bool = False
 ) -> dict[str, Any]:
+    if d.error is not None:  # could not be checked at all: never dropped (docs/reports.md)
+        return {
+            "path": encodable(d.path),
+            "ok": False,
+            "error": encodable(d.error),
+            "findings": [],
+        }
     return {
         "path": encodable(d.path),
         "authority": d.authority,
@@ -43,6 +55,9 @@ def dossier_json(
         "findings": [finding_json(f, lang=lang, show_pii=show_pii) for f in d.findings],
         "company": encodable(d.company) if d.company is not None else None,
         "license_number": encodable(d.license_number) if d.license_number is not None else None,
+        "expires": _iso(d.expires),
+        "filing_deadline": _iso(d.filing_deadline),
+        "days_left": d.days_left,
     }
 
 

@@ -6,7 +6,8 @@ checklist, in checklist order, plus ``dossier`` for findings that belong to no
 material. A testcase fails when it has an error-level finding (or a warning,
 under ``--strict``): one ``failure`` element listing them all, because Jenkins
 and GitLab show only the first. Other findings go to ``system-out``. Nothing
-comes from the clock: no ``timestamp``, no ``time``.
+comes from the clock: no ``timestamp``, no ``time``. A dossier that could not be
+checked at all is a suite whose one testcase has an ``error`` with the reason.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from dataclasses import dataclass, field
 
 from icp_renew.findings import DossierReport, Finding, Report, Severity
 from icp_renew.formats.safe import dossier_file, visible, xml_text
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 DOSSIER_CASE = "dossier"
 
@@ -36,9 +38,7 @@ def _package(path: str) -> str:
 
 def _cases(d: DossierReport, lang: Lang) -> list[_Case]:
     package = _package(d.path)
-    general = _Case(
-        f"{DOSSIER_CASE}: {tr(lang, '基本信息', 'dossier')}", f"{package}.{DOSSIER_CASE}"
-    )
+    general = _Case(f"{DOSSIER_CASE}: {t('report.general', lang)}", f"{package}.{DOSSIER_CASE}")
     cases: dict[str, _Case] = {}
     for m in d.materials:
         title = m.title if lang == "zh" else f"{m.title_en} ({m.title})"
@@ -63,6 +63,29 @@ def _line(f: Finding, lang: Lang, show_pii: bool) -> str:
     return f"[{f.severity.value}] {f.code}{where}: {visible(f.message(lang, show_pii))}" + (
         f"\n    {hint}" if hint else ""
     )
+
+
+def _unreadable_suite(root: ET.Element, d: DossierReport, lang: Lang) -> None:
+    """A dossier that could not be checked at all: one testcase in ``error`` (never dropped)."""
+    suite = ET.SubElement(
+        root,
+        "testsuite",
+        name=xml_text(visible(d.path)),
+        tests="1",
+        failures="0",
+        errors="1",
+        skipped="0",
+    )
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        name=xml_text(f"{DOSSIER_CASE}: {t('deadline.cannot-check', lang)}"),
+        classname=xml_text(visible(f"{_package(d.path)}.{DOSSIER_CASE}")),
+    )
+    error = ET.SubElement(
+        case, "error", type="cannot-check", message=xml_text(visible(d.error or ""))
+    )
+    error.text = xml_text(visible(d.error or ""))
 
 
 def _suite(
@@ -131,13 +154,18 @@ def render(
     width: int = 100,
 ) -> str:
     root = ET.Element("testsuites", name="icp-renew")
-    tests = failures = 0
+    tests = failures = errors = 0
     for d in report.dossiers:
-        t, f = _suite(root, d, report, lang, show_pii, strict)
-        tests += t
+        if d.error is not None:
+            _unreadable_suite(root, d, lang)
+            tests += 1
+            errors += 1
+            continue
+        n, f = _suite(root, d, report, lang, show_pii, strict)
+        tests += n
         failures += f
     root.set("tests", str(tests))
     root.set("failures", str(failures))
-    root.set("errors", "0")
+    root.set("errors", str(errors))
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"

@@ -2,7 +2,8 @@
 a pull-request comment, or ``check --format markdown``.
 
 A table of the dossiers (materials present of required, errors, warnings,
-result), then each dossier's findings in a collapsible section. Every file name
+result), then each dossier's findings in a collapsible section; a dossier that
+could not be checked at all is a row and a line with its reason. Every file name
 and message is escaped: Markdown and HTML in a file name stay literal text.
 """
 
@@ -10,9 +11,10 @@ from __future__ import annotations
 
 import html
 
-from icp_renew.findings import DossierReport, Report, Severity
+from icp_renew.findings import DossierReport, Report, Severity, authority_name
 from icp_renew.formats.safe import visible
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 _MD_SPECIAL = "\\`*_[]|~#!"
 ICONS = {Severity.ERROR: "❌", Severity.WARNING: "⚠️", Severity.INFO: "ℹ️"}
@@ -25,24 +27,30 @@ def md(text: str) -> str:
 
 
 def _verdict(d: DossierReport, lang: Lang, strict: bool) -> str:
+    if d.error is not None:
+        return "❌ " + t("deadline.cannot-check", lang)
     if not d.ok(strict):
-        return "❌ " + tr(lang, "未通过", "failed")
+        return "❌ " + t("report.failed", lang)
+    warnings = d.count(Severity.WARNING)
+    if warnings:
+        return "⚠️ " + t("report.passed-with-warnings-md", lang, n=warnings)
     if d.findings:
-        return "✅ " + tr(lang, "通过（有提示）", "passed with notes")
-    return "✅ " + tr(lang, "通过", "passed")
+        return "✅ " + t("report.passed-with-notes-md", lang, n=len(d.findings))
+    return "✅ " + t("report.passed", lang)
 
 
 def _details(d: DossierReport, lang: Lang, show_pii: bool) -> list[str]:
     head = [
-        tr(lang, "级别", "Severity"),
-        tr(lang, "代码", "Code"),
-        tr(lang, "材料", "Material"),
-        tr(lang, "文件", "File"),
-        tr(lang, "说明", "Message"),
+        t("report.col-severity", lang),
+        t("report.col-code", lang),
+        t("report.col-material", lang),
+        t("report.col-file", lang),
+        t("report.col-message", lang),
     ]
     out = [
         "<details>",
-        f"<summary>{html.escape(visible(d.path))}: {len(d.findings)} {tr(lang, '项发现', 'finding(s)')}</summary>",
+        f"<summary>{html.escape(visible(d.path))}: "
+        f"{t('report.findings-count', lang, n=len(d.findings))}</summary>",
         "",
         "| " + " | ".join(head) + " |",
         "|---|---|---|---|---|",
@@ -75,42 +83,42 @@ def render(
 ) -> str:
     failed = sum(1 for d in report.dossiers if not d.ok(strict))
     n = len(report.dossiers)
-    title = tr(
-        lang,
-        f"## icp-renew 材料检查：{n} 份材料，{failed} 份未通过",
-        f"## icp-renew check: {n} dossier(s), {failed} failed",
-    )
+    title = t("report.markdown-title", lang, n=n, failed=failed)
     out = [title, ""]
     if not n:
-        return "\n".join([*out, tr(lang, "没有检查任何材料。", "No dossier was checked."), ""])
+        return "\n".join([*out, t("report.nothing-checked", lang), ""])
     head = [
-        tr(lang, "材料目录", "Dossier"),
-        tr(lang, "发证机关", "Authority"),
-        tr(lang, "必需材料", "Required materials"),
-        tr(lang, "错误", "Errors"),
-        tr(lang, "警告", "Warnings"),
-        tr(lang, "提示", "Infos"),
-        tr(lang, "结果", "Result"),
+        t("report.col-dossier", lang),
+        t("report.col-authority", lang),
+        t("report.col-required-materials", lang),
+        t("report.col-errors", lang),
+        t("report.col-warnings", lang),
+        t("report.col-notes", lang),
+        t("report.col-result", lang),
     ]
     out += ["| " + " | ".join(head) + " |", "|---|---|---|---:|---:|---:|---|"]
     for d in report.dossiers:
         cells = [
             md(d.path),
-            md(d.authority or ""),
+            md(authority_name(d, lang)),
             f"{d.materials_present}/{d.materials_required}",
             *(str(d.count(s)) for s in Severity),
             _verdict(d, lang, strict),
         ]
         out.append("| " + " | ".join(cells) + " |")
     out.append("")
+    for d in report.unreadable():  # never dropped (docs/reports.md)
+        line = t("deadline.cannot-check-line", lang, path=md(d.path), reason=md(d.error or ""))
+        out += ["❌ " + line, ""]
     for d in report.dossiers:
         if d.findings:
             out += _details(d, lang, show_pii)
     out.append(
-        tr(
+        t(
+            "report.versions",
             lang,
-            f"规则版本 {report.rules_version}，icp-renew {report.tool_version}。",
-            f"Rules {report.rules_version}, icp-renew {report.tool_version}.",
+            rules_version=report.rules_version,
+            tool_version=report.tool_version,
         )
     )
     return "\n".join(out) + "\n"

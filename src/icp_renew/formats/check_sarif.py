@@ -5,7 +5,9 @@ never changes); one result per finding, at level ``error``, ``warning`` or
 ``note``. A result's location is the finding's file (dossier path + "/" +
 file), relative to ``%SRCROOT%`` (the checkout); a finding about the dossier as
 a whole points at its ``dossier.yaml``. ``partialFingerprints`` come from the
-code and the location, so a finding keeps its identity between runs.
+code and the location, so a finding keeps its identity between runs. A
+dossier that could not be checked at all is a tool execution notification of
+level ``error`` in the run's invocation (``executionSuccessful`` false).
 """
 
 from __future__ import annotations
@@ -17,8 +19,10 @@ from typing import Any
 from urllib.parse import quote
 
 from icp_renew.findings import FINDING_CODES, DossierReport, Finding, Report, Severity
+from icp_renew.formats.github import workspace_relative
 from icp_renew.formats.safe import dossier_file, encodable, visible
 from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SRCROOT = "%SRCROOT%"
@@ -37,7 +41,9 @@ def _rule(code: str, lang: Lang) -> dict[str, Any]:
         "id": code,
         "name": _rule_name(code),
         "shortDescription": {"text": entry.title(lang)},
-        "fullDescription": {"text": f"{entry.title_zh} / {entry.title_en}"},
+        "fullDescription": {
+            "text": t("report.sarif-rule", lang, title=entry.title(lang), hint=entry.hint(lang))
+        },
         "help": {"text": entry.hint(lang)},
         "defaultConfiguration": {"level": LEVELS[entry.severity]},
         "properties": {"tags": ["icp-renew", entry.severity.value]},
@@ -46,7 +52,7 @@ def _rule(code: str, lang: Lang) -> dict[str, Any]:
 
 def artifact_location(dossier: str, path: str | None) -> dict[str, str]:
     """``{"uri": …, "uriBaseId": "%SRCROOT%"}``; an absolute dossier path gives a file: URI."""
-    target = dossier_file(dossier, path if path else "dossier.yaml")
+    target = workspace_relative(dossier_file(dossier, path if path else "dossier.yaml"))
     if Path(target).is_absolute():
         return {"uri": Path(target).as_uri()}
     return {"uri": quote(encodable(target), safe="/"), "uriBaseId": SRCROOT}
@@ -58,6 +64,13 @@ def _fingerprint(d: DossierReport, f: Finding) -> str:
     return hashlib.sha256(encodable(key).encode("utf-8")).hexdigest()[:32]
 
 
+def _physical(d: DossierReport, f: Finding) -> dict[str, Any]:
+    out: dict[str, Any] = {"artifactLocation": artifact_location(d.path, f.path)}
+    if f.line is not None:  # a finding about a field of dossier.yaml: its line
+        out["region"] = {"startLine": f.line}
+    return out
+
+
 def _result(
     d: DossierReport, f: Finding, index: dict[str, int], lang: Lang, show_pii: bool
 ) -> dict[str, Any]:
@@ -66,9 +79,7 @@ def _result(
         "ruleIndex": index[f.code],
         "level": LEVELS[f.severity],
         "message": {"text": visible(f.message(lang, show_pii))},
-        "locations": [
-            {"physicalLocation": {"artifactLocation": artifact_location(d.path, f.path)}}
-        ],
+        "locations": [{"physicalLocation": _physical(d, f)}],
         "partialFingerprints": {"icpRenewFinding/v1": _fingerprint(d, f)},
         "properties": {
             "dossier": encodable(d.path),
@@ -79,11 +90,34 @@ def _result(
     }
 
 
+def _notification(d: DossierReport) -> dict[str, Any]:
+    """A dossier that could not be checked at all: a tool execution notification (error)."""
+    note: dict[str, Any] = {
+        "level": "error",
+        "message": {"text": visible(d.error or "")},
+        "descriptor": {"id": "cannot-check"},
+        "properties": {"dossier": encodable(d.path)},
+    }
+    if d.error_file is not None:
+        location: dict[str, Any] = {"artifactLocation": _file_location(d.error_file)}
+        if d.error_line is not None:
+            location["region"] = {"startLine": d.error_line}
+        note["locations"] = [{"physicalLocation": location}]
+    return note
+
+
+def _file_location(file: str) -> dict[str, str]:
+    if Path(file).is_absolute():
+        return {"uri": Path(file).as_uri()}
+    return {"uri": quote(encodable(Path(file).as_posix()), safe="/"), "uriBaseId": SRCROOT}
+
+
 def sarif_log(report: Report, *, lang: Lang = "en", show_pii: bool = False) -> dict[str, Any]:
     used = {f.code for d in report.dossiers for f in d.findings}
     codes = sorted(set(FINDING_CODES) | used)
     index = {code: i for i, code in enumerate(codes)}
     results = [_result(d, f, index, lang, show_pii) for d in report.dossiers for f in d.findings]
+    unreadable = report.unreadable()
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -100,6 +134,12 @@ def sarif_log(report: Report, *, lang: Lang = "en", show_pii: bool = False) -> d
                 "language": "zh-CN" if lang == "zh" else "en-US",
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not unreadable,
+                        "toolExecutionNotifications": [_notification(d) for d in unreadable],
+                    }
+                ],
                 "properties": {
                     "dossiers": [
                         {
@@ -109,6 +149,7 @@ def sarif_log(report: Report, *, lang: Lang = "en", show_pii: bool = False) -> d
                             "materials_present": d.materials_present,
                         }
                         for d in report.dossiers
+                        if d.error is None
                     ]
                 },
             }

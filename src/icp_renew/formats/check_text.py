@@ -4,7 +4,10 @@ Per dossier: a header (path, company, licence, authority); the findings grouped
 by category in checklist order, under the material they concern, each with its
 hint on how to fix it; then a summary line (required materials present,
 errors, warnings, infos, and the verdict). Several dossiers end with a rich
-table. ``--quiet`` leaves out what passed.
+summary table: company, days left to the filing deadline, counts and verdict,
+most urgent first (fewest days left; a dossier that could not be checked at all
+is a row too). ``--quiet`` prints only that table and the totals line, for one
+dossier as for many.
 
 Colour only when the CLI says so (a terminal, no ``NO_COLOR``, ``TERM`` not
 ``dumb``): this function never looks at the environment. Every file name and
@@ -17,10 +20,18 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from icp_renew.findings import DossierReport, Finding, MaterialLine, Report, Severity
+from icp_renew.findings import (
+    DossierReport,
+    Finding,
+    MaterialLine,
+    Report,
+    Severity,
+    authority_name,
+)
 from icp_renew.formats.safe import visible
 from icp_renew.formats.terminal import Page, Segment
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -30,32 +41,21 @@ SIGNS = {
     Severity.WARNING: ("!", "yellow"),
     Severity.INFO: ("i", "cyan"),
 }
-LABELS = {
-    Severity.ERROR: ("错误", "error"),
-    Severity.WARNING: ("警告", "warning"),
-    Severity.INFO: ("提示", "info"),
-}
 Entry = tuple[MaterialLine | None, list[Finding]]
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
 def counts(d: DossierReport | Report, lang: Lang) -> str:
     e, w, i = (d.count(s) for s in Severity)
-    if lang == "zh":
-        return f"错误 {e} · 警告 {w} · 提示 {i}"
-    return f"{_plural(e, 'error')} · {_plural(w, 'warning')} · {_plural(i, 'info')}"
+    return t("report.counts", lang, errors=e, warnings=w, notes=i)
 
 
 def verdict(d: DossierReport, lang: Lang, strict: bool) -> Segment:
     """(text, style) of the verdict on one dossier."""
     if not d.ok(strict):
-        return tr(lang, "× 未通过", "× FAILED"), "bold red"
+        return t("report.verdict-failed", lang), "bold red"
     if d.count(Severity.WARNING):
-        return tr(lang, "√ 通过（有警告）", "√ PASSED with warnings"), "bold yellow"
-    return tr(lang, "√ 通过", "√ PASSED"), "bold green"
+        return t("report.verdict-passed-with-warnings", lang), "bold yellow"
+    return t("report.verdict-passed", lang), "bold green"
 
 
 def _groups(d: DossierReport, lang: Lang) -> list[tuple[str, list[Entry]]]:
@@ -70,11 +70,11 @@ def _groups(d: DossierReport, lang: Lang) -> list[tuple[str, list[Entry]]]:
             general.append(f)
     groups: list[tuple[str, list[Entry]]] = []
     if general:
-        groups.append((tr(lang, "基本信息", "Dossier"), [(None, general)]))
+        groups.append((t("report.group-general", lang), [(None, general)]))
     if not d.materials:  # no checklist given: one group, materials in order of appearance
         entries: list[Entry] = [(None, fs) for fs in by_material.values()]
         if entries:
-            groups.append((tr(lang, "材料", "Materials"), entries))
+            groups.append((t("report.group-materials", lang), entries))
         return groups
     for m in d.materials:
         heading = (
@@ -95,8 +95,8 @@ def _material_line(m: MaterialLine, findings: list[Finding], lang: Lang) -> list
     else:
         sign, style = "-", "dim"
     title = m.title if lang == "zh" else f"{m.title_en} ({m.title})"
-    files = tr(lang, f"{m.files} 个文件", _plural(m.files, "file"))
-    optional = "" if m.required else tr(lang, "（建议）", " (recommended)")
+    files = t("report.file-count", lang, n=m.files)
+    optional = "" if m.required else t("report.recommended", lang)
     return [
         (sign, style),
         (" ", ""),
@@ -111,7 +111,7 @@ def _material_line(m: MaterialLine, findings: list[Finding], lang: Lang) -> list
 def _finding(page: Page, f: Finding, lang: Lang, show_pii: bool, indent: int) -> None:
     sign, style = SIGNS[f.severity]
     head: list[Segment] = [
-        (f"{sign} {tr(lang, *LABELS[f.severity])}", style),
+        (f"{sign} {t('report.severity-' + f.severity.value, lang)}", style),
         (" ", ""),
         (f.code, "bold"),
     ]
@@ -127,8 +127,8 @@ def _finding(page: Page, f: Finding, lang: Lang, show_pii: bool, indent: int) ->
 def _dossier(
     page: Page, d: DossierReport, lang: Lang, show_pii: bool, strict: bool, quiet: bool
 ) -> None:
-    head: list[Segment] = [(visible(d.path), "bold")]
-    for part in (d.company, d.license_number, d.authority):
+    head: list[Segment] = [(visible(d.label), "bold")]
+    for part in (d.company, d.license_number, authority_name(d, lang)):
         if part:
             head += [(" · ", ""), (visible(part), "")]
     page.add(head)
@@ -142,37 +142,47 @@ def _dossier(
                 page.add(_material_line(m, fs, lang), 2)
             for f in fs:
                 _finding(page, f, lang, show_pii, 6 if m is not None else 4)
-    materials = tr(
+    materials = t(
+        "report.materials-present",
         lang,
-        f"必需材料 {d.materials_present}/{d.materials_required} 项齐全",
-        f"{d.materials_present} of {d.materials_required} required materials present",
+        materials_present=d.materials_present,
+        materials_required=d.materials_required,
     )
     page.add([verdict(d, lang, strict), (f" — {materials} · {counts(d, lang)}", "")])
+
+
+def urgency(d: DossierReport) -> tuple[int, int]:
+    """Most urgent first: fewest days left to the filing deadline; unknown deadlines last."""
+    return (0, d.days_left) if d.days_left is not None else (1, 0)
 
 
 def _table(report: Report, lang: Lang, strict: bool) -> Table:
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(title=tr(lang, "汇总", "Summary"), title_justify="left")
-    table.add_column(tr(lang, "材料目录", "dossier"), ratio=1, min_width=12, overflow="fold")
-    table.add_column(tr(lang, "发证机关", "authority"), overflow="fold")
+    table = Table(title=t("report.table-title", lang), title_justify="left")
+    table.add_column(t("report.table-dossier", lang), ratio=1, min_width=12, overflow="fold")
+    table.add_column(t("deadline.column-company", lang), ratio=1, overflow="fold")
+    table.add_column(t("deadline.column-days-left", lang), justify="right", overflow="fold")
     for label in (
-        tr(lang, "必需材料", "materials"),
-        tr(lang, "错误", "errors"),
-        tr(lang, "警告", "warnings"),
+        t("report.table-errors", lang),
+        t("report.table-warnings", lang),
     ):
         table.add_column(label, justify="right", overflow="fold")
-    table.add_column(tr(lang, "结果", "result"), min_width=6, overflow="fold")
-    for d in report.dossiers:
+    table.add_column(t("report.table-result", lang), min_width=6, no_wrap=True)
+    for d in sorted(report.dossiers, key=urgency):
+        if d.error is not None:
+            cannot = "× " + t("deadline.cannot-check", lang)
+            table.add_row(Text(visible(d.path)), "", "-", "-", "-", Text(cannot, "bold red"))
+            continue
         _, style = verdict(d, lang, strict)
         short = (
-            tr(lang, "× 未通过", "× failed") if not d.ok(strict) else tr(lang, "√ 通过", "√ passed")
+            t("report.table-failed", lang) if not d.ok(strict) else t("report.table-passed", lang)
         )
         table.add_row(
-            Text(visible(d.path)),
-            Text(visible(d.authority or "-")),
-            f"{d.materials_present}/{d.materials_required}",
+            Text(visible(d.label)),
+            Text(visible(d.company or "")),
+            "-" if d.days_left is None else str(d.days_left),
             str(d.count(Severity.ERROR)),
             str(d.count(Severity.WARNING)),
             Text(short, style),
@@ -211,23 +221,20 @@ def render(
     width: int = 100,
 ) -> str:
     page = Page(width, color)
-    shown = [d for d in report.dossiers if d.findings] if quiet else list(report.dossiers)
-    for i, d in enumerate(shown):
-        if i:
-            page.blank()
-        _dossier(page, d, lang, show_pii, strict, quiet)
+    checked = [d for d in report.dossiers if d.error is None]
+    if not quiet:  # --quiet keeps the summary and leaves out the detail
+        for i, d in enumerate(checked):
+            if i:
+                page.blank()
+            _dossier(page, d, lang, show_pii, strict, quiet)
     n = len(report.dossiers)
-    if n <= 1 or quiet:
+    if not n or (n == 1 and not quiet and checked):
         return str(page)
-    page.blank()
+    if page.lines:
+        page.blank()
     table = _rich_text(_table(report, lang, strict), color, width)
     failed = sum(1 for d in report.dossiers if not d.ok(strict))
     total = Page(width, color)
-    total.add(
-        tr(
-            lang,
-            f"共检查 {n} 份材料：{failed} 份未通过，{n - failed} 份通过；{counts(report, lang)}",
-            f"{n} dossiers checked: {failed} failed, {n - failed} passed; {counts(report, lang)}",
-        )
-    )
+    key = "deadline.checked-total-one" if n == 1 else "deadline.checked-total"
+    total.add(t(key, lang, n=n, failed=failed, passed=n - failed, counts=counts(report, lang)))
     return str(page) + table + str(total)

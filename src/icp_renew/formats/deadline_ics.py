@@ -2,11 +2,17 @@
 
 For each licence, two all-day events (DATE values): the latest working day to
 file the renewal (Order 42 Art. 27), and the close of the next annual-report
-window on 31 March (Order 42 Art. 35). Each carries alarms 30, 7 and 1 days
+window on 31 March (Order 42 Art. 35). A licence that has already expired gets
+no filing event (it would be dated in the past, and renewal is no longer
+possible). No two events share a UID. Each carries alarms 30, 7 and 1 days
 before. The output is reproducible: a UID derived from the licence number and
-the expiry (the annual report: the licence number and the year), and a DTSTAMP
+the expiry (the annual report: the licence number and the year only, so that one
+licence has one event a year however many dossiers name it), and a DTSTAMP
 from ``SOURCE_DATE_EPOCH``, else midnight UTC of ``--today``, never the clock.
-Identical input gives identical bytes.
+Identical input gives identical bytes. An event whose UID is already in the
+calendar is not added twice; an annual report the dossier's timeline records as
+filed gets no event; a dossier that owes a change filing (docs/process.md) gets
+one event on ``--today``.
 """
 
 from __future__ import annotations
@@ -18,7 +24,8 @@ from typing import Any
 
 from icp_renew.deadline import FILING_DAYS, Assessment
 from icp_renew.errors import UserError
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 ALARM_DAYS = (30, 7, 1)
 PRODID = "-//icp-renew//deadline//EN"
@@ -32,8 +39,7 @@ def dtstamp(today: dt.date, source_date_epoch: str | None = None) -> dt.datetime
             return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc)
         except (ValueError, OverflowError, OSError):
             raise UserError(
-                f"expected whole seconds since 1970-01-01, got {source_date_epoch!r}",
-                source="SOURCE_DATE_EPOCH",
+                "errors.epoch", source="SOURCE_DATE_EPOCH", value=repr(source_date_epoch)
             ) from None
     return dt.datetime(today.year, today.month, today.day, tzinfo=dt.timezone.utc)
 
@@ -41,7 +47,8 @@ def dtstamp(today: dt.date, source_date_epoch: str | None = None) -> dt.datetime
 def uid(kind: str, license_number: str | None, expires: dt.date, year: int | None = None) -> str:
     """A stable UID from the licence number and expiry (and, for a yearly event, the year):
     importing a newer file updates the events instead of duplicating them."""
-    key = f"{kind}\x1f{license_number or ''}\x1f{expires.isoformat()}\x1f{year or ''}"
+    stamp = "" if year is not None else expires.isoformat()  # a year's event: per licence
+    key = f"{kind}\x1f{license_number or ''}\x1f{stamp}\x1f{year or ''}"
     digest = hashlib.sha256(key.encode()).hexdigest()[:20]
     label = str(year) if year is not None else f"{expires:%Y%m%d}"
     return f"{kind}-{label}-{digest}@icp-renew"
@@ -54,49 +61,50 @@ def _who(a: Assessment) -> str:
 
 def _filing_text(a: Assessment, lang: Lang) -> tuple[str, str]:
     day = a.latest_working_day.isoformat()
-    summary = tr(lang, f"ICP许可证续期申请截止：{_who(a)}", f"ICP licence renewal due: {_who(a)}")
-    derived = tr(lang, "（由发证日期推算）", " (derived from the issue date)")
+    summary = t("deadline.icp-licence-renewal-due", lang, value=_who(a))
+    derived = t("deadline.derived-from-the-issue-date", lang)
     lines = [
-        tr(
+        t(
+            "deadline.licence-expires-on",
             lang,
-            f"许可证 {_who(a)} 有效期至 {a.expires.isoformat()}{derived if a.expiry_derived else ''}。",
-            f"Licence {_who(a)} expires on {a.expires.isoformat()}"
-            f"{derived if a.expiry_derived else ''}.",
+            value=_who(a),
+            value2=a.expires.isoformat(),
+            value3=derived if a.expiry_derived else "",
         ),
-        tr(
+        t(
+            "deadline.order-42-art-27-apply",
             lang,
-            f"《电信业务经营许可管理办法》第二十七条：续期申请须于到期前{FILING_DAYS}日提出，"
-            f"即不晚于 {a.filing_deadline.isoformat()}；最后一个工作日为 {day}。",
-            f"Order 42 Art. 27: apply at least {FILING_DAYS} days before expiry, i.e. by "
-            f"{a.filing_deadline.isoformat()}; the last working day is {day}.",
+            FILING_DAYS=FILING_DAYS,
+            value=a.filing_deadline.isoformat(),
+            day=day,
         ),
     ]
-    if not a.holiday_data:
-        lines.append(
-            tr(
-                lang,
-                "注意：该年份没有官方节假日数据，仅按周末计算。",
-                "Note: no official holiday data for that year; weekends only.",
-            )
-        )
+    if a.estimated_years:
+        lines.append(t("deadline.estimated-ics-note", lang))
+    elif not a.holiday_data:
+        lines.append(t("deadline.note-no-official-holiday-data", lang))
     return summary, "\n".join(lines)
 
 
 def _annual_text(a: Assessment, lang: Lang) -> tuple[str, str]:
     r = a.annual_report
-    summary = tr(
+    summary = t("deadline.telecom-annual-report-for-due", lang, year=r.year, value=_who(a))
+    description = t(
+        "deadline.order-42-art-35-report",
         lang,
-        f"电信业务经营年报截止（{r.year}年度）：{_who(a)}",
-        f"Telecom annual report for {r.year} due: {_who(a)}",
-    )
-    description = tr(
-        lang,
-        f"《电信业务经营许可管理办法》第三十五条：每年第一季度（{r.opens.isoformat()} 至 "
-        f"{r.closes.isoformat()}）报送上一年度的经营情况。",
-        f"Order 42 Art. 35: report the previous year's operations in the first quarter "
-        f"({r.opens.isoformat()} to {r.closes.isoformat()}).",
+        value=r.opens.isoformat(),
+        value2=r.closes.isoformat(),
     )
     return summary, description
+
+
+def _change_text(a: Assessment, lang: Lang) -> tuple[str, str]:
+    from icp_renew.messages import t
+
+    return (
+        t("process.ics-change-summary", lang, who=_who(a)),
+        t("process.ics-change-description", lang),
+    )
 
 
 def _event(uid_: str, day: dt.date, summary: str, description: str, stamp: dt.datetime) -> Any:
@@ -128,27 +136,28 @@ def render(assessments: Sequence[Assessment], *, stamp: dt.datetime, lang: Lang)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
-    cal.add("x-wr-calname", tr(lang, "ICP许可证续期", "ICP licence renewal"))
+    cal.add("x-wr-calname", t("deadline.icp-licence-renewal", lang))
+    seen: set[str] = set()
+
+    def add(uid_: str, day: dt.date, text: tuple[str, str]) -> None:
+        if uid_ not in seen:  # one event per UID, whatever the input repeats
+            seen.add(uid_)
+            cal.add_component(_event(uid_, day, text[0], text[1], stamp))
+
     for a in assessments:
-        summary, description = _filing_text(a, lang)
-        cal.add_component(
-            _event(
+        if a.status != "expired":  # no filing event dated before today for an expired licence
+            add(
                 uid("filing", a.license_number, a.expires),
                 a.latest_working_day,
-                summary,
-                description,
-                stamp,
+                _filing_text(a, lang),
             )
-        )
-        summary, description = _annual_text(a, lang)
-        cal.add_component(
-            _event(
+        if a.annual_report.year not in a.reported_years:  # filed: no reminder (#11)
+            add(
                 uid("annual-report", a.license_number, a.expires, a.annual_report.closes.year),
                 a.annual_report.closes,
-                summary,
-                description,
-                stamp,
+                _annual_text(a, lang),
             )
-        )
+        if a.change_due:
+            add(uid("change-filing", a.license_number, a.expires), a.today, _change_text(a, lang))
     data: bytes = cal.to_ical()
     return data

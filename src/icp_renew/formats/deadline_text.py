@@ -11,27 +11,15 @@ from collections.abc import Sequence
 from unicodedata import east_asian_width
 
 from icp_renew.deadline import FILING_DAYS, Assessment, Status
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
-_STATUS: dict[str, tuple[str, str, str]] = {  # zh, en, colour
-    "expired": ("已过期", "expired", "magenta"),
-    "overdue": ("已过申请期限", "overdue", "red"),
-    "due-soon": ("临近申请期限", "due soon", "yellow"),
-    "ok": ("正常", "ok", "green"),
-}
-_WEEKDAYS = (
-    ("星期一", "Mon"),
-    ("星期二", "Tue"),
-    ("星期三", "Wed"),
-    ("星期四", "Thu"),
-    ("星期五", "Fri"),
-    ("星期六", "Sat"),
-    ("星期日", "Sun"),
-)
-_STEPS = {
-    "prepare": ("开始准备材料", "start preparing"),
-    "pre-check": ("预检材料（icp-renew check）", "pre-check (icp-renew check)"),
-    "file": ("提交申请", "file the application"),
+#: each status's colour; its words are ``deadline.status-<status>``
+_COLOURS: dict[str, str] = {
+    "expired": "magenta",
+    "overdue": "red",
+    "due-soon": "yellow",
+    "ok": "green",
 }
 #: the finding whose hint explains a status (the same words as `check`)
 _HINTS = {"expired": "license-expired", "overdue": "past-filing-deadline"}
@@ -40,26 +28,34 @@ _LIST_MAX = 10
 
 
 def status_label(status: Status, lang: Lang) -> str:
-    zh, en, _ = _STATUS[status]
-    return tr(lang, zh, en)
+    return t(f"deadline.status-{status}", lang)
 
 
 def _colour(text: str, status: Status) -> str:
     """``text`` in the status colour (ANSI; only called for a terminal without NO_COLOR)."""
     from icp_renew.formats.terminal import RESET, sgr
 
-    return f"{sgr('bold ' + _STATUS[status][2])}{text}{RESET}"
+    return f"{sgr('bold ' + _COLOURS[status])}{text}{RESET}"
 
 
 def _day(day: dt.date, lang: Lang) -> str:
-    zh, en = _WEEKDAYS[day.weekday()]
-    return f"{day.isoformat()} ({tr(lang, zh, en)})"
+    weekday = t(f"deadline.weekday-{day.weekday()}", lang)
+    return t("deadline.day", lang, day=day.isoformat(), weekday=weekday)
 
 
 def _days_left(a: Assessment, lang: Lang) -> str:
     if a.days_left >= 0:
-        return tr(lang, f"{a.days_left} 天", f"{a.days_left} days")
-    return tr(lang, f"已过 {-a.days_left} 天", f"{-a.days_left} days ago")
+        return t("deadline.days", lang, days_left=a.days_left)
+    return t("deadline.days-ago", lang, value=-a.days_left)
+
+
+def _holidays(a: Assessment, lang: Lang) -> str:
+    """Where the holidays came from: the official data, a file, the estimate, or nothing."""
+    if a.estimated_years and a.estimated_years[-1] == a.filing_deadline.year:
+        from icp_renew.holiday_estimate import revision
+
+        return t("deadline.estimated-source", lang, revision=revision(a.filing_deadline.year))
+    return a.holiday_source or t("deadline.none-weekends-only", lang)
 
 
 def render_one(a: Assessment, lang: Lang, *, color: bool = False, width: int = 80) -> str:
@@ -70,39 +66,33 @@ def render_one(a: Assessment, lang: Lang, *, color: bool = False, width: int = 8
         status = _colour(status, a.status)
     expires = _day(a.expires, lang)
     if a.expiry_derived and a.issued is not None:
-        expires += tr(
-            lang,
-            f"（由发证日期 {a.issued.isoformat()} 推算，以许可证所载为准）",
-            f" (derived from the issue date {a.issued.isoformat()}; the printed date prevails)",
-        )
+        expires += t("deadline.derived-from-the-issue-date-2", lang, value=a.issued.isoformat())
     who = " ".join(x for x in (a.license_number, a.name) if x) or "-"
     r = a.annual_report
-    holidays = a.holiday_source or tr(lang, "无（仅按周末）", "none (weekends only)")
+    holidays = _holidays(a, lang)
     rows = [
-        (tr(lang, "许可证", "Licence"), who),
-        (tr(lang, "有效期至", "Expires"), expires),
+        (t("deadline.licence-2", lang), who),
+        (t("deadline.expires", lang), expires),
         (
-            tr(lang, "申请期限", "Filing deadline"),
+            t("deadline.filing-deadline", lang),
             _day(a.filing_deadline, lang)
-            + tr(
-                lang,
-                f"（到期前{FILING_DAYS}日，《电信业务经营许可管理办法》第二十七条）",
-                f" ({FILING_DAYS} days before expiry, Order 42 Art. 27)",
-            ),
+            + t("deadline.days-before-expiry-order-42", lang, FILING_DAYS=FILING_DAYS),
         ),
-        (tr(lang, "最后工作日", "Latest working day"), _day(a.latest_working_day, lang)),
-        (tr(lang, "剩余", "Days left"), _days_left(a, lang)),
-        (tr(lang, "状态", "Status"), status),
+        (t("deadline.latest-working-day", lang), _day(a.latest_working_day, lang)),
+        (t("deadline.days-left-2", lang), _days_left(a, lang)),
+        (t("deadline.status", lang), status),
         (
-            tr(lang, "年报", "Annual report"),
-            tr(
+            t("deadline.annual-report", lang),
+            t(
+                "deadline.to-for-art-35",
                 lang,
-                f"{r.opens.isoformat()} 至 {r.closes.isoformat()}（{r.year}年度，第三十五条）",
-                f"{r.opens.isoformat()} to {r.closes.isoformat()} (for {r.year}, Art. 35)",
+                value=r.opens.isoformat(),
+                value2=r.closes.isoformat(),
+                year=r.year,
             ),
         ),
-        (tr(lang, "节假日数据", "Holiday data"), holidays),
-        (tr(lang, "今天", "Today"), a.today.isoformat()),
+        (t("deadline.holiday-data", lang), holidays),
+        (t("deadline.today", lang), a.today.isoformat()),
     ]
     hint = _HINTS.get(a.status)
     if hint is not None:
@@ -119,11 +109,10 @@ def render_one(a: Assessment, lang: Lang, *, color: bool = False, width: int = 8
         )
         lines.append(f"{_pad(label, left - _width(label))}  {parts[0]}")
         lines += [" " * (left + 2) + part for part in parts[1:]]
-    lines.append(tr(lang, "建议安排（仅供参考）：", "Suggested plan (a suggestion only):"))
+    lines.append(t("deadline.suggested-plan-a-suggestion-only", lang))
     for step in a.plan:
-        zh, en = _STEPS[step.step]
-        past = tr(lang, "（已过）", " (past)") if step.date < a.today else ""
-        lines.append(f"  {_day(step.date, lang)}  {tr(lang, zh, en)}{past}")
+        past = t("deadline.past", lang) if step.date < a.today else ""
+        lines.append(f"  {_day(step.date, lang)}  {t(f'deadline.step-{step.step}', lang)}{past}")
     return "\n".join(lines)
 
 
@@ -149,13 +138,13 @@ def render_table(
     seconds for an agency's 10,000 licences; this takes a few milliseconds for all of them.
     """
     header = (
-        tr(lang, "状态", "Status"),
-        tr(lang, "剩余天数", "Days left"),
-        tr(lang, "最后工作日", "Latest working day"),
-        tr(lang, "申请期限", "Filing deadline"),
-        tr(lang, "有效期至", "Expires"),
-        tr(lang, "许可证编号", "Licence"),
-        tr(lang, "企业名称", "Name"),
+        t("deadline.status", lang),
+        t("deadline.days-left", lang),
+        t("deadline.latest-working-day", lang),
+        t("deadline.filing-deadline", lang),
+        t("deadline.expires", lang),
+        t("deadline.licence", lang),
+        t("deadline.name", lang),
     )
     rows = [
         (
@@ -193,9 +182,10 @@ def render_table(
         for row, sizes, a in zip(rows, cell_widths[1:], items, strict=True)
     )
     if any(a.expiry_derived for a in items):
-        out.append(tr(lang, "* 由发证日期推算的有效期", "* expiry derived from the issue date"))
-    if any(not a.holiday_data for a in items):
-        out.append(tr(lang, "† 仅按周末计算", "† weekends only (no holiday data)"))
+        out.append(t("deadline.expiry-derived-from-the-issue", lang))
+    footnote = _dagger(items, lang)
+    if footnote:
+        out.append(footnote)
     return "\n".join(out)
 
 
@@ -210,7 +200,7 @@ def _stacked(
     """The table as blocks: status, days left, licence and name, then the dates, labelled."""
     from icp_renew.formats.wrap import wrap
 
-    sep = tr(lang, "；", "; ")
+    sep = t("deadline.separator", lang)
     out: list[str] = []
     for a, row in zip(items, rows, strict=True):
         status = _colour(row[0], a.status) if color else row[0]
@@ -229,10 +219,20 @@ def _stacked(
             line += (sep if line else "") + pair
         out.append("  " + line)
     if any(a.expiry_derived for a in items):
-        out.append(tr(lang, "* 由发证日期推算的有效期", "* expiry derived from the issue date"))
-    if any(not a.holiday_data for a in items):
-        out.append(tr(lang, "† 仅按周末计算", "† weekends only (no holiday data)"))
+        out.append(t("deadline.expiry-derived-from-the-issue", lang))
+    footnote = _dagger(items, lang)
+    if footnote:
+        out.append(footnote)
     return "\n".join(out)
+
+
+def _dagger(items: Sequence[Assessment], lang: Lang) -> str | None:
+    """What ``†`` means: an estimated year, or weekends only (no holiday data at all)."""
+    if not any(not a.holiday_data for a in items):
+        return None
+    if all(set(a.missing_years) == set(a.estimated_years) for a in items):
+        return t("deadline.estimated-footnote", lang)
+    return t("deadline.weekends-only-no-holiday-data", lang)
 
 
 def render(
@@ -254,9 +254,7 @@ def render(
         body = _body(shown, single, lang, color, width) if shown else None
     else:
         body = (
-            _body(items, single, lang, color, width)
-            if items
-            else tr(lang, "没有许可证", "no licences")
+            _body(items, single, lang, color, width) if items else t("deadline.no-licences", lang)
         )
     return "\n".join(p for p in (warning, body, _failed(tripped, fail, lang)) if p)
 
@@ -284,13 +282,10 @@ def holiday_warning(items: Sequence[Assessment], lang: Lang) -> str | None:
     if not years:
         return None
     listed = ", ".join(str(y) for y in years)
-    return tr(
-        lang,
-        f"警告：{listed} 年没有官方节假日数据，最后工作日仅按周末计算；"
-        "可用 --holidays FILE 补充该年的放假和调休安排。",
-        f"warning: no official holiday data for {listed}: the latest working day counts "
-        "weekends only; add the year's holidays with --holidays FILE.",
-    )
+    estimated = {y for a in items for y in a.estimated_years}
+    if estimated.issuperset(years):
+        return t("deadline.estimated-warning", lang, years=listed)
+    return t("deadline.warning-no-official-holiday-data", lang, listed=listed)
 
 
 def fail_notice(tripped: Sequence[Assessment], days: int, lang: Lang) -> str:
@@ -300,10 +295,7 @@ def fail_notice(tripped: Sequence[Assessment], days: int, lang: Lang) -> str:
     )
     more = len(tripped) - _LIST_MAX
     if more > 0:
-        names += tr(lang, f" 等，另有 {more} 个", f" and {more} more")
-    return tr(
-        lang,
-        f"--fail-within {days}：{len(tripped)} 个许可证距申请期限 {days} 天以内或已过期限：{names}",
-        f"--fail-within {days}: {len(tripped)} licence(s) within {days} days of the filing "
-        f"deadline or past it: {names}",
+        names += t("deadline.and-more", lang, more=more)
+    return t(
+        "deadline.fail-within-licence-s-within", lang, days=days, value=len(tripped), names=names
     )

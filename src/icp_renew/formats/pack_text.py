@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from icp_renew.formats.safe import visible
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.bundle.pack import WrittenVolume
@@ -19,11 +20,7 @@ def render(volumes: Sequence[WrittenVolume], *, lang: Lang = "en") -> str:
     from icp_renew.bundle.manifest import human_size as _human
 
     return "\n".join(
-        tr(
-            lang,
-            f"已写入 {v.path}：{v.files} 个文件，{_human(v.size)}",
-            f"wrote {v.path}: {v.files} files, {_human(v.size)}",
-        )
+        t("pack.wrote-files", lang, path=v.path, files=v.files, size=_human(v.size))
         for v in volumes
     )
 
@@ -32,30 +29,11 @@ def notices(*, lang: Lang = "en", skipped: int = 0, forced: int = 0, warnings: i
     """What the user should know about a bundle that was written (for stderr)."""
     lines = []
     if skipped:
-        lines.append(
-            tr(
-                lang,
-                f"icp-renew: {skipped} 个未归类或不安全的文件未打包（见 icp-renew check）",
-                f"icp-renew: {skipped} unassigned or unsafe file(s) not packed "
-                "(see icp-renew check)",
-            )
-        )
+        lines.append(t("pack.icp-renew-unassigned-or-unsafe", lang, skipped=skipped))
     if warnings and not forced:
-        lines.append(
-            tr(
-                lang,
-                f"icp-renew: 有 {warnings} 个警告（见 icp-renew check）",
-                f"icp-renew: {warnings} warning(s) (see icp-renew check)",
-            )
-        )
+        lines.append(t("pack.icp-renew-warning-s-see", lang, warnings=warnings))
     if forced:
-        lines.append(
-            tr(
-                lang,
-                f"icp-renew: 已强制打包（--force），{forced} 个问题记录在 manifest.json",
-                f"icp-renew: packed with --force; {forced} finding(s) recorded in manifest.json",
-            )
-        )
+        lines.append(t("pack.icp-renew-packed-with-force", lang, forced=forced))
     return "\n".join(lines)
 
 
@@ -75,13 +53,10 @@ def refused(
             )
     errors = report.count(Severity.ERROR)
     warnings = report.count(Severity.WARNING)
-    count = f"{errors} error(s)" + (f", {warnings} warning(s) under --strict" if strict else "")
-    lines.append(
-        tr(
-            lang,
-            f"icp-renew: 拒绝打包：{count}；未写入任何文件（修正后重试，或用 --force 强制打包）",
-            f"icp-renew: pack refused: {count}; nothing written "
-            "(fix them, or use --force to pack anyway)",
-        )
+    count = (
+        t("pack.refused-count-strict", lang, errors=errors, warnings=warnings)
+        if strict
+        else t("pack.refused-count", lang, errors=errors)
     )
+    lines.append(t("pack.icp-renew-pack-refused-nothing", lang, count=count))
     return "\n".join(lines)

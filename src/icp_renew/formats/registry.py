@@ -34,6 +34,14 @@ FORMATS: dict[str, tuple[str, str]] = {
 #: kind of result → {format name → (module, one-line description)}
 KINDS: dict[str, dict[str, tuple[str, str]]] = {
     "check": FORMATS,
+    # status: render(document, *, lang, show_pii, width, color) -> str, from the status
+    # document of icp_renew.process.document (one dict, the contract of `status --format json`)
+    "status": {
+        "text": ("icp_renew.formats.status_text", "for people: a table, or one dossier in full"),
+        "json": ("icp_renew.formats.status_json", "the status document"),
+        "csv": ("icp_renew.formats.status_csv", "one row per dossier, UTF-8 for Excel"),
+        "markdown": ("icp_renew.formats.status_markdown", "a Markdown table and the alerts"),
+    },
     # deadline: text and json render(items, *, lang, single, …) -> str; ics -> bytes
     "deadline": {
         "text": ("icp_renew.formats.deadline_text", "for people: a block, or a table"),

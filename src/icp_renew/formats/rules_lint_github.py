@@ -14,6 +14,6 @@ if TYPE_CHECKING:
 
 def render(problems: Sequence[LintProblem], *, lang: Lang = "en", quiet: bool = False) -> str:
     return "\n".join(
-        command("error", p.message + f" [{p.code}]", file=p.file, line=p.line, title=p.code)
+        command("error", p.text(lang) + f" [{p.code}]", file=p.file, line=p.line, title=p.code)
         for p in problems
     )

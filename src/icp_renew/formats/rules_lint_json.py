@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 def render(problems: Sequence[LintProblem], *, lang: Lang = "en", quiet: bool = False) -> str:
     return json.dumps(
-        {"ok": not problems, "problems": [p.to_json() for p in problems]},
+        {"ok": not problems, "problems": [p.to_json(lang) for p in problems]},
         ensure_ascii=False,
         indent=2,
     )

@@ -7,19 +7,22 @@ from typing import TYPE_CHECKING
 
 from icp_renew.formats.safe import visible
 from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.rulebook.lint import LintProblem
 
 
-def line(p: LintProblem) -> str:
+def line(p: LintProblem, lang: Lang = "en") -> str:
     where = p.file + (f":{p.line}" if p.line else "")
     field = f" {p.field}:" if p.field else ""
-    return visible(f"{where}:{field} {p.message} [{p.code}]")
+    return visible(f"{where}:{field} {p.text(lang)} [{p.code}]")
 
 
 def render(problems: Sequence[LintProblem], *, lang: Lang = "en", quiet: bool = False) -> str:
-    lines = [line(p) for p in problems]
+    lines = [line(p, lang) for p in problems]
     if not quiet:
-        lines.append(f"{len(problems)} problem(s)" if problems else "rules: ok")
+        lines.append(
+            t("rules.lint-count", lang, n=len(problems)) if problems else t("rules.lint-ok", lang)
+        )
     return "\n".join(lines)

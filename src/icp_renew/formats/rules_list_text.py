@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from icp_renew.formats.rules_show_text import console
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.rulebook.book import Rulebook
@@ -19,19 +20,15 @@ def render(book: Rulebook, *, lang: Lang = "en", width: int = 80) -> str:
 
     out = console(width)
     table = Table(
-        title=tr(
-            lang,
-            f"发证机关（规则 {book.rules_version}）",
-            f"Issuing authorities (rules {book.rules_version})",
-        ),
+        title=t("rules.issuing-authorities-rules", lang, rules_version=book.rules_version),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
     table.add_column("slug", no_wrap=True)
     table.add_column("ISO", no_wrap=True)
-    table.add_column(tr(lang, "发证机关", "authority"), ratio=1)
-    table.add_column(tr(lang, "前缀", "prefixes"), no_wrap=True)
+    table.add_column(t("rules.authority", lang), ratio=1)
+    table.add_column(t("rules.prefixes", lang), no_wrap=True)
     for a in sorted(book.authorities.values(), key=lambda a: (a.cross_regional, a.iso or "")):
         prefixes = dict.fromkeys(a.license_prefixes + a.filing_prefixes)
         table.add_row(
@@ -42,15 +39,15 @@ def render(book: Rulebook, *, lang: Lang = "en", width: int = 80) -> str:
         )
     out.print(table)
     itable = Table(
-        title=tr(lang, "前置审批行业", "Prior-approval industries"),
+        title=t("rules.prior-approval-industries", lang),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
     itable.add_column("slug", no_wrap=True)
-    itable.add_column(tr(lang, "行业", "industry"), ratio=1)
-    itable.add_column(tr(lang, "许可文件", "permit"), ratio=2)
-    itable.add_column(tr(lang, "可信度", "confidence"), no_wrap=True)
+    itable.add_column(t("rules.industry", lang), ratio=1)
+    itable.add_column(t("rules.permit", lang), ratio=2)
+    itable.add_column(t("rules.confidence", lang), no_wrap=True)
     for i in sorted(book.industries.values(), key=lambda i: i.slug):
         itable.add_row(
             i.slug,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from icp_renew.formats.rules_show_text import basis_word, what
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang, Text
 from icp_renew.messages import t
 
 if TYPE_CHECKING:
@@ -15,17 +15,13 @@ if TYPE_CHECKING:
 def render(checklist: Checklist, *, lang: Lang = "en") -> str:
     a = checklist.authority
     out = [
-        f"# {tr(lang, a.authority + ' 增值电信业务经营许可证续期材料清单', 'ICP licence renewal checklist: ' + a.authority_en)}",
+        "# " + t("rules.markdown-title", lang, authority=Text(a.authority, a.authority_en)),
         "",
-        tr(
-            lang,
-            f"规则版本 {checklist.rules_version}。申请须于许可证到期前90日提交（《电信业务经营许可管理办法》第二十七条）。",
-            f"Rules version {checklist.rules_version}. File at least 90 days before expiry (Order 42 Art. 27).",
-        ),
+        t("rules.rules-version-file-at-least", lang, rules_version=checklist.rules_version),
         "",
     ]
     if checklist.industries:
-        out += [tr(lang, "前置审批：", "Prior approvals: ") + ", ".join(checklist.industries), ""]
+        out += [t("rules.prior-approvals", lang) + ", ".join(checklist.industries), ""]
     n = 0
     for ci, cat in enumerate(checklist.categories, 1):
         mats = [m for m in checklist.materials if m.category == cat.id]
@@ -35,7 +31,7 @@ def render(checklist: Checklist, *, lang: Lang = "en") -> str:
         for m in mats:
             n += 1
             name = m.title if lang == "zh" else f"{m.title_en} ({m.title})"
-            flag = "" if m.required else tr(lang, "（建议）", " (recommended)")
+            flag = "" if m.required else t("rules.recommended", lang)
             out.append(f"- [ ] **{name}**{flag} — `{m.id}`")
             desc = m.description if lang == "zh" else (m.description_en or m.description)
             if desc:
@@ -44,6 +40,6 @@ def render(checklist: Checklist, *, lang: Lang = "en") -> str:
             if extra:
                 out.append(f"  *{extra}*")
             basis = t("rules.basis-suffix", lang, basis=basis_word(m, lang)) if m.basis else ""
-            out.append(f"  <small>{tr(lang, '依据', 'Source')}{basis}: {m.source}</small>")
+            out.append(f"  <small>{t('rules.source', lang)}{basis}: {m.source}</small>")
         out.append("")
     return "\n".join(out)

@@ -9,15 +9,15 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any
 
-from icp_renew.i18n import Lang, tr
-from icp_renew.messages import t
+from icp_renew.i18n import Lang, Text
+from icp_renew.messages import listing, t
 
 if TYPE_CHECKING:
     from icp_renew.rulebook.resolve import Checklist, Requirement
 
 
 def req_label(m: Requirement, lang: Lang) -> str:
-    return tr(lang, "必需", "required") if m.required else tr(lang, "建议", "recommended")
+    return t("rules.required", lang) if m.required else t("rules.recommended-2", lang)
 
 
 def basis_word(m: Requirement, lang: Lang) -> str:
@@ -28,20 +28,20 @@ def basis_word(m: Requirement, lang: Lang) -> str:
 def what(m: Requirement, lang: Lang) -> str:
     bits = []
     if m.min_pages > 1:
-        pages = tr(lang, f"至少{m.min_pages}页", f"≥ {m.min_pages} pages")
+        pages = t("rules.pages", lang, min_pages=m.min_pages)
         bits.append(pages + (t("rules.policy-mark", lang) if "min_pages" in m.policy else ""))
     if "expires" in m.needs:
-        bits.append(tr(lang, "需填写有效期", "needs expires"))
+        bits.append(t("rules.needs-expires", lang))
     if m.years:
         bits.append(
-            tr(lang, f"近{m.years}年每年一份", f"one per year, {m.years} years")
+            t("rules.one-per-year-years", lang, years=m.years)
             if m.years > 1
-            else tr(lang, "上一年度", "previous year")
+            else t("rules.previous-year", lang)
         )
     if m.per_domain:
-        bits.append(tr(lang, "每个域名一份", "one per domain"))
+        bits.append(t("rules.one-per-domain", lang))
     if m.must_contain:
-        bits.append(tr(lang, "须含", "must contain ") + "、".join(m.must_contain))
+        bits.append(t("rules.must-contain", lang) + listing(m.must_contain).get(lang))
     return "; ".join(bits)
 
 
@@ -64,7 +64,7 @@ def render(checklist: Checklist, *, lang: Lang = "en", width: int = 80) -> str:
     from icp_renew.formats.wrap import wrap
 
     a = checklist.authority
-    title = tr(lang, f"{a.authority} 续期材料清单", f"Renewal checklist: {a.authority_en}")
+    title = t("rules.renewal-checklist", lang, authority=Text(a.authority, a.authority_en))
     lines = wrap(f"{title}  (rules {checklist.rules_version})", width)
 
     def add(text: str, indent: int) -> None:
@@ -75,7 +75,7 @@ def render(checklist: Checklist, *, lang: Lang = "en", width: int = 80) -> str:
         if not mats:
             continue
         lines.append("")
-        add(tr(lang, cat.title, f"{cat.title_en} ({cat.title})"), 0)
+        add(cat.title if lang == "zh" else f"{cat.title_en} ({cat.title})", 0)
         for m in mats:
             req = ", ".join(filter(None, (req_label(m, lang), basis_word(m, lang))))
             add(f"{m.id}  ({req})", 2)

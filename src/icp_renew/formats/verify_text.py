@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from icp_renew.formats.safe import visible
-from icp_renew.i18n import Lang, tr
+from icp_renew.i18n import Lang
+from icp_renew.messages import t
 
 if TYPE_CHECKING:
     from icp_renew.bundle.verify import Verdict
@@ -20,16 +21,11 @@ def render(verdicts: Sequence[Verdict], *, lang: Lang = "en", quiet: bool = Fals
             where = f"{visible(p.path)}: " if p.path else ""
             lines.append(f"{name}: {p.code}: {where}{visible(p.message(lang))}")
         if v.ok and not quiet:
-            lines.append(
-                tr(
-                    lang,
-                    f"{name}: 完好：{v.entries} 个条目，{v.verified} 个校验通过",
-                    f"{name}: ok: {v.entries} entries, {v.verified} verified by sha256",
-                )
-            )
+            ok = t("pack.verify-ok", lang, verified=v.verified)
+            if v.entries > v.verified:  # the entry more is SHA256SUMS, which lists the others
+                ok += t("pack.verify-ok-sums", lang, entries=v.entries)
+            lines.append(name + ok)
         elif not v.ok:
             n = len(v.problems)
-            lines.append(
-                tr(lang, f"{name}: {n} 个问题", f"{name}: {n} problem{'s' if n != 1 else ''}")
-            )
+            lines.append(t("pack.problem", lang, name=name, n=n))
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import IO, Any, cast
 
@@ -15,6 +16,11 @@ MAX_TEXT = 256 * 1024
 DPI_PAGES = 32
 MAX_XOBJECTS = 64
 OBJECT_HEAD = 4096  # an image's dictionary is well within the first bytes of its object
+TRAILER_BYTES = 64 * 1024  # a trailer dictionary (or an xref stream's head) is far smaller
+
+_STARTXREF = re.compile(rb"startxref\s+(\d{1,15})")
+#: the name /Encrypt as a whole token (not /EncryptMetadata)
+_ENCRYPT = re.compile(rb"/Encrypt(?=[\s/<>\[\]()%{}]|\d)")
 
 
 def _structure_problem(fh: IO[bytes], size: int) -> str | None:
@@ -26,6 +32,39 @@ def _structure_problem(fh: IO[bytes], size: int) -> str | None:
     if b"startxref" not in tail:
         return "truncated: no startxref near the end"
     return None
+
+
+def encrypt_in_trailer(fh: IO[bytes], size: int) -> bool:
+    """Whether the last trailer (or cross-reference stream) of the PDF has ``/Encrypt``.
+
+    pypdf, opening an encrypted PDF, tries the empty password, and for AES that needs the
+    ``cryptography`` package (pypdf's optional ``crypto`` extra). The tool never decrypts
+    anything, so it does not depend on that package: an encrypted PDF is recognised by
+    the trailer's ``/Encrypt`` entry (ISO 32000-1, 7.5.5 and 7.6.1), which needs no cipher.
+    """
+    fh.seek(max(0, size - TAIL_BYTES))
+    tail = fh.read()
+    at = tail.rfind(b"startxref")
+    match = _STARTXREF.match(tail, at) if at >= 0 else None
+    regions: list[bytes] = []
+    if match is not None and int(match[1]) < size:
+        fh.seek(int(match[1]))
+        head = fh.read(TRAILER_BYTES)
+        if head.startswith(b"xref"):  # a classic table: the trailer dictionary follows it
+            start = head.find(b"trailer")
+            if start >= 0:
+                regions.append(_upto(head[start:], b"startxref"))
+        else:  # a cross-reference stream: its dictionary is the trailer
+            regions.append(_upto(head, b"stream"))
+    last = tail.rfind(b"trailer")  # a damaged offset: the last trailer in the tail
+    if last >= 0:
+        regions.append(tail[last:])
+    return any(_ENCRYPT.search(region) for region in regions)
+
+
+def _upto(data: bytes, token: bytes) -> bytes:
+    end = data.find(token)
+    return data if end < 0 else data[:end]
 
 
 def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
@@ -46,6 +85,8 @@ def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
                 return FileInfo(format="pdf", size=size, encrypted=True)
             pages = len(reader.pages)
         except Exception as exc:  # pypdf raises many kinds (PdfReadError, KeyError, ValueError, …)
+            if encrypt_in_trailer(fh, size):  # e.g. AES without the cryptography package
+                return FileInfo(format="pdf", size=size, encrypted=True)
             return FileInfo(format="pdf", size=size, corrupt=reason(exc))
         notes: list[str] = []
         try:

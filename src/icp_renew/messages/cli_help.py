@@ -48,7 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # options shared by several commands
     "*.--help": ("显示本帮助并退出。", "Show this help and exit."),
     "*.--jobs": (
-        "N 个工作进程并行检查多个材料文件夹或一个大文件夹中的文件（默认：工作量足够大时按 CPU "
+        "N 个工作进程并行检查多个材料目录或一个大文件夹中的文件（默认：工作量足够大时按 CPU "
         "数；1：不并行；0：按 CPU 数）。",
         "N worker processes, for many dossiers or for the files of a big one (default: one per "
         "CPU when the work is large enough; 1: serial; 0: one per CPU).",
@@ -90,7 +90,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "*.--quiet": ("只输出问题。", "Print only problems."),
     "*.--show-pii": (
-        "完整显示身份证号和手机号（默认打码）。",
+        "完整显示身份证号码和手机号码（默认打码）。",
         "Show ID and mobile numbers in full (masked by default).",
     ),
     # icp-renew
@@ -117,18 +117,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # check
     "check": (
-        "检查续期材料：按发证机关和前置审批行业的规则逐项核对材料文件夹。",
+        "检查续期材料：按发证机关和前置审批行业的规则逐项核对材料目录。",
         "Check dossier folders against the rules of their issuing authority and industries.",
     ),
     "check.about": (
         "退出码：0 表示没有错误（警告不影响，除非使用 --strict）；1 表示有错误"
-        "（使用 --strict 时警告也算）；2 表示某个材料文件夹或选项无法使用。",
+        "（使用 --strict 时警告也算）；2 表示某个材料目录或选项无法使用。",
         "Exit code 0 when nothing is at error level (warnings allowed unless --strict), "
         "1 with errors (or warnings, with --strict), 2 when a dossier or an option cannot "
         "be used.",
     ),
     "check.DOSSIER": (
-        "材料文件夹（内含 dossier.yaml），或其 dossier.yaml 文件。",
+        "材料目录（内含 dossier.yaml），或其 dossier.yaml 文件。",
         "Dossier folders (each with a dossier.yaml), or their dossier.yaml files.",
     ),
     "check.--format": ("报告格式：{formats}。", "Report format: {formats}."),
@@ -171,7 +171,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "away or fewer, or past; 2 on bad input.",
     ),
     "deadline.DOSSIER": (
-        "材料文件夹或 dossier.yaml 文件（读取其中的 license.expires）。",
+        "材料目录或 dossier.yaml 文件（读取其中的 license.expires）。",
         "Dossier folders or dossier.yaml files (license.expires is read).",
     ),
     "deadline.--expires": (
@@ -220,7 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The dossier is checked first: with errors nothing is written (exit code 1) unless "
         "--force. The same input gives a byte-identical zip.",
     ),
-    "pack.DOSSIER": ("材料文件夹。", "The dossier folder."),
+    "pack.DOSSIER": ("材料目录。", "The dossier folder."),
     "pack.--output": (
         "要写入的打包文件（默认在当前文件夹，以许可证编号和申请日期命名）。",
         "The bundle to write (default: in the current folder, named after the licence "
@@ -264,12 +264,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "init.about": (
         "文件夹按清单顺序编号（如 1-基础资质文件/1.1-营业执照副本/）。已有文件从不覆盖；"
         "对已有的材料目录再次运行可补建缺少的文件夹（此时省份、行业和业务种类从其 "
-        "dossier.yaml 读取）。",
+        "dossier.yaml 读取）；新加的 --industry、--service 写入其列表，文件其余内容不变。",
         "Folders are numbered in checklist order. Existing files are never overwritten; "
         "run it again on an existing dossier to add missing folders (the province, "
-        "industries and services are then read from its dossier.yaml).",
+        "industries and services are then read from its dossier.yaml); a new --industry or "
+        "--service is added to its list there, the rest of the file left as it was.",
     ),
-    "init.DOSSIER": ("要创建或补全的材料文件夹。", "The dossier folder to create or complete."),
+    "init.DOSSIER": ("要创建或补全的材料目录。", "The dossier folder to create or complete."),
+    "init.--force": (
+        "--province 与已有许可证的发证机关不同时，仍按 --province 的清单建立文件夹。",
+        "Create the folders of --province's checklist even when the dossier's licence was "
+        "issued by another authority.",
+    ),
     # rules
     "rules": (
         "查看生效的材料清单，检查规则文件。",
@@ -306,6 +312,109 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Output format: text, json or github.",
     ),
     # schema
+    # status (#11)
+    "status": (
+        "续期进度：每个档案所处阶段、提醒和下一项待办，也是代理机构的客户总览。",
+        "Where each renewal stands: its stage, alerts and what is due next, for one dossier "
+        "or an agency's portfolio.",
+    ),
+    "status.about": (
+        "阶段和提醒来自 dossier.yaml 的 timeline:（用 icp-renew record 追加）。多个档案按最近截止日排序，"
+        "无法读取的档案也占一行。退出码：0 没有错误级提醒；1 有错误级提醒，或使用 --fail-within N 时"
+        "有提醒在 N 天内到期或已过；2 输入有误。",
+        "The stage and alerts come from timeline: in dossier.yaml (add events with icp-renew "
+        "record). Many dossiers are sorted by the nearest due date; one that cannot be read "
+        "keeps its line. Exit code 0 with no error-level alert; 1 with one, or with "
+        "--fail-within N when an alert is due within N days or past; 2 on bad input.",
+    ),
+    "status.DOSSIER": (
+        "材料文件夹（内含 dossier.yaml），或其 dossier.yaml 文件。",
+        "Dossier folders (each with a dossier.yaml), or their dossier.yaml files.",
+    ),
+    "status.--format": ("输出格式：{formats}。", "Output format: {formats}."),
+    "status.--fail-within": (
+        "有提醒在 N 天内到期或已过时，退出码为 1（用于 CI）。",
+        "Exit with code 1 when an alert is due within N days or past (for CI).",
+    ),
+    "status.--check": (
+        "同时检查每个档案的材料，并在其行中列出错误数和警告数。",
+        "Also check each dossier and show its errors and warnings on its line.",
+    ),
+    "format.status.text": (
+        "供人阅读：一个档案的详情，或多个档案的表格",
+        "for people: one dossier in full, or a table",
+    ),
+    "format.status.json": ("机器可读的进度文档", "the status document"),
+    "format.status.csv": (
+        "每个档案一行，UTF-8 带 BOM，Excel 可直接打开",
+        "one row per dossier, UTF-8 with a BOM for Excel",
+    ),
+    "format.status.markdown": ("Markdown 表格及各档案的提醒", "a Markdown table and the alerts"),
+    # record (#11)
+    "record": (
+        "在 dossier.yaml 的 timeline: 末尾追加一个事件，其余内容逐字节保留。",
+        "Append one event to timeline: in dossier.yaml, keeping every other byte.",
+    ),
+    "record.about": (
+        "事件须合乎时间线（如 approved 之前须有 submitted，日期不得早于上一事件），否则退出码为 2，"
+        "文件不变。写入是原子的。",
+        "The event must fit the timeline (approved needs a submitted event before it; no date "
+        "before the previous event's), else exit code 2 and the file is unchanged. The write "
+        "is atomic.",
+    ),
+    "record.DOSSIER": (
+        "材料文件夹或其 dossier.yaml 文件。",
+        "The dossier folder or its dossier.yaml file.",
+    ),
+    "record.EVENT": (
+        "事件：submitted、accepted、correction-requested、correction-submitted、approved、"
+        "rejected、license-received、archived、annual-report-filed、change-filed。",
+        "The event: submitted, accepted, correction-requested, correction-submitted, approved, "
+        "rejected, license-received, archived, annual-report-filed or change-filed.",
+    ),
+    "record.--date": ("事件发生的日期；默认为 --today。", "The day it happened; default: --today."),
+    "record.--due": (
+        "correction-requested：补正通知所载的答复期限。",
+        "correction-requested: the answer is due on DATE, as the notice says.",
+    ),
+    "record.--reference": (
+        "受理号、文号等。",
+        "A reference: the filing number, the notice's number.",
+    ),
+    "record.--note": ("备注。", "A note."),
+    "record.--number": (
+        "license-received：新许可证编号。",
+        "license-received: the new licence number.",
+    ),
+    "record.--issued": (
+        "license-received：新证的发证日期。",
+        "license-received: the new licence's issue date.",
+    ),
+    "record.--expires": (
+        "license-received：新证的有效期至。",
+        "license-received: the new licence's expiry.",
+    ),
+    "record.--services": (
+        "license-received：新证的业务种类，以逗号分隔，如 B25,B21。",
+        "license-received: the new licence's services, comma-separated, such as B25,B21.",
+    ),
+    "record.--year": (
+        "annual-report-filed：年报所属年度。",
+        "annual-report-filed: the year reported.",
+    ),
+    "init.--next": (
+        "依据已领新证（或已归档）的档案开始下一次续期：新许可证成为现有许可证，企业信息沿用，"
+        "时间线清空；原档案不作改动。",
+        "Start the next renewal from ARCHIVED, whose new licence arrived: the new licence "
+        "becomes the current one, the company data is carried over, the timeline starts "
+        "empty; ARCHIVED is not changed.",
+    ),
+    "pack.--archive": (
+        "归档包：上传材料加申报与审批记录（受理通知书、补正通知书、准予延续决定书、新许可证）"
+        "和时间线；领取新许可证之前拒绝。",
+        "The archive: the bundle plus the filing and decision records and the timeline; "
+        "refused before the new licence (license-received).",
+    ),
     "schema": (
         "输出 JSON Schema：dossier.yaml 或规则文件的结构，供编辑器和 check-jsonschema 使用。",
         "Print the JSON Schema of dossier.yaml or of a rule file, for editors and "
@@ -341,6 +450,14 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "icp-renew rules show -p beijing -i drugs --format markdown",
     ),
     "rules.lint": ("icp-renew rules lint 代理规则/", "icp-renew rules lint agency-rules/"),
+    "status": (
+        "icp-renew status 客户/* --fail-within 7",
+        "icp-renew status clients/* --fail-within 7",
+    ),
+    "record": (
+        "icp-renew record 续期材料 correction-requested --due 2026-02-27",
+        "icp-renew record my-dossier correction-requested --due 2026-02-27",
+    ),
     "schema": (
         "icp-renew schema dossier -o dossier.schema.json",
         "icp-renew schema dossier -o dossier.schema.json",

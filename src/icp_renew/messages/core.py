@@ -5,4 +5,5 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "lang-zh": ("中文", "Chinese"),
     "lang-en": ("英文", "English"),
+    "list-separator": ("、", ", "),
 }

@@ -30,7 +30,7 @@ def find_authority(book: Rulebook, query: str) -> Authority:
     """The authority named by slug, ISO code, Chinese name, authority name or prefix."""
     wanted = _norm(query)
     if not wanted:
-        raise UnknownAuthorityError("empty province", field="--province")
+        raise UnknownAuthorityError("errors.province-empty", field="--province")
     for a in book.authorities.values():
         if wanted in {_norm(n) for n in names_of(a)}:
             return a
@@ -42,12 +42,13 @@ def find_authority(book: Rulebook, query: str) -> Authority:
             _norm(a.name) + "市",
         }:
             return a
-    from icp_renew.messages import t
-    from icp_renew.suggest import authority_hint, lang
+    from icp_renew.suggest import authority_hint
 
-    hint = authority_hint(book, query)
     raise UnknownAuthorityError(
-        t("suggest.unknown-province", lang(), query=query, hint=hint), field="--province"
+        "suggest.unknown-province",
+        field="--province",
+        query=query,
+        hint=authority_hint(book, query),
     )
 
 

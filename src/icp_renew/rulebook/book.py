@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from icp_renew.errors import RuleError
+from icp_renew.errors import RuleError, and_more
+from icp_renew.i18n import Lang
+from icp_renew.messages import Message
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -35,22 +37,25 @@ class RuleProblem:
     file: str
     line: int | None
     field: str | None
-    message: str
+    message: Message
 
-    def to_json(self) -> dict[str, object]:
+    def text(self, lang: Lang) -> str:
+        return self.message.render(lang)
+
+    def to_json(self, lang: Lang = "en") -> dict[str, object]:
         return {
             "code": self.code,
             "severity": "error",
             "file": self.file,
             "line": self.line,
             "field": self.field,
-            "message": self.message,
+            "message": self.text(lang),
         }
 
     def error(self, more: int = 0) -> RuleError:
         """The problem as the loader raises it; ``more`` counts the problems left unsaid."""
-        message = self.message + (f" (and {more} more)" if more else "")
-        return RuleError(message, source=self.file, line=self.line, field=self.field)
+        text = and_more(self.message, more)
+        return RuleError(text, source=self.file, line=self.line, field=self.field)
 
 
 @dataclass

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from icp_renew.messages import Message
 from icp_renew.rulebook.book import RuleProblem, RuleSource
 from icp_renew.rulebook.loader import check_rule_file, collect_files, discover
 from icp_renew.rulebook.models import (
@@ -62,7 +63,7 @@ def lint_files(files: dict[str, tuple[Path, str]]) -> list[LintProblem]:
     bases = [(m, s) for m, s in models if isinstance(m, BaseRules)]
     if not bases and not any(p.code == "invalid-rule-file" for p in problems):
         problems.append(
-            LintProblem("missing-base", "rules", None, None, "no rule file of kind 'base'")
+            LintProblem("missing-base", "rules", None, None, Message.of("rules.lint-no-base"))
         )
     base = bases[-1][0] if bases else None
     categories = {c.id for c in base.categories} if base else set()
@@ -94,7 +95,13 @@ def lint_files(files: dict[str, tuple[Path, str]]) -> list[LintProblem]:
                             src.display,
                             line,
                             label,
-                            f"{label} {key!r} also used by {table[key]}",
+                            Message.of(
+                                "rules.lint-duplicate-slug"
+                                if label == "slug"
+                                else "rules.lint-duplicate-iso",
+                                key=repr(key),
+                                other=table[key],
+                            ),
                         )
                     )
                 table[key] = src.display
@@ -106,7 +113,11 @@ def lint_files(files: dict[str, tuple[Path, str]]) -> list[LintProblem]:
                             src.display,
                             src.doc.line_of(("license_prefixes",)),
                             "license_prefixes",
-                            f"licence prefix {prefix!r} also used by {seen_prefix[prefix]}",
+                            Message.of(
+                                "rules.lint-duplicate-prefix",
+                                prefix=repr(prefix),
+                                other=seen_prefix[prefix],
+                            ),
                         )
                     )
                 seen_prefix[prefix] = src.display
@@ -132,7 +143,7 @@ def _file_checks(
                 src.display,
                 line,
                 field + ".id",
-                f"material id {mat.id!r} appears twice in this file",
+                Message.of("rules.lint-duplicate-material", id=repr(mat.id)),
             )
         seen.add(mat.id)
         new = not complete_in.get(mat.id, set()) - {src.display}
@@ -142,8 +153,8 @@ def _file_checks(
                 code, src.display, line_of, field + (f".{under}" if under else ""), message
             )
         if new and mat.basis is None:  # the loader accepts it; a maintainer should say
-            message = f"material {mat.id!r} does not say its basis: law, practice or policy"
-            yield LintProblem("missing-basis", src.display, line, field + ".basis", message)
+            no_basis = Message.of("rules.lint-missing-basis", id=repr(mat.id))
+            yield LintProblem("missing-basis", src.display, line, field + ".basis", no_basis)
         if mat.when:
             for ind in mat.when.industries:
                 if ind not in industries:
@@ -152,7 +163,7 @@ def _file_checks(
                         src.display,
                         _material_line(src, i, "when"),
                         field + ".when.industries",
-                        f"unknown industry {ind!r}",
+                        Message.of("rules.lint-unknown-industry", industry=repr(ind)),
                     )
             for svc in mat.when.services:
                 if services and svc not in services and svc.split("-")[0] not in services:
@@ -161,7 +172,7 @@ def _file_checks(
                         src.display,
                         _material_line(src, i, "when"),
                         field + ".when.services",
-                        f"unknown service {svc!r}",
+                        Message.of("rules.lint-unknown-service", service=repr(svc)),
                     )
     if isinstance(model, (Authority, Overlay)):
         for j, rid in enumerate(model.remove):
@@ -171,7 +182,7 @@ def _file_checks(
                     src.display,
                     src.doc.line_of(("remove", j)),
                     f"remove[{j}]",
-                    f"no material {rid!r} to remove",
+                    Message.of("rules.lint-unknown-material", id=repr(rid)),
                 )
 
 

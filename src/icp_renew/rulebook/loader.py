@@ -13,6 +13,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from icp_renew.errors import RuleError, UserError
+from icp_renew.messages import Message
 from icp_renew.rulebook.book import Rulebook, RuleProblem, RuleSource
 from icp_renew.rulebook.models import KINDS, Authority, BaseRules, Industry, Overlay
 from icp_renew.rulebook.paths import rules_root
@@ -25,7 +26,7 @@ __all__ = ["RuleSource", "Rulebook", "check_rule_file", "load_rulebook", "parse_
 def discover(root: Path, label: str) -> dict[str, tuple[Path, str]]:
     """Rule files under ``root``: relpath → (path, display name). Sorted, ``/``-separated."""
     if not root.is_dir():
-        raise RuleError("not a folder of rule files", source=str(root))
+        raise RuleError("errors.rules-not-folder", source=str(root))
     found: dict[str, tuple[Path, str]] = {}
     for path in sorted(root.rglob("*")):
         if path.suffix not in (".yaml", ".yml") or not path.is_file():
@@ -55,16 +56,20 @@ def check_rule_file(
         return (
             None,
             None,
-            [RuleProblem("invalid-rule-file", display, exc.line, exc.field, exc.message)],
+            [RuleProblem("invalid-rule-file", display, exc.line, exc.field, exc.text)],
         )
     src = RuleSource(display, rel, doc)
     if not isinstance(doc.data, dict):
-        message = "a rule file must be a mapping with a 'kind' key"
+        message = Message.of("errors.rules-not-mapping")
         return None, src, [RuleProblem("invalid-rule-file", display, 1, None, message)]
     kind = doc.data.get("kind")
     model_cls = KINDS.get(kind) if isinstance(kind, str) else None
     if model_cls is None:
-        message = f"unknown kind {kind!r}: expected one of {', '.join(KINDS)}"
+        message = (
+            Message.of("rules.kind-missing", kinds=", ".join(KINDS))
+            if kind is None
+            else Message.of("errors.rules-unknown-kind", kind=repr(kind), expected=", ".join(KINDS))
+        )
         line = doc.line_of(("kind",))
         return None, src, [RuleProblem("invalid-rule-file", display, line, "kind", message)]
     try:
@@ -77,7 +82,7 @@ def check_rule_file(
             loc = err["loc"]
             missing_source = err["type"] == "missing" and bool(loc) and loc[-1] == "source"
             code = "missing-source" if missing_source else "invalid-rule-file"
-            problems.append(RuleProblem(code, display, detail.line, detail.field, detail.message))
+            problems.append(RuleProblem(code, display, detail.line, detail.field, detail.text))
         return None, src, problems
 
 
@@ -109,7 +114,7 @@ def build_rulebook(parsed: Iterable[tuple[BaseModel, RuleSource]]) -> Rulebook:
         elif isinstance(model, Overlay):
             overlays.append(model)
     if base is None:
-        raise RuleError("no rule file of kind 'base' (base.yaml) was found", source="rules")
+        raise RuleError("errors.rules-no-base", source="rules")
     return Rulebook(base, authorities, industries, overlays, files, documents)
 
 

@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
+from icp_renew.errors import MessageError
+from icp_renew.messages import Message
 from icp_renew.strict import Strict
 
 SLUG = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
@@ -30,13 +32,24 @@ Meta = Literal["expires", "year", "number", "issued"]
 Basis = Literal["law", "practice", "policy"]
 #: the values a rule file may mark as the tool's own policy (``policy: [min_dpi]``)
 PolicyField = Literal[
-    "formats", "min_pages", "min_dpi", "max_file_size", "expires_soon_days", "due_soon_days"
+    "formats",
+    "min_pages",
+    "min_dpi",
+    "max_file_size",
+    "warn_file_size",
+    "expires_soon_days",
+    "due_soon_days",
 ]
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG]i?B|B)?\s*$", re.IGNORECASE)
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([KMG](?:i?B)?|B)?\s*$", re.IGNORECASE)
 _UNITS = {
     "": 1,
     "b": 1,
+    # a bare K/M/G (20M) is read as decimal: the smaller reading, so a limit given that
+    # way is kept whichever the portal meant
+    "k": 1000,
+    "m": 1000**2,
+    "g": 1000**3,
     "kb": 1000,
     "mb": 1000**2,
     "gb": 1000**3,
@@ -47,12 +60,12 @@ _UNITS = {
 
 
 def parse_size(value: object) -> int:
-    """``5MB`` → 5,000,000; ``5MiB`` → 5,242,880; a bare number is bytes."""
+    """``5MB`` or ``5M`` → 5,000,000; ``5MiB`` → 5,242,880; a bare number is bytes."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     match = _SIZE.match(str(value))
     if not match:
-        raise ValueError(f"invalid size {value!r}: expected e.g. 5MB, 20MiB or 1048576")
+        raise MessageError("errors.rules-size", value=repr(value))
     return int(float(match[1]) * _UNITS[(match[2] or "").lower()])
 
 
@@ -98,6 +111,9 @@ class Material(Strict):
     per_domain: bool | None = Field(None, description="one file per domain of dossier.yaml")
     must_contain: list[str] | None = Field(None, description="phrases a text layer must contain")
     max_file_size: int | None = Field(None, description="per-file upload limit (e.g. 5MB)")
+    warn_file_size: int | None = Field(
+        None, description="warn above this size per file (e.g. 20MB; 0: never)"
+    )
     min_dpi: Annotated[int, Field(ge=1, le=2400)] | None = None
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     when: When | None = None
@@ -112,7 +128,7 @@ class Material(Strict):
     source: str = Field(min_length=3, description="regulation and article, notice or practice")
     source_url: str | None = None
 
-    @field_validator("max_file_size", mode="before")
+    @field_validator("max_file_size", "warn_file_size", mode="before")
     @classmethod
     def _size(cls, value: object) -> object:
         return None if value is None else parse_size(value)
@@ -124,17 +140,21 @@ NEW_MATERIAL_FIELDS = ("title", "title_en", "category", "requirement")
 
 def material_problems(
     mat: Material, categories: Collection[str], *, new: bool
-) -> list[tuple[str, str, str]]:
+) -> list[tuple[str, str, Message]]:
     """``(lint code, field under the material, message)`` for what makes ``mat`` unusable:
     fields a new material lacks, a category the base does not define. Shared by the
     resolver (which raises the first) and ``rules lint`` (which lists them all)."""
     problems = []
     lacking = [name for name in NEW_MATERIAL_FIELDS if getattr(mat, name) is None]
     if new and lacking:
-        message = f"material {mat.id!r} is new here and lacks {', '.join(lacking)}"
+        message = Message.of(
+            "errors.rules-material-incomplete", id=repr(mat.id), missing=", ".join(lacking)
+        )
         problems.append(("incomplete-material", "", message))
     if mat.category is not None and categories and mat.category not in categories:
-        message = f"material {mat.id!r} names unknown category {mat.category!r}"
+        message = Message.of(
+            "errors.rules-unknown-category", id=repr(mat.id), category=repr(mat.category)
+        )
         problems.append(("unknown-category", "category", message))
     return problems
 
@@ -149,13 +169,21 @@ class Settings(Strict):
     formats: list[Format] = Field(default_factory=_default_formats)
     min_dpi: Annotated[int, Field(ge=1, le=2400)] = 150
     max_file_size: int | None = Field(None, description="per-file upload limit")
+    warn_file_size: int | None = Field(
+        None, description="warn above this size per file (the tool's policy; 0: never)"
+    )
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] = 60
     due_soon_days: Annotated[int, Field(ge=0, le=3650)] = 60
+    correction_response_days: Annotated[int, Field(ge=1, le=365)] = Field(
+        1,
+        description="days to answer a correction notice (补正通知) that sets no period: "
+        "agency practice, not law",
+    )
     policy: list[PolicyField] = Field(
         default_factory=list, description="settings that are the tool's own policy"
     )
 
-    @field_validator("max_file_size", mode="before")
+    @field_validator("max_file_size", "warn_file_size", mode="before")
     @classmethod
     def _size(cls, value: object) -> object:
         return None if value is None else parse_size(value)
@@ -165,15 +193,26 @@ class SettingsPatch(Strict):
     formats: list[Format] | None = None
     min_dpi: Annotated[int, Field(ge=1, le=2400)] | None = None
     max_file_size: int | None = None
+    warn_file_size: int | None = None
     expires_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
     due_soon_days: Annotated[int, Field(ge=0, le=3650)] | None = None
+    correction_response_days: Annotated[int, Field(ge=1, le=365)] | None = None
     policy: list[PolicyField] | None = None
     source: str | None = None
 
-    @field_validator("max_file_size", mode="before")
+    @field_validator("max_file_size", "warn_file_size", mode="before")
     @classmethod
     def _size(cls, value: object) -> object:
         return None if value is None else parse_size(value)
+
+
+class Records(Strict):
+    """The records of a renewal (受理通知书, 补正通知书, 决定书, 新许可证): not part of the
+    checklist ``check`` and ``pack`` use, only of the archive (``pack --archive``)."""
+
+    category: Category
+    source: str = Field(min_length=3)
+    materials: list[Material]
 
 
 class BaseRules(Strict):
@@ -186,6 +225,7 @@ class BaseRules(Strict):
     settings: Settings = Field(default_factory=Settings)
     categories: list[Category]
     materials: list[Material]
+    records: Records | None = Field(None, description="the archive's records (pack --archive)")
 
 
 class Authority(Strict):
@@ -229,9 +269,7 @@ class Authority(Strict):
     @model_validator(mode="after")
     def _remove_sourced(self) -> Authority:
         if self.remove and not self.remove_source:
-            raise ValueError(
-                "remove needs remove_source: a requirement is dropped only with a source"
-            )
+            raise MessageError("errors.rules-remove-source")
         return self
 
 
@@ -266,9 +304,7 @@ class Overlay(Strict):
     @model_validator(mode="after")
     def _remove_sourced(self) -> Overlay:
         if self.remove and not self.remove_source:
-            raise ValueError(
-                "remove needs remove_source: a requirement is dropped only with a source"
-            )
+            raise MessageError("errors.rules-remove-source")
         return self
 
 

@@ -51,6 +51,7 @@ class Requirement:
     source: str
     source_url: str | None
     origin: str
+    warn_file_size: int | None = None  # a warning above it (the tool's policy); None: never
 
     @property
     def required(self) -> bool:
@@ -133,9 +134,11 @@ def _complete(mat: Material, settings: Settings, origin: str, categories: set[st
     assert mat.title and mat.title_en and mat.category and mat.requirement
     if mat.category not in categories:
         raise RuleError(
-            f"material {mat.id!r} names unknown category {mat.category!r}",
+            "errors.rules-unknown-category",
             source=origin,
             field=f"materials.{mat.id}.category",
+            id=repr(mat.id),
+            category=repr(mat.category),
         )
     return Requirement(
         id=mat.id,
@@ -155,6 +158,10 @@ def _complete(mat: Material, settings: Settings, origin: str, categories: set[st
         max_file_size=mat.max_file_size
         if mat.max_file_size is not None
         else settings.max_file_size,
+        warn_file_size=(
+            mat.warn_file_size if mat.warn_file_size is not None else settings.warn_file_size
+        )
+        or None,  # 0 turns the warning off
         min_dpi=mat.min_dpi if mat.min_dpi is not None else settings.min_dpi,
         expires_soon_days=(
             mat.expires_soon_days
@@ -188,15 +195,20 @@ def resolve(
     services: Sequence[str] = (),
     *,
     all_conditional: bool = False,
+    archive: bool = False,
 ) -> Checklist:
     """The effective checklist for one authority, industries and services.
 
-    ``all_conditional`` keeps every conditional material (for ``rules lint``).
+    ``all_conditional`` keeps every conditional material (for ``rules lint``); ``archive``
+    adds the base rules' records (category ``records``, for ``pack --archive`` and
+    ``rules show``), which the checklist of ``check`` never has.
     """
     unknown = [i for i in industries if i not in book.industries]
     if unknown:
         known = ", ".join(sorted(book.industries))
-        raise UserError(f"unknown industry {unknown[0]!r}; known: {known}", field="industries")
+        raise UserError(
+            "errors.unknown-industry", field="industries", industry=repr(unknown[0]), known=known
+        )
     settings = _patch_settings(book.base.settings, authority.settings)
     current: dict[str, Material] = {}
     origin: dict[str, str] = {}
@@ -210,6 +222,9 @@ def resolve(
             origin.setdefault(m.id, name)  # a patch keeps the origin of the definition
 
     layer(book.base, book.base.materials)
+    records = book.base.records if archive else None
+    if records is not None:
+        layer(book.base, records.materials)
     layer(authority, authority.materials, authority.remove)
     for slug in dict.fromkeys(industries):
         ind = book.industries[slug]
@@ -223,9 +238,12 @@ def resolve(
             settings = _patch_settings(settings, ov.settings)
             layer(ov, ov.materials, ov.remove)
 
-    cats = {c.id for c in book.base.categories}
+    categories = list(book.base.categories)
+    if records is not None:
+        categories.append(records.category)
+    cats = {c.id for c in categories}
     complete = [_complete(current[mid], settings, origin.get(mid, "rules"), cats) for mid in order]
-    cat_rank = {c.id: i for i, c in enumerate(book.base.categories)}
+    cat_rank = {c.id: i for i, c in enumerate(categories)}
     chosen = [m for m in complete if all_conditional or m.applies(industries, services)]
     chosen.sort(key=lambda m: cat_rank[m.category])  # stable: keeps layer order within a category
     return Checklist(
@@ -233,7 +251,7 @@ def resolve(
         authority=authority,
         industries=tuple(dict.fromkeys(industries)),
         services=tuple(services),
-        categories=tuple(book.base.categories),
+        categories=tuple(categories),
         materials=tuple(chosen),
         settings=settings,
     )
