@@ -308,7 +308,7 @@ def test_without_ocr_nothing_is_compared(tmp_path, book) -> None:
         ),
         (
             "zh",
-            "icp-renew: error: --ocr 需要可选组件：pip install 'icp-renew[ocr]'（本机离线识别，不联网）",
+            "icp-renew: 错误：--ocr 需要可选组件：pip install 'icp-renew[ocr]'（本机离线识别，不联网）",
         ),
     ],
 )

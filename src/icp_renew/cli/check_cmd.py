@@ -106,7 +106,7 @@ def check_cmd(
     if output is not None:
         _refuse_output_in_dossier(output, dossiers)
     if ocr:
-        _ocr_ready(lng)
+        _ocr_ready()
     if ocr_clear_cache:
         from icp_renew.ocr.cache import clear as clear_cache
 
@@ -151,15 +151,14 @@ def check_cmd(
         raise typer.Exit(1)
 
 
-def _ocr_ready(lang: Lang) -> None:
+def _ocr_ready() -> None:
     """``--ocr`` needs the extra: without it, exit 2 saying how to install it."""
-    from icp_renew.messages import t
     from icp_renew.ocr.engine import EngineMissing, available
 
     try:
         available()
     except EngineMissing:
-        raise UserError(t("ocr.not-installed", lang)) from None
+        raise UserError("ocr.not-installed") from None
 
 
 def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:

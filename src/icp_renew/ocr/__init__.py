@@ -65,13 +65,12 @@ def loaded_engine() -> Engine:
     if pid not in _ENGINE:
         _ENGINE.clear()
         from icp_renew.errors import UserError
-        from icp_renew.messages import t
         from icp_renew.ocr.engine import Engine, EngineMissing
 
         try:
             _ENGINE[pid] = Engine()
         except EngineMissing as exc:  # installed but broken: one line, exit 2
-            raise UserError(t("ocr.broken-install", "en", reason=exc.reason)) from None
+            raise UserError("ocr.broken-install", reason=exc.reason) from None
     return _ENGINE[pid]
 
 
