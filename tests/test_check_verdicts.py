@@ -164,3 +164,15 @@ def test_quiet_keeps_the_summary_and_drops_the_detail(cli, here):
     assert "× cannot check" in rows[2]
     assert lines[-1].startswith("3 dossiers checked: 1 failed, 2 passed")
     assert max(len(line) for line in lines) <= 80
+
+
+def test_summary_table_has_no_check_mark_for_a_pass_with_warnings(cli, here):
+    """The summary table said `√ passed` beside a warning (a deadline 46 days away) while the
+    detailed verdict says `! PASSED with warnings`."""
+    _dossier("near")
+    for lang, mark in (("en", "! warnings"), ("zh", "! 有警告")):
+        result = cli("check", "near", "near", "--today", factory.TODAY, "-q", "--lang", lang)
+        assert result.exit_code == 0
+        rows = [line for line in result.stdout.splitlines() if line.startswith("│ near")]
+        assert len(rows) == 2 and all(row.split("│")[6].strip() == mark for row in rows)
+        assert "√" not in result.stdout

@@ -176,9 +176,12 @@ def _table(report: Report, lang: Lang, strict: bool) -> Table:
             table.add_row(Text(visible(d.path)), "", "-", "-", "-", Text(cannot, "bold red"))
             continue
         _, style = verdict(d, lang, strict)
-        short = (
-            t("report.table-failed", lang) if not d.ok(strict) else t("report.table-passed", lang)
-        )
+        if not d.ok(strict):
+            short = t("report.table-failed", lang)
+        elif d.count(Severity.WARNING):
+            short = t("report.table-passed-with-warnings", lang)
+        else:
+            short = t("report.table-passed", lang)
         table.add_row(
             Text(visible(d.label)),
             Text(visible(d.company or "")),

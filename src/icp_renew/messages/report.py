@@ -50,6 +50,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "table-result": ("结果", "result"),
     "table-failed": ("× 未通过", "× failed"),
     "table-passed": ("√ 通过", "√ passed"),
+    # as the verdict: no check mark while a warning is unread
+    "table-passed-with-warnings": ("! 有警告", "! warnings"),
     # --- markdown ------------------------------------------------------------------------
     "markdown-title": (
         "## icp-renew 材料检查：{n} 份材料，{failed} 份未通过",
