@@ -217,3 +217,22 @@ def test_hostile_names_are_escaped_in_text_and_csv(cli, tmp_path) -> None:
     assert "[red]d" in r.stdout and "\u202e" not in r.stdout  # markup shown, bidi made visible
     csv_text = cli("status", str(root), "-f", "csv", "--today", "2026-01-15").stdout
     assert "'=HYPERLINK" in csv_text  # a formula is quoted as text for Excel
+
+
+def test_one_dossier_in_chinese_names_the_fields_and_wraps_under_its_indent(cli, tmp_path) -> None:
+    timeline = (
+        "timeline:\n"
+        "  - {event: submitted, date: 2026-02-10, reference: '受理号 2026-0123'}\n"
+        "  - {event: correction-requested, date: 2026-02-20, note: 补充用户服务协议}\n"
+    )
+    root = dossier(tmp_path, "a", timeline)
+    r = cli("status", str(root), "--today", "2026-02-21", "--lang", "zh", env={"COLUMNS": "80"})
+    lines = r.stdout.splitlines()
+    assert "  2026-02-10  submitted  （文号：受理号 2026-0123）" in lines
+    assert "  2026-02-20  correction-requested  （备注：补充用户服务协议）" in lines
+    assert "警告 correction-due 2026-02-21，剩余 0 天" in lines
+    # an alert's advice wraps under its own indent, and no line ends in padding
+    advice = lines[lines.index("警告 correction-due 2026-02-21，剩余 0 天") + 1 :][:2]
+    assert all(line.startswith("  ") for line in advice)
+    assert all(line == line.rstrip() for line in lines)
+    assert "reference" not in r.stdout and "note:" not in r.stdout

@@ -33,6 +33,7 @@ def _severity(alert: Mapping[str, Any], lang: Lang) -> str:
 
 
 def _one(d: Mapping[str, Any], lang: Lang, console: Any) -> None:
+    from rich.padding import Padding
     from rich.table import Table
 
     console.print(f"[bold]{_esc(d['path'])}[/]")
@@ -52,17 +53,35 @@ def _one(d: Mapping[str, Any], lang: Lang, console: Any) -> None:
     if d["alerts"]:
         console.print()
         for a in d["alerts"]:
-            due = f" {a['due']}, {_days(a['days_left'], lang)}" if a["due"] else ""
+            when = t("process.alert-when", lang, due=a["due"], days=_days(a["days_left"], lang))
+            due = f" {when}" if a["due"] else ""
             console.print(f"{_severity(a, lang)} [bold]{a['code']}[/]{due}")
-            console.print(f"  {_esc(a['message'])}")
+            console.print(Padding(_esc(a["message"]), (0, 0, 0, 2)))  # wrapped, indented
     else:
         console.print(t("process.nothing-due", lang))
     if d["timeline"]:
         console.print()
         console.print(f"[bold]{t('process.head-timeline', lang)}[/]")
         for e in d["timeline"]:
-            extra = ", ".join(f"{k}: {_esc(v)}" for k, v in e.items() if k not in ("event", "date"))
-            console.print(f"  {e['date']}  {e['event']}" + (f"  ({extra})" if extra else ""))
+            extra = t("process.field-list-sep", lang).join(
+                t("process.field-pair", lang, name=_field(k, lang), value=_esc(_value(v)))
+                for k, v in e.items()
+                if k not in ("event", "date")
+            )
+            group = t("process.field-group", lang, fields=extra) if extra else ""
+            line = f"{e['date']}  {e['event']}" + (f"  {group}" if extra else "")
+            console.print(Padding(line, (0, 0, 0, 2)))
+
+
+def _field(name: str, lang: Lang) -> str:
+    """A timeline field's name in ``lang`` (a field the catalogue does not know: as is)."""
+    from icp_renew.messages import table
+
+    return t(f"process.field-{name}", lang) if f"field-{name}" in table("process") else name
+
+
+def _value(value: Any) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
 
 
 def _check(check: Mapping[str, Any], lang: Lang) -> str:
@@ -139,4 +158,5 @@ def render(
     else:
         console.print(f"[bold]{t('process.title', lang)}[/] ({document['today']})")
         _table(dossiers, lang, console)
-    return buf.getvalue()
+    # rich pads grid cells to their column: no trailing blanks in what a terminal or a file gets
+    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())

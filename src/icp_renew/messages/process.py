@@ -160,8 +160,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "alert-annual-late": (
         "{year} 年度年报未在 {due} 前报送：将被列入不良名单（第三十八条），请立即补报",
-        "the annual report for {year} was due by {due} and is missing: the company is "
-        'listed as bad ("不良名单", Order 42 Art. 38) until it reports; file it now',
+        "the annual report for {year} was due by {due} and is missing: the company is on "
+        "the list of operators in bad standing (Order 42 Art. 38) until it reports; file it "
+        "now",
     ),
     "alert-change-name": (
         "许可证上的公司名称“{licence}”与现名称“{company}”不同，且发证后未记录变更："
@@ -202,6 +203,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "head-days": ("剩余天数", "Days"),
     "head-check": ("检查", "Check"),
     "head-timeline": ("时间线", "Timeline"),
+    # the fields of a timeline event, as the text report names them
+    "field-reference": ("文号", "reference"),
+    "field-note": ("备注", "note"),
+    "field-due": ("答复期限", "due"),
+    "field-number": ("许可证号", "number"),
+    "field-issued": ("发证日期", "issued"),
+    "field-expires": ("有效期至", "expires"),
+    "field-services": ("业务", "services"),
+    "field-year": ("年度", "year"),
+    "field-list-sep": ("，", ", "),
+    "field-pair": ("{name}：{value}", "{name}: {value}"),
+    "field-group": ("（{fields}）", "({fields})"),
+    "alert-when": ("{due}，{days}", "{due}, {days}"),
     "col-path": ("档案路径", "path"),
     "col-company": ("企业名称", "company"),
     "col-license_number": ("许可证编号", "license_number"),
