@@ -52,6 +52,7 @@ def targets(res: dict[str, dict[str, Row]]) -> list[Target]:
     ratio("startup", "expires", "typer", 2.0, "`deadline --expires` ≤ 2.0× `import typer`")
     ratio("check", "check", "pdfinfo", 0.3, "`check` (text) of the big dossier ≤ 0.3× pdfinfo loop")
     rss("check", "check", 150, "`check` peak RSS < 150 MB per process")
+    ratio("check", "check-html", "check-json", 1.3, "`check -f html` ≤ 1.3× `check -f json`")
     ratio("pack", "pack", "cpsync", 1.4, "`pack` (check included) ≤ 1.4× `cp -r` + `sync`")
     rss("pack", "pack", 150, "`pack` peak RSS < 150 MB per process")
     j1, j2 = _m(res.get("jobs", {}), "jobs1"), _m(res.get("jobs", {}), "jobs2")

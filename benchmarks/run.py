@@ -13,7 +13,7 @@ Groups (``--only`` picks some):
 
 - ``startup``: ``python -c pass``, ``python -c "import typer"``,
   ``icp-renew --version``, ``icp-renew deadline --expires …``;
-- ``check``: ``icp-renew check`` of the big dossier (text and JSON report)
+- ``check``: ``icp-renew check`` of the big dossier (text, JSON and html report)
   against a ``pdfinfo`` loop over its PDFs and ``cat`` of every byte;
 - ``pack``: ``icp-renew pack`` (its check included) against ``zip -r -0`` and
   ``sha256sum`` of every file;
@@ -66,6 +66,8 @@ from report import (  # noqa: E402
 )
 
 RESULTS = HERE / "RESULTS.md"
+HTML_REPORT = "report.html"  # check -f html of the big dossier, measured for its size
+HTML_BOUND = 1_000_000  # the size docs/html-report.md states for that report
 GROUPS = ("startup", "check", "pack", "jobs", "status", "portfolio")
 
 
@@ -110,6 +112,12 @@ def check_cmds(s: Setup) -> list[Cmd]:
     return [
         Cmd("check", "icp-renew check (text)", check, before=_sync),
         Cmd("check-json", "icp-renew check -f json", [*check, "-f", "json"], before=_sync),
+        Cmd(
+            "check-html",
+            "icp-renew check -f html -o",
+            [*check, "-f", "html", "-o", str(s.scratch / HTML_REPORT)],
+            before=_sync,
+        ),
         Cmd("check-j1", "icp-renew check --jobs 1", [*check, "--jobs", "1"], before=_sync),
         Cmd(
             "pdfinfo",
@@ -306,6 +314,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                         f"`deadline --csv -f ics` took {fmt_seconds(sample.seconds)} once "
                         "(icalendar serialises about a licence per millisecond; not a target)."
                     )
+            html = scratch / HTML_REPORT
+            if group == "check" and html.is_file():
+                size = html.stat().st_size
+                verdict = "met" if size < HTML_BOUND else "**NOT met**"
+                notes.append(
+                    f"`check -f html` of the big dossier wrote {size / 1e6:.2f} MB "
+                    f"({html.read_text(encoding='utf-8').count('<img ')} scan previews; "
+                    f"bound {HTML_BOUND / 1e6:.0f} MB: {verdict})."
+                )
+                html.unlink()
             if group == "pack":
                 for name in ("bundle.zip", "plain.zip"):
                     (scratch / name).unlink(missing_ok=True)

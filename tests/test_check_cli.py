@@ -145,7 +145,7 @@ def test_complete_dossier_passes_with_real_checks(cli, make_dossier, here):
 
 def test_every_format_valid_with_real_checks(cli, make_dossier, here):
     make_dossier(name="acme")
-    for fmt in ("text", "json", "junit", "sarif", "github", "markdown"):
+    for fmt in ("text", "json", "junit", "sarif", "github", "markdown", "html"):
         result = check(cli, "acme", "--format", fmt)
         assert result.exit_code == 0, (fmt, result.output)
     data = json.loads(check(cli, "acme", "-f", "json").stdout)
@@ -327,7 +327,7 @@ def test_pii_masked_unless_show_pii(cli, make_dossier, here, fake_checks):
         legal_representative={**factory.VALID_CONFIG["legal_representative"], "id_number": BAD_ID}
     )
     make_dossier(cfg, name="acme")
-    for fmt in ("text", "json", "junit", "sarif", "github", "markdown"):
+    for fmt in ("text", "json", "junit", "sarif", "github", "markdown", "html"):
         masked = check(cli, "acme", "-f", fmt)
         assert masked.exit_code == 1
         assert BAD_ID not in masked.stdout, fmt
@@ -361,7 +361,7 @@ def test_output_never_overwrites_dossier_yaml(cli, make_dossier, here):
 def test_report_never_changes_the_dossier(cli, make_dossier, here, fake_checks):
     root = make_dossier(files=with_stray_file(), name="acme")
     before = snapshot(root)
-    for fmt in ("text", "json", "junit", "sarif", "github"):
+    for fmt in ("text", "json", "junit", "sarif", "github", "html"):
         check(cli, "acme", "-f", fmt, "-o", f"report.{fmt}")
         check(cli, "acme", "-f", fmt)
     assert snapshot(root) == before

@@ -53,6 +53,8 @@ def test_wheel_and_sdist_contain_the_rules(dist):
     assert sum(1 for n in names if n.startswith("icp_renew/rules/authorities/")) == 32
     assert "icp_renew/rules/industries/news.yaml" in names
     assert "icp_renew/py.typed" in names
+    for template in ("base.html", "check.html", "status.html", "report.css"):  # html reports
+        assert f"icp_renew/formats/templates/{template}" in names
     sdist = next(dist.glob("*.tar.gz"))
     with tarfile.open(sdist) as tar:
         members = tar.getnames()
@@ -114,3 +116,26 @@ def test_installed_wheel_checks_the_example_from_elsewhere(dist, tmp_path):
     report = json.loads(result.stdout)
     assert report["dossiers"][0]["ok"] is True
     assert report["rules_version"] == "2026.11"
+    page = subprocess.run(  # the html report's templates come from the installed wheel
+        [
+            sys.executable,
+            "-m",
+            "icp_renew",
+            "check",
+            str(ROOT / "examples" / "beijing-complete"),
+            "--today",
+            "2026-01-15",
+            "--format",
+            "html",
+        ],
+        env=env,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert page.returncode == 0, page.stderr
+    assert (
+        page.stdout.startswith("<!DOCTYPE html>")
+        and 'data-material="business-license"' in page.stdout
+    )

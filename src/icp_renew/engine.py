@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from icp_renew.checks import Context, registry
 from icp_renew.deadline import filing_deadline
-from icp_renew.findings import DossierReport, Finding, MaterialLine, sort_findings
+from icp_renew.findings import DossierReport, FileLine, Finding, MaterialLine, sort_findings
 
 
 def run(ctx: Context) -> DossierReport:
@@ -31,7 +31,33 @@ def run(ctx: Context) -> DossierReport:
         expires=expires,
         filing_deadline=deadline,
         days_left=(deadline - ctx.today).days if deadline is not None else None,
+        files=file_lines(ctx),
     )
+
+
+def file_lines(ctx: Context) -> tuple[FileLine, ...]:
+    """The dossier's plain files, with what inspection learnt of them."""
+    lines = []
+    for f in ctx.dossier.files:
+        info = f.info
+        readable = (
+            info is not None
+            and not info.encrypted
+            and info.corrupt is None
+            and info.limit is None
+            and f.size > 0
+        )
+        lines.append(
+            FileLine(
+                path=f.path,
+                material=f.material,
+                format=info.format if info else None,
+                size=f.size,
+                source=str(f.abspath),
+                readable=readable,
+            )
+        )
+    return tuple(lines)
 
 
 def material_lines(ctx: Context) -> tuple[MaterialLine, ...]:

@@ -82,6 +82,22 @@ class MaterialLine:
 
 
 @dataclass(frozen=True)
+class FileLine:
+    """One file of the dossier as a report lists it (the html report previews it).
+
+    ``source`` is where the file is on disk, for a preview only: never printed, so never
+    masked; ``path`` is what reports print (masked like every path).
+    """
+
+    path: str  # dossier-relative, "/"-separated
+    material: str | None
+    format: str | None  # "pdf", "jpeg", "png", … by signature; None if unknown
+    size: int
+    source: str = ""
+    readable: bool = False  # inspected whole: not corrupt, not encrypted, no guard tripped
+
+
+@dataclass(frozen=True)
 class DossierReport:
     """The verdict on one dossier."""
 
@@ -97,6 +113,7 @@ class DossierReport:
     expires: dt.date | None = None  # license.expires
     filing_deadline: dt.date | None = None  # expires − 90 days (Order 42 Art. 27)
     days_left: int | None = None  # filing_deadline − today, negative once past
+    files: tuple[FileLine, ...] = ()  # the dossier's plain files (not links or devices)
     error: str | None = None  # the one-line reason the dossier could not be checked at all
     error_file: str | None = None  # the file at fault (its dossier.yaml), where known
     error_line: int | None = None  # and the line in it
@@ -180,6 +197,7 @@ def redact_dossier(d: DossierReport) -> DossierReport:
         error=_redact_opt(d.error),
         error_file=_redact_opt(d.error_file),
         findings=tuple(replace(f, path=_redact_opt(f.path)) for f in d.findings),
+        files=tuple(replace(f, path=redact(f.path)) for f in d.files),
     )
 
 
@@ -214,6 +232,7 @@ __all__ = [
     "FINDING_CODES",
     "Code",
     "DossierReport",
+    "FileLine",
     "Finding",
     "MaterialLine",
     "Report",

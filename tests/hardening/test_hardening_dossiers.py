@@ -75,7 +75,7 @@ def run_commands(cli: Any, root: Path, out: Path) -> None:
     before = tree_digest(root)
     results = [
         cli("check", str(root), "--today", TODAY, "-f", fmt)
-        for fmt in ("json", "text", "github", "sarif", "junit")
+        for fmt in ("json", "text", "github", "sarif", "junit", "html")
     ]
     results.append(cli("deadline", str(root), "--today", TODAY, "-f", "json"))
     bundle = out / "b.zip"

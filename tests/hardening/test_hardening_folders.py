@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import html5lib
 import pytest
 from hostile import is_root, tree_digest
 
@@ -36,6 +37,10 @@ NAMES = [
     "comma,colon:.pdf",
     'quote"amp&lt<tag>.pdf',
     "csi\u009b31m.pdf",
+    "<script>alert(1).pdf",
+    "<img src=x onerror=alert(1)>.pdf",
+    "javascript:alert(1).pdf",
+    'it\'s "quoted".pdf',
 ]
 linux_only = pytest.mark.skipif(sys.platform != "linux", reason="needs a Linux file system")
 
@@ -157,6 +162,13 @@ def test_hostile_folder_every_format(cli, tmp_path, outside):
 
     markdown = run(cli, *base, "-f", "markdown").stdout
     assert "<tag>" not in markdown
+
+    page = run(cli, *base, "-f", "html").stdout
+    for raw in ("<tag>", "<script", "<img src=x", 'href="javascript', "\u202e", "\x1b"):
+        assert raw not in page, raw
+    assert "&lt;script&gt;alert(1).pdf" in page and "bidi\\u202eFDP.exe.pdf" in page
+    assert_no_raw_controls(page)
+    html5lib.HTMLParser(strict=True).parse(page)  # still one valid document
 
     assert tree_digest(root) == before
     assert tree_digest(outside) == before_out

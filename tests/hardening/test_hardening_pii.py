@@ -25,7 +25,7 @@ import factory
 from icp_renew.pii import redact
 
 TODAY = factory.TODAY
-CHECK_FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
+CHECK_FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "html")
 BAD_ID = "110105194912310021"  # wrong check character: quoted by invalid-id-number
 BAD_MOBILE = "1380013800"  # ten digits: quoted by invalid-phone
 SECRETS = (ID_NUMBER, MOBILE, ID_NUMBER.lower(), BAD_ID, BAD_MOBILE)

@@ -18,7 +18,7 @@ from hostile import tree_digest
 import factory
 
 TODAY = factory.TODAY
-CHECK_FORMATS = ("text", "json", "junit", "sarif", "github", "markdown")
+CHECK_FORMATS = ("text", "json", "junit", "sarif", "github", "markdown", "html")
 
 
 @pytest.fixture
@@ -48,7 +48,7 @@ def commands(root: Path, out: Path) -> list[tuple[str, ...]]:
         cmds.append(("deadline", str(root), "-f", fmt, *today))
         cmds.append(("deadline", str(root), "-f", fmt, "-o", str(out / f"d.{fmt}"), *today))
     # #11: status in every format, with --check; pack --archive (refused before the new licence)
-    for fmt in ("text", "json", "csv", "markdown"):
+    for fmt in ("text", "json", "csv", "markdown", "html"):
         cmds.append(("status", str(root), "-f", fmt, *today))
         cmds.append(("status", str(root), "-f", fmt, "-o", str(out / f"s.{fmt}"), *today))
     cmds.append(("status", str(root), "--check", *today))

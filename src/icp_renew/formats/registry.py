@@ -28,6 +28,7 @@ FORMATS: dict[str, tuple[str, str]] = {
     "sarif": ("icp_renew.formats.check_sarif", "SARIF 2.1.0 for code scanning"),
     "github": ("icp_renew.formats.check_github", "GitHub Actions workflow commands"),
     "markdown": ("icp_renew.formats.check_markdown", "a Markdown summary"),
+    "html": ("icp_renew.formats.check_html", "one self-contained page, with scan previews"),
 }
 
 
@@ -41,6 +42,10 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
         "json": ("icp_renew.formats.status_json", "the status document"),
         "csv": ("icp_renew.formats.status_csv", "one row per dossier, UTF-8 for Excel"),
         "markdown": ("icp_renew.formats.status_markdown", "a Markdown table and the alerts"),
+        "html": (
+            "icp_renew.formats.status_html",
+            "one self-contained page, with a chart of the due dates",
+        ),
     },
     # deadline: text and json render(items, *, lang, single, …) -> str; ics -> bytes
     "deadline": {

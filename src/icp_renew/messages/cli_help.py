@@ -148,6 +148,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "format.check.sarif": ("供代码扫描使用的 SARIF 2.1.0", "SARIF 2.1.0 for code scanning"),
     "format.check.github": ("GitHub Actions 工作流命令", "GitHub Actions workflow commands"),
     "format.check.markdown": ("Markdown 摘要", "a Markdown summary"),
+    "format.check.html": (
+        "单个自包含网页，含扫描件预览",
+        "one self-contained page, with scan previews",
+    ),
+    "format.status.html": (
+        "单个自包含网页，含到期日图表",
+        "one self-contained page, with a chart of the due dates",
+    ),
     # deadline
     "deadline": (
         "计算续期申请截止日：许可证到期前 90 日，并给出此前最后一个工作日。",
