@@ -24,6 +24,7 @@ def _stable_env(monkeypatch: pytest.MonkeyPatch) -> None:
         "ICP_RENEW_FORMAT",
         "ICP_RENEW_TODAY",
         "ICP_RENEW_RULES",
+        "ICP_RENEW_OCR",
         "GITHUB_STEP_SUMMARY",
         "SOURCE_DATE_EPOCH",
         "LC_ALL",

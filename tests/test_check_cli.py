@@ -139,7 +139,8 @@ def test_complete_dossier_passes_with_real_checks(cli, make_dossier, here):
     make_dossier(name="acme")
     result = check(cli, "acme")
     assert result.exit_code == 0, result.output
-    assert "√ PASSED" in result.stdout
+    # passes (exit 0), but its warnings (the filing deadline is near) are not waved through
+    assert "! PASSED with warnings" in result.stdout and "√" not in result.stdout.splitlines()[-1]
     assert result.stderr == ""
 
 
@@ -203,7 +204,7 @@ def test_warnings_pass_unless_strict(cli, make_dossier, here, fake_checks):
     result = check(cli, "acme")
     assert result.exit_code == 0
     assert "unassigned-file · notes/readme.txt" in result.stdout
-    assert "√ PASSED with warnings" in result.stdout
+    assert "! PASSED with warnings" in result.stdout
     strict = check(cli, "acme", "--strict")
     assert strict.exit_code == 1
     assert "× FAILED" in strict.stdout

@@ -92,6 +92,10 @@ for _c, _s in _CONTRACT:
 
 register("inspection-limit", E)
 
+# --- added in the second release (#16): check --ocr (checks/scans.py) ----------------------------
+register("scan-mismatch", W)  # an error for a USCC or ID number read with a valid check character
+register("scan-unreadable", INFO)
+
 # --- added in the second release (#12): verdicts about time ------------------------------------
 register("filing-deadline-soon", W)
 register("missing-expiry", W)

@@ -17,8 +17,18 @@ class Pii(str):
     __slots__ = ()
 
 
+class PiiName(Pii):
+    """A person's name (read from an ID card by ``check --ocr``): masked to its first
+    character, ``张*``, so a report still tells two names apart without naming anyone."""
+
+    __slots__ = ()
+
+
 def mask(value: str) -> str:
-    """Mask the middle of an identifier: ``110105********002X``, ``138****8000``."""
+    """Mask the middle of an identifier: ``110105********002X``, ``138****8000``; a
+    :class:`PiiName` keeps its first character only (``张*``)."""
+    if isinstance(value, PiiName):
+        return value[:1] + "*" * max(len(value) - 1, 1)
     s = str(value)
     n = len(s)
     if n >= 15:  # resident ID: region (6) … last 4

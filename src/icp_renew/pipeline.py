@@ -35,6 +35,7 @@ class CheckOptions:
     archive: bool = False  # pack --archive: the checklist with the records (docs/process.md)
     #: worker processes for the files of one dossier (``--jobs``; None: auto, by its size)
     jobs: int | None = None
+    ocr: bool = False  # check --ocr: read the scans back (icp_renew.ocr)
 
 
 def _yaml_line(path: Path, field: str) -> int | None:
@@ -121,7 +122,15 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
         dossier = scan_dossier(root, config, checklist, display)
     except OSError as exc:
         raise DossierError(os_error(exc, "errors.cannot-read-folder"), source=display) from None
-    dossier = inspect_dossier(dossier, checklist, opts.jobs)
+    if opts.ocr:
+        from icp_renew.ocr import MATERIALS, engine_loaded, read_scans
+
+        # no file-level workers once this process has run the engine (a fork of it hangs)
+        jobs = 1 if engine_loaded() else opts.jobs
+        dossier = inspect_dossier(dossier, checklist, jobs, text_of=MATERIALS)
+        dossier = read_scans(dossier, checklist)
+    else:
+        dossier = inspect_dossier(dossier, checklist, opts.jobs)
     submitted = submitted_on(config)
     return Context(
         book=book,

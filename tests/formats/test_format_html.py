@@ -120,6 +120,13 @@ def test_check_page_in_chinese(cli, scanned: Path) -> None:
     valid(page)
     assert '<html lang="zh-CN">' in page
     assert "材料检查：北京示例科技有限公司" in page and "处理办法：" in page and "营业执照" in page
+    assert "<dd>北京市通信管理局</dd>" in page  # the authority by its name, not its slug
+
+
+def test_check_page_names_the_authority_in_english(cli, scanned: Path) -> None:
+    page = cli("check", str(scanned), "-f", "html", "--lang", "en", "--today", TODAY).stdout
+    assert "<dd>beijing</dd>" not in page
+    assert "Communications Administration</dd>" in page
 
 
 def test_several_dossiers_get_a_summary_table_first(cli, tmp_path: Path) -> None:

@@ -93,7 +93,7 @@ def test_quiet_keeps_the_summary_and_drops_the_detail(report):
 
 def test_strict_verdict():
     report = make_report(warning_dossier())
-    assert "√ PASSED with warnings" in render(report)
+    assert "! PASSED with warnings" in render(report)
     assert "× FAILED" in render(report, strict=True)
 
 

@@ -57,6 +57,7 @@ def registry() -> list[ModuleType]:
         pdf_content,
         presence,
         safety,
+        scans,
         years,
     )
 
@@ -72,4 +73,5 @@ def registry() -> list[ModuleType]:
         identifiers,
         contacts,
         numbers,
+        scans,
     ]

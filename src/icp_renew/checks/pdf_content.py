@@ -14,6 +14,9 @@ not matter).
   some of the material's files have none (an image, a scan-only PDF): check
   those by eye. Once any file contains the phrase, nothing is reported.
 
+Under ``check --ocr`` the text recognised on a scan counts as its text layer
+(docs/ocr.md): a scan that was read and lacks the phrase is ``missing-text``.
+
 Files that cannot be read (empty, corrupt, encrypted, of a format the material
 does not accept) are left to the ``files`` check.
 """
@@ -73,9 +76,14 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
             continue
         for f in with_text:
+            recognised = (
+                f.info is not None and f.info.scan is not None and f.info.scan.source == "ocr"
+            )
+            # check --ocr: the scan's recognised text stands for a text layer
+            key = "ocr.missing-text-ocr" if recognised else "findings.missing-text.not-found"
             yield finding(
                 "missing-text",
-                "findings.missing-text.not-found",
+                key,
                 material=req.id,
                 path=f.path,
                 phrases=phrases,

@@ -92,6 +92,8 @@ def check_cmd(
     lang: LangOpt = None,
     quiet: QuietOpt = False,
     jobs: JobsOpt = None,
+    ocr: Annotated[bool, typer.Option("--ocr", envvar="ICP_RENEW_OCR")] = False,
+    ocr_clear_cache: Annotated[bool, typer.Option("--ocr-clear-cache")] = False,
 ) -> None:
     """The ``check`` command (its help: ``"check"`` in ``messages/cli_help.py``)."""
     fmt = check_format(format, registry.names())
@@ -103,6 +105,12 @@ def check_cmd(
         output = None
     if output is not None:
         _refuse_output_in_dossier(output, dossiers)
+    if ocr:
+        _ocr_ready()
+    if ocr_clear_cache:
+        from icp_renew.ocr.cache import clear as clear_cache
+
+        clear_cache()
     book = load_book(rules)
     if province is not None:  # once, not once per dossier
         from icp_renew.rulebook.authorities import find_authority
@@ -111,7 +119,7 @@ def check_cmd(
 
     from icp_renew.pipeline import CheckOptions, check_many
 
-    opts = CheckOptions(today=day, filing_date=filing, province=province)
+    opts = CheckOptions(today=day, filing_date=filing, province=province, ocr=ocr)
     progress = Progress(len(dossiers), enabled=_progress_wanted(quiet, len(dossiers)))
     try:
         report, problems = check_many(dossiers, book, opts, jobs=jobs, on_progress=progress)
@@ -141,6 +149,16 @@ def check_cmd(
         raise typer.Exit(2)
     if not report.ok(strict):
         raise typer.Exit(1)
+
+
+def _ocr_ready() -> None:
+    """``--ocr`` needs the extra: without it, exit 2 saying how to install it."""
+    from icp_renew.ocr.engine import EngineMissing, available
+
+    try:
+        available()
+    except EngineMissing:
+        raise UserError("ocr.not-installed") from None
 
 
 def _refuse_output_in_dossier(output: Path, dossiers: Sequence[Path]) -> None:

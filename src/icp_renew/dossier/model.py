@@ -14,6 +14,17 @@ from icp_renew.dossier.config import DossierConfig
 
 
 @dataclass(frozen=True)
+class ScanRead:
+    """How ``check --ocr`` read a file: ``source`` "layer" (its text layer) or "ocr" (its
+    page image recognised); ``problem``: why it could not be read (a key of the ``ocr``
+    messages, with its parameters), else None."""
+
+    source: str
+    problem: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class FileInfo:
     """What the bytes of one file are (from headers; images are never decoded)."""
 
@@ -29,6 +40,7 @@ class FileInfo:
     height: int | None = None
     limit: str | None = None  # why inspection stopped early (time or memory guard), if it did
     notes: tuple[str, ...] = ()
+    scan: ScanRead | None = None  # set by `check --ocr` (icp_renew.ocr) only
 
 
 @dataclass(frozen=True)

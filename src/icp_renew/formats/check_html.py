@@ -18,7 +18,14 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from icp_renew.findings import DossierReport, FileLine, Finding, Report, Severity
+from icp_renew.findings import (
+    DossierReport,
+    FileLine,
+    Finding,
+    Report,
+    Severity,
+    authority_name,
+)
 from icp_renew.formats import preview
 from icp_renew.formats.html_page import counted, days_text, render_page, text
 from icp_renew.i18n import Lang
@@ -229,7 +236,7 @@ def _dossier(
         "days": days_text(d.days_left, lang),
         "company": text(d.company or ""),
         "license": text(d.license_number or ""),
-        "authority": text(d.authority or ""),
+        "authority": text(authority_name(d, lang)),
         "verdict": verdict,
         "verdict_label": verdict_label,
         "errors": d.count(Severity.ERROR),

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
 from typing import IO
@@ -128,17 +129,24 @@ def _inspect_task(task: tuple[Path, bool]) -> FileInfo | str:
         return exc.strerror or str(exc)
 
 
-def inspect_dossier(dossier: Dossier, checklist: Checklist, jobs: int | None = 1) -> Dossier:
+def inspect_dossier(
+    dossier: Dossier,
+    checklist: Checklist,
+    jobs: int | None = 1,
+    *,
+    text_of: Collection[str] = (),
+) -> Dossier:
     """Inspect every file of a material once; one that cannot be opened becomes unsafe.
 
-    Unassigned files are not read (their ``info`` stays None): they are reported as such
+    A PDF's text is extracted for the materials with ``must_contain`` and those in
+    ``text_of`` (``check --ocr``). Unassigned files are not read (their ``info`` stays None): they are reported as such
     and neither checked nor packed. ``jobs`` spreads the files over worker processes as
     :func:`icp_renew.parallel.workers_for` decides (None: when the dossier is big enough);
     the result is the same as a serial run's, in the same order.
     """
     from icp_renew.parallel import MIN_FILES_PER_WORKER, ordered_map, workers_for
 
-    wants = {m.id for m in checklist.materials if m.must_contain}
+    wants = {m.id for m in checklist.materials if m.must_contain} | set(text_of)
     assigned = [f for f in dossier.files if f.material is not None]
     tasks = [(f.abspath, f.material in wants) for f in assigned]
     workers = workers_for(jobs, len(tasks), MIN_FILES_PER_WORKER)

@@ -136,6 +136,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "警告也视为不通过（退出码 1）。",
         "Warnings fail the check too (exit code 1).",
     ),
+    "check.--ocr": (
+        "在本机离线识别扫描件上的文字，与 dossier.yaml 核对；需要 pip install 'icp-renew[ocr]'。",
+        "Read the scans back (offline, on this machine) and compare them with dossier.yaml; "
+        "needs pip install 'icp-renew[ocr]'.",
+    ),
+    "check.--ocr-clear-cache": (
+        "先清空扫描件识别结果的缓存（所有扫描件重新识别）。",
+        "Empty the cache of recognised scans first (every scan is read again).",
+    ),
     "format.check.text": (
         "供人阅读，按类别分组，附提示",
         "for people, grouped by category, with hints",

@@ -144,6 +144,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "扫描件没有文字层，请人工确认其内容。",
         "The scan has no text layer; check its wording by eye.",
     ),
+    "scan-mismatch.title": ("扫描件与填写信息不符", "Scan differs from dossier.yaml"),
+    "scan-mismatch.hint": (
+        "核对扫描件与 dossier.yaml：改正填写错误，或换上正确的扫描件（材料信息不一致是退回补正的常见原因）。",
+        "Compare the scan with dossier.yaml: correct the typo, or replace the scan (differing "
+        "information is a common reason for a dossier to be sent back).",
+    ),
+    "scan-unreadable.title": ("扫描件上未读到该信息", "Field not read on the scan"),
+    "scan-unreadable.hint": (
+        "识别未能读出该信息（扫描模糊、被遮挡或版式不同），请人工核对；更清晰的扫描件（300 dpi）通常可读。",
+        "Recognition did not find the field (a blurred, covered or unusual scan); compare it by "
+        "eye. A sharper scan (300 dpi) is usually read.",
+    ),
     "inspection-limit.title": ("超出检查限制", "Inspection limit reached"),
     "inspection-limit.hint": (
         "该文件结构异常（过大、过于复杂或已损坏），无法在限定时间和内存内检查，请重新导出或扫描。",

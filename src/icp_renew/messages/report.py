@@ -8,7 +8,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "failed": ("未通过", "failed"),
     "verdict-passed": ("√ 通过", "√ PASSED"),
     "verdict-failed": ("× 未通过", "× FAILED"),
-    "verdict-passed-with-warnings": ("√ 通过（有警告）", "√ PASSED with warnings"),
+    # not a check mark: a warning (a deadline near, a scan to redo) needs reading first
+    "verdict-passed-with-warnings": ("! 通过，但有警告", "! PASSED with warnings"),
     "passed-with-warnings-md": ("通过，但有 {n} 条警告", "passed, with {n:warning|warnings}"),
     "passed-with-notes-md": ("通过（{n} 条提示）", "passed ({n:note|notes})"),
     # --- counts --------------------------------------------------------------------------
