@@ -18,6 +18,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from factory import need
+
 #: where Debian installs the CJK fonts (.ci/run apt-installs them)
 FONT_CANDIDATES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -177,6 +179,7 @@ def as_image(img: Any, fmt: str = "jpeg", dpi: int = 150, quality: int = 70) -> 
 
 def as_pdf(img: Any, quality: int = 70) -> bytes:
     """A scan-only PDF: the page as its one JPEG image, no text layer (reportlab)."""
+    need("reportlab")
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
@@ -194,6 +197,7 @@ def as_pdf(img: Any, quality: int = 70) -> bytes:
 
 def text_pdf(lines: Sequence[str]) -> bytes:
     """A born-digital PDF with these lines as its text layer (no image)."""
+    need("reportlab")
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas

@@ -134,6 +134,8 @@ def test_a_rotated_pdf_page_gives_its_image_upright(tmp_path) -> None:
     import io
 
     from PIL import Image
+
+    factory.need("reportlab")
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 

@@ -1,7 +1,7 @@
 """``icp-renew record DOSSIER EVENT``: append one event to the dossier's timeline.
 
 The event is checked against the timeline (docs/process.md) before anything is written;
-the new text (:mod:`icp_renew.process.append`: every other byte kept) is parsed again with
+the new text (:mod:`icp_renew.yamledit`: every other byte kept) is parsed again with
 the strict loader, and must read back as the old timeline plus this event; only then is
 it written, atomically. A refused event is exit 2 and the file is unchanged.
 """
@@ -96,7 +96,7 @@ def record(
     from icp_renew.dossier.config import DOSSIER_FILE, parse_config
 
     lng = resolve_lang(lang)
-    from icp_renew.process.append import append_event
+    from icp_renew.yamledit import YamlEditError, append_to_sequence
     from icp_renew.yamlio import parse_yaml
 
     path = dossier / DOSSIER_FILE if dossier.is_dir() else dossier
@@ -128,7 +128,11 @@ def record(
     if model.year is not None:
         new["year"] = model.year  # written as the year it reads as: 2026年 → 2026
     text = raw.decode("utf-8")
-    updated = append_event(text, new, source)
+    try:
+        updated = append_to_sequence(text, ("timeline",), [new], lines=True)
+    except YamlEditError as exc:
+        key = "process.err-flow-root" if exc.key == "flow-document" else "process.err-append"
+        raise DossierError(key, source=source) from None
     doc = parse_yaml(updated.encode("utf-8"), source)
     result = parse_config(doc)
     expected = [e.to_json() for e in old.timeline]
