@@ -155,7 +155,7 @@ def test_csv_has_a_bom_and_one_row_per_dossier(cli, tmp_path) -> None:
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert rows[0][:3] == ["档案路径", "企业名称", "许可证编号"] and len(rows) == 3
+    assert rows[0][:3] == ["材料目录", "企业名称", "许可证编号"] and len(rows) == 3
     assert rows[1][4] == "准备中" and rows[1][5] == "filing-deadline"
 
 

@@ -33,7 +33,7 @@ def render(
     if has_check:
         cols.append("check")
     lines = [
-        f"# {t('process.title', lang)} ({document['today']})",
+        f"# {t('process.title-dated', lang, today=document['today'])}",
         "",
         "| " + " | ".join(t(f"process.head-{c}", lang) for c in cols) + " |",
         "|" + "---|" * len(cols),

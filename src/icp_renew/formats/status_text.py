@@ -156,7 +156,7 @@ def render(
     elif len(dossiers) == 1:
         _one(dossiers[0], lang, console)
     else:
-        console.print(f"[bold]{t('process.title', lang)}[/] ({document['today']})")
+        console.print(f"[bold]{t('process.title-dated', lang, today=document['today'])}[/]")
         _table(dossiers, lang, console)
     # rich pads grid cells to their column: no trailing blanks in what a terminal or a file gets
     return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())

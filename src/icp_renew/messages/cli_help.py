@@ -322,13 +322,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # schema
     # status (#11)
     "status": (
-        "续期进度：每个档案所处阶段、提醒和下一项待办，也是代理机构的客户总览。",
+        "续期进度：每个材料目录所处阶段、提醒和下一项待办，也是代理机构的客户总览。",
         "Where each renewal stands: its stage, alerts and what is due next, for one dossier "
         "or an agency's portfolio.",
     ),
     "status.about": (
-        "阶段和提醒来自 dossier.yaml 的 timeline:（用 icp-renew record 追加）。多个档案按最近截止日排序，"
-        "无法读取的档案也占一行。退出码：0 没有错误级提醒；1 有错误级提醒，或使用 --fail-within N 时"
+        "阶段和提醒来自 dossier.yaml 的 timeline:（用 icp-renew record 追加）。多个材料目录按最近截止日排序，"
+        "无法读取的材料目录也占一行。退出码：0 没有错误级提醒；1 有错误级提醒，或使用 --fail-within N 时"
         "有提醒在 N 天内到期或已过；2 输入有误。",
         "The stage and alerts come from timeline: in dossier.yaml (add events with icp-renew "
         "record). Many dossiers are sorted by the nearest due date; one that cannot be read "
@@ -345,19 +345,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Exit with code 1 when an alert is due within N days or past (for CI).",
     ),
     "status.--check": (
-        "同时检查每个档案的材料，并在其行中列出错误数和警告数。",
+        "同时检查每个材料目录的材料，并在其行中列出错误数和警告数。",
         "Also check each dossier and show its errors and warnings on its line.",
     ),
     "format.status.text": (
-        "供人阅读：一个档案的详情，或多个档案的表格",
+        "供人阅读：一个材料目录的详情，或多个材料目录的表格",
         "for people: one dossier in full, or a table",
     ),
     "format.status.json": ("机器可读的进度文档", "the status document"),
     "format.status.csv": (
-        "每个档案一行，UTF-8 带 BOM，Excel 可直接打开",
+        "每个材料目录一行，UTF-8 带 BOM，Excel 可直接打开",
         "one row per dossier, UTF-8 with a BOM for Excel",
     ),
-    "format.status.markdown": ("Markdown 表格及各档案的提醒", "a Markdown table and the alerts"),
+    "format.status.markdown": (
+        "Markdown 表格及各材料目录的提醒",
+        "a Markdown table and the alerts",
+    ),
     # record (#11)
     "record": (
         "在 dossier.yaml 的 timeline: 末尾追加一个事件，其余内容逐字节保留。",
@@ -411,8 +414,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "annual-report-filed: the year reported.",
     ),
     "init.--next": (
-        "依据已领新证（或已归档）的档案开始下一次续期：新许可证成为现有许可证，企业信息沿用，"
-        "时间线清空；原档案不作改动。",
+        "依据已领新证（或已归档）的材料目录开始下一次续期：新许可证成为现有许可证，企业信息沿用，"
+        "时间线清空；原材料目录不作改动。",
         "Start the next renewal from ARCHIVED, whose new licence arrived: the new licence "
         "becomes the current one, the company data is carried over, the timeline starts "
         "empty; ARCHIVED is not changed.",

@@ -185,7 +185,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- status reports ----------------------------------------------------------------------
     "title": ("续期进度", "Renewal status"),
-    "no-dossiers": ("没有档案", "no dossiers"),
+    "title-dated": ("续期进度（{today}）", "Renewal status ({today})"),
+    "no-dossiers": ("没有材料目录", "no dossiers"),
     "nothing-due": ("目前没有待办事项", "nothing is due"),
     "days-left": ("剩余 {days} 天", "{days} days left"),
     "days-late": ("已逾期 {days} 天", "{days} days late"),
@@ -193,7 +194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "severity-warning": ("警告", "warning"),
     "severity-info": ("提示", "info"),
     "check-summary": ("{errors} 个错误，{warnings} 个警告", "{errors} errors, {warnings} warnings"),
-    "head-dossier": ("档案", "Dossier"),
+    "head-dossier": ("材料目录", "Dossier"),
     "head-company": ("企业", "Company"),
     "head-license": ("许可证", "Licence"),
     "head-expires": ("有效期至", "Expires"),
@@ -216,7 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "field-pair": ("{name}：{value}", "{name}: {value}"),
     "field-group": ("（{fields}）", "({fields})"),
     "alert-when": ("{due}，{days}", "{due}, {days}"),
-    "col-path": ("档案路径", "path"),
+    "col-path": ("材料目录", "path"),
     "col-company": ("企业名称", "company"),
     "col-license_number": ("许可证编号", "license_number"),
     "col-expires": ("有效期至", "expires"),
@@ -259,7 +260,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- init --next -----------------------------------------------------------------------------
     "err-next-no-license": (
-        "该档案尚未记录 license-received（领取新许可证），无法据此开始下一次续期",
+        "该材料目录尚未记录 license-received（领取新许可证），无法据此开始下一次续期",
         "no license-received event yet: the next renewal starts from the new licence",
     ),
     "err-next-exists": (
