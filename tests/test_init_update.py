@@ -191,3 +191,46 @@ def test_mappings_are_appended_as_one_line_each():
     assert append_to_sequence("timeline: []\n", ("timeline",), [{"event": "x"}]) == (
         "timeline: [{event: x}]\n"
     )
+
+
+# QA: dossier.yaml may name an industry or a service as check does (新闻, b25, 信息服务业务)
+
+
+def test_chinese_industry_in_the_file_is_the_same_industry(cli, tmp_path):
+    text = "company: {name: x}\nlicense: {number: 京B2-20210001, services: [b25]}\nindustries: [新闻]\n"
+    root = dossier(tmp_path, text)
+    result = cli("init", str(root), "--industry", "news", "--service", "B25")
+    assert result.exit_code == 0, result.stderr
+    assert (root / "dossier.yaml").read_text(encoding="utf-8") == text  # nothing appended
+    assert "updated" not in result.stdout
+    assert (root / PERMIT).is_dir()
+
+
+def test_chinese_industry_in_the_file_without_options(cli, tmp_path):
+    text = "company: {name: x}\nlicense: {number: 京B2-20210001}\nindustries: [新闻]\n"
+    root = dossier(tmp_path, text)
+    result = cli("init", str(root))
+    assert result.exit_code == 0, result.stderr
+    assert (root / PERMIT).is_dir()
+    assert (root / "dossier.yaml").read_text(encoding="utf-8") == text
+
+
+def test_another_spelling_on_the_command_line_is_not_appended(cli, tmp_path):
+    text = "company: {name: x}\nlicense: {number: 京B2-20210001}\nindustries: [news]\n"
+    root = dossier(tmp_path, text)
+    result = cli("init", str(root), "-i", "新闻", "-i", "药品")
+    assert result.exit_code == 0, result.stderr
+    assert (root / "dossier.yaml").read_text(encoding="utf-8") == text.replace(
+        "[news]", "[news, drugs]"
+    )
+
+
+def test_unknown_industry_in_the_file_names_the_file_and_line(cli, tmp_path):
+    text = "company: {name: x}\nlicense: {number: 京B2-20210001}\nindustries: [新文]\n"
+    root = dossier(tmp_path, text)
+    result = cli("init", str(root), "-i", "news")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"icp-renew: error: {root / 'dossier.yaml'}:3: ")
+    assert "'新文'" in line
+    assert (root / "dossier.yaml").read_text(encoding="utf-8") == text

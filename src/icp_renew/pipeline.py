@@ -98,6 +98,24 @@ def _yaml_error(exc: UserError, source: str, yaml_path: Path, field: str) -> Dos
     return DossierError(exc.text, source=source, line=_yaml_line(yaml_path, field), field=field)
 
 
+def config_codes(
+    book: Rulebook, config: DossierConfig, yaml_path: Path, source: str
+) -> tuple[list[str], list[str]]:
+    """The dossier's industries as slugs and its services as codes: dossier.yaml may spell
+    them as --industry and --service accept (新闻, b25), with their did-you-mean on a typo."""
+    from icp_renew.suggest import industry_slugs, service_codes
+
+    try:
+        industries = industry_slugs(book, config.industries, source=None)
+    except UserError as exc:
+        raise _yaml_error(exc, source, yaml_path, "industries") from None
+    try:
+        services = service_codes(book, config.license.services, source=None)
+    except UserError as exc:
+        raise _yaml_error(exc, source, yaml_path, "license.services") from None
+    return industries, services
+
+
 def _refuse_unknown_material_ids(
     book: Rulebook, config: DossierConfig, checklist: Checklist, source: str, yaml_path: Path
 ) -> None:
@@ -141,17 +159,7 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     source = str(Path(display) / DOSSIER_FILE)
     config = load_config(yaml_path, source)
     authority = select_authority(book, config, opts.province, yaml_path, source)
-    from icp_renew.suggest import industry_slugs, service_codes
-
-    # the names --industry and --service accept (新闻, b25), and their did-you-mean
-    try:
-        industries = industry_slugs(book, config.industries, source=None)
-    except UserError as exc:
-        raise _yaml_error(exc, source, yaml_path, "industries") from None
-    try:
-        services = service_codes(book, config.license.services, source=None)
-    except UserError as exc:
-        raise _yaml_error(exc, source, yaml_path, "license.services") from None
+    industries, services = config_codes(book, config, yaml_path, source)
     try:
         checklist = resolve(book, authority, industries, services, archive=opts.archive)
     except UserError as exc:

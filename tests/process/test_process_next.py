@@ -68,3 +68,13 @@ def test_next_refused_before_the_new_licence_and_never_overwrites(
     done = make_dossier({**factory.VALID_CONFIG, "timeline": ARCHIVED}, name="done")
     r = cli("init", str(pending), "--next", str(done))
     assert r.exit_code == 2 and "never overwritten" in r.stderr
+
+
+def test_next_keeps_an_industry_spelled_in_chinese(cli, make_dossier, tmp_path) -> None:
+    old = make_dossier(
+        {**factory.VALID_CONFIG, "industries": ["新闻"], "timeline": ARCHIVED}, name="2026"
+    )
+    new = tmp_path / "2031"
+    r = cli("init", str(new), "--next", str(old), "--lang", "en")
+    assert r.exit_code == 0, r.stderr
+    assert (new / "4-特殊行业要求" / "4.1-互联网新闻信息服务许可证").is_dir()

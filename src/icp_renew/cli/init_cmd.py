@@ -84,19 +84,16 @@ def init_cmd(
     if authority is None:
         raise UserError("errors.province-required", source="--province")
 
+    from icp_renew.pipeline import config_codes
     from icp_renew.suggest import industry_slugs, service_codes
 
-    # init adds, never removes: what dossier.yaml lists, and what the options add to it
-    industries = list(
-        dict.fromkeys(
-            [*(config.industries if config else []), *industry_slugs(book, industry or [])]
-        )
+    # init adds, never removes: what dossier.yaml lists, and what the options add to it;
+    # both as slugs and codes, as check reads them (新闻 in the file is --industry news)
+    had_industries, had_services = (
+        config_codes(book, config, existing, str(existing)) if config else ([], [])
     )
-    services = list(
-        dict.fromkeys(
-            [*(config.license.services if config else []), *service_codes(book, service or [])]
-        )
-    ) or ["B25"]
+    industries = list(dict.fromkeys([*had_industries, *industry_slugs(book, industry or [])]))
+    services = list(dict.fromkeys([*had_services, *service_codes(book, service or [])])) or ["B25"]
     try:
         checklist = resolve(book, authority, industries, services)
     except UserError as exc:
@@ -105,8 +102,8 @@ def init_cmd(
     updated: list[str] = []
     if config is not None:
         edits = {
-            ("industries",): [i for i in industries if i not in config.industries],
-            ("license", "services"): [s for s in services if s not in config.license.services]
+            ("industries",): [i for i in industries if i not in had_industries],
+            ("license", "services"): [s for s in services if s not in had_services]
             if service
             else [],
         }
@@ -170,7 +167,7 @@ def update_lists(path: Path, edits: dict[tuple[str, ...], list[str]], lang: Lang
 def _init_next(directory: Path, archived: Path, book: Rulebook, lang: Lang, quiet: bool) -> None:
     """``init NEW --next ARCHIVED``: the next renewal's dossier (icp_renew.process.successor)."""
     from icp_renew.dossier.config import DOSSIER_FILE, load_config, parse_config
-    from icp_renew.pipeline import select_authority
+    from icp_renew.pipeline import config_codes, select_authority
     from icp_renew.process.successor import render, successor
     from icp_renew.rulebook.resolve import resolve
     from icp_renew.scaffold import scaffold
@@ -183,7 +180,8 @@ def _init_next(directory: Path, archived: Path, book: Rulebook, lang: Lang, quie
     text = render(successor(config, str(yaml_path)), str(archived))
     new = parse_config(parse_yaml(text, str(directory / DOSSIER_FILE)))  # loads as written
     authority = select_authority(book, new, None, yaml_path, str(yaml_path))
-    checklist = resolve(book, authority, new.industries, new.license.services)
+    industries, services = config_codes(book, new, yaml_path, str(yaml_path))
+    checklist = resolve(book, authority, industries, services)
     result = scaffold(directory, checklist, text)
     if not quiet:
         typer.echo(_summary(directory, authority, len(checklist.materials), result, lang))
