@@ -85,3 +85,30 @@ def test_a_report_written_to_a_file_is_laid_out_for_80_columns(cli, tmp_path: Pa
 )
 def test_wrap(text, width, lines):
     assert wrap(text, width) == lines
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [80, 60])
+def test_init_fits_the_terminal(cli, tmp_path: Path, monkeypatch, width, lang):
+    monkeypatch.chdir(tmp_path)
+    folder = "北京示例科技有限公司-2026年增值电信业务经营许可证续期"
+    result = cli("init", folder, "-p", "北京", "--lang", lang, env={"COLUMNS": str(width)})
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) > 2
+    for line in lines:
+        assert cell_len(line) <= width, f"{cell_len(line)} > {width}: {line!r}"
+    # wrapped, not cut: the command to run is whole, on one line
+    assert any(
+        line.endswith(f"icp-renew check '{folder}'") or line == f"'{folder}'" for line in lines
+    )
+    assert f"icp-renewcheck'{folder}'" in "".join(result.stdout.split())
+
+
+def test_init_next_line_at_60_columns(cli, tmp_path: Path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("init", "d", "-p", "北京", "--lang", "en", env={"COLUMNS": "60"})
+    assert result.stdout.splitlines()[-2:] == [
+        "Next: fill in dossier.yaml, put the scans into the material",
+        "folders, then run icp-renew check d",
+    ]

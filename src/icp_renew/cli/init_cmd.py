@@ -111,11 +111,7 @@ def init_cmd(
     text = render_config(checklist, services, book.base.services, sorted(book.industries))
     result = scaffold(directory, checklist, text)
     if not quiet:
-        typer.echo(
-            "\n".join(
-                [*updated, _summary(directory, authority, len(checklist.materials), result, lng)]
-            )
-        )
+        _echo([*updated, _summary(directory, authority, len(checklist.materials), result, lng)])
 
 
 def _dossier_authority(book: Rulebook, config: DossierConfig) -> Authority | None:
@@ -184,7 +180,15 @@ def _init_next(directory: Path, archived: Path, book: Rulebook, lang: Lang, quie
     checklist = resolve(book, authority, industries, services)
     result = scaffold(directory, checklist, text)
     if not quiet:
-        typer.echo(_summary(directory, authority, len(checklist.materials), result, lang))
+        _echo([_summary(directory, authority, len(checklist.materials), result, lang)])
+
+
+def _echo(lines: list[str]) -> None:
+    """Print ``lines`` wrapped to the terminal (a long folder name, a Chinese line)."""
+    from icp_renew.cli.common import text_width
+    from icp_renew.formats.wrap import wrap
+
+    typer.echo("\n".join(wrap("\n".join(lines), text_width(None))))
 
 
 def _summary(
