@@ -115,6 +115,32 @@ def test_template_loads_as_written(cli, tmp_path):
     assert all(f.expires is None and f.year is None for f in config.materials.values())
 
 
+#: docs/style-zh.md, mixing scripts: a space between Chinese and a number or a Latin word
+UNSPACED = re.compile(r"[\u3400-\u9fff][A-Za-z0-9]|[A-Za-z0-9][\u3400-\u9fff]")
+#: values quoted as written (a date as a user may type it, a licence or filing number)
+EXAMPLE_VALUE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日|[京沪粤][A-Z]\S*")
+
+
+def test_template_comments_follow_the_chinese_style_guide(cli, tmp_path, book):
+    assert cli("init", str(tmp_path / "d"), "-p", "京", "-i", "news", "-s", "B21").exit_code == 0
+    text = (tmp_path / "d" / "dossier.yaml").read_text(encoding="utf-8")
+    titles = {
+        m.title for m in resolve(book, find_authority(book, "京"), ["news"], ["B21"]).materials
+    }
+    wrong = []
+    for line in text.splitlines():
+        comment = line.partition("#")[2]
+        zh = comment.split(" / ")[0] if " / " in comment else comment
+        zh = EXAMPLE_VALUE.sub("", zh.replace("icp-renew", ""))
+        for title in titles:  # a material's title is the rules' (its folder's name)
+            zh = zh.replace(title, "")
+        if UNSPACED.search(zh) or re.search("身份证号(?!码)|手机号(?!码)|ICP备案号", zh):
+            wrong.append(line)
+    assert wrong == []
+    assert "# 统一社会信用代码（18 位）/ unified social credit code" in text
+    assert "# 有效期至；须在到期前 90 日申请续期 / valid until" in text
+
+
 def test_template_loads_once_filled_in(cli, tmp_path):
     assert cli("init", str(tmp_path / "d"), "-p", "beijing").exit_code == 0
     text = (tmp_path / "d" / "dossier.yaml").read_text(encoding="utf-8")
