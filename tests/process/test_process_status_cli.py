@@ -166,7 +166,7 @@ def test_markdown_and_pii_masked(cli, tmp_path) -> None:
         "timeline:\n  - {event: submitted, date: 2026-02-10, note: 联系 13800138000}\n",
     )
     r = cli("status", str(root), "-f", "markdown", "--today", "2026-02-11")
-    assert r.exit_code == 0 and "| submitted | annual-report-due | 2026-03-31 | 48 |" in r.stdout
+    assert r.exit_code == 0 and "| submitted | annual report due | 2026-03-31 | 48 |" in r.stdout
     assert "decision-pending" in r.stdout
     j = cli("status", str(root), "-f", "json", "--today", "2026-02-11").stdout
     assert "13800138000" not in j
@@ -236,3 +236,44 @@ def test_one_dossier_in_chinese_names_the_fields_and_wraps_under_its_indent(cli,
     assert all(line.startswith("  ") for line in advice)
     assert all(line == line.rstrip() for line in lines)
     assert "reference" not in r.stdout and "note:" not in r.stdout
+
+
+# QA: the Next column names the alert in the report's language; JSON and CSV keep the code
+
+
+def test_every_alert_code_has_a_label_in_both_languages() -> None:
+    from icp_renew.messages import t
+    from icp_renew.process.assess import ALERT_CODES
+
+    labels = {
+        code: (t(f"process.alert-label-{code}", "zh"), t(f"process.alert-label-{code}", "en"))
+        for code in ALERT_CODES
+    }
+    assert len(ALERT_CODES) == 9
+    assert labels["filing-deadline"] == ("申请截止日", "filing deadline")
+    assert labels["correction-due"] == ("补正答复期限", "correction due")
+    assert len({zh for zh, _ in labels.values()}) == len({en for _, en in labels.values()}) == 9
+
+
+def test_next_column_is_a_label_in_the_reports_language(cli, tmp_path) -> None:
+    a = dossier(tmp_path, "a")
+    b = dossier(
+        tmp_path,
+        "b",
+        "timeline:\n  - {event: submitted, date: 2026-02-10}\n"
+        "  - {event: correction-requested, date: 2026-02-20}\n",
+    )
+    args = ("status", str(a), str(b), "--today", "2026-02-21")
+    zh = cli(*args, "--lang", "zh", env={"COLUMNS": "80"}).stdout
+    assert "申请截止日" in zh and "补正答复期限" in zh
+    assert "filing-deadline" not in zh and "correction-due" not in zh
+    en = cli(*args, "--lang", "en", env={"COLUMNS": "80"}).stdout
+    assert "filing deadline" in en and "correction due" in en and "correction-due" not in en
+    md = cli(*args, "-f", "markdown", "--lang", "zh").stdout
+    assert "| 准备中 | 申请截止日 | 2026-03-02 | 9 |" in md
+    assert "- **警告** `correction-due`" in md  # an alert's code stays searchable
+    rows = list(csv.reader(io.StringIO(cli(*args, "-f", "csv", "--lang", "zh").stdout)))
+    assert sorted(row[5] for row in rows[1:]) == ["correction-due", "filing-deadline"]
+    doc = json.loads(cli(*args, "-f", "json", "--lang", "zh").stdout)
+    codes = sorted(d["next"]["code"] for d in doc["dossiers"])
+    assert codes == ["correction-due", "filing-deadline"]

@@ -45,7 +45,7 @@ def render(
             d.get("company"),
             d.get("license_number"),
             t(f"process.stage-{d['stage']}", lang),
-            nxt.get("code"),
+            t(f"process.alert-label-{nxt['code']}", lang) if nxt else None,
             nxt.get("due"),
             nxt.get("days_left"),
         ]
@@ -71,5 +71,6 @@ def render(
             lines.append(f"- **{t('process.stage-unreadable', lang)}**: {_md(d['error'])}")
         for a in d["alerts"]:
             due = f" ({a['due']})" if a["due"] else ""
-            lines.append(f"- **{a['severity']}** `{a['code']}`{due}: {_md(a['message'])}")
+            sev = t(f"process.severity-{a['severity']}", lang)
+            lines.append(f"- **{sev}** `{a['code']}`{due}: {_md(a['message'])}")
     return "\n".join(lines) + "\n"

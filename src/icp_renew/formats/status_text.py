@@ -120,7 +120,8 @@ def _table(dossiers: list[Mapping[str, Any]], lang: Lang, console: Any) -> None:
             cells = [who, t(f"process.stage-{d['stage']}", lang), "—", "", ""]
         else:
             alert = next(a for a in d["alerts"] if a["code"] == nxt["code"])
-            label = f"[{_COLOUR[alert['severity']]}]{nxt['code']}[/]"
+            name = t(f"process.alert-label-{nxt['code']}", lang)
+            label = f"[{_COLOUR[alert['severity']]}]{name}[/]"
             days = "" if nxt["days_left"] is None else str(nxt["days_left"])
             cells = [who, t(f"process.stage-{d['stage']}", lang), label, nxt["due"] or "", days]
         if has_check:

@@ -287,6 +287,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "change was filed since it was issued: file the change with the issuing authority "
         "within 30 days of the registration change (Order 42), before the renewal.",
     ),
+    # --- an alert's short name, in status's Next column (JSON and CSV keep the code) ---------
+    "alert-label-filing-deadline": ("申请截止日", "filing deadline"),
+    "alert-label-missing-expiry": ("未填有效期", "no expiry date"),
+    "alert-label-correction-due": ("补正答复期限", "correction due"),
+    "alert-label-decision-pending": ("等待审批决定", "decision pending"),
+    "alert-label-new-license-mismatch": ("新证与原证不符", "new licence differs"),
+    "alert-label-archive-pending": ("待归档", "archive pending"),
+    "alert-label-annual-report-due": ("年报待报送", "annual report due"),
+    "alert-label-change-filing-due": ("许可证变更待办", "change filing due"),
+    "alert-label-rejected": ("未获准予延续", "renewal refused"),
     # --- the alerts reference (docs/findings.md) ------------------------------------------
     "meaning-filing-deadline": (
         "续期申请截止（到期前90日）前最后一个工作日；逾期为错误，60天内为警告",
