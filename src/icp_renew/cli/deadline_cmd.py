@@ -21,6 +21,7 @@ from icp_renew.cli.common import (
     TodayOpt,
     check_format,
     date_option,
+    days_option,
     emit,
     handle_errors,
     resolve_lang,
@@ -44,19 +45,6 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     """Add the command to ``app``."""
     app.command("deadline")(deadline)
-
-
-def _count_option(value: str | None, option: str) -> int | None:
-    """A whole number of days ≥ 0 (parsed here so that a mistake is one line, exit 2)."""
-    if value is None:
-        return None
-    try:
-        number = int(value.strip())
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise UserError("deadline.days-option", source=option, value=repr(value))
-    return number
 
 
 def _gather(
@@ -192,8 +180,8 @@ def deadline(
     fmt = check_format(format, names("deadline"))
     lng = resolve_lang(lang)
     day = resolve_today(today)
-    due = _count_option(due_soon_days, "--due-soon-days")
-    fail = _count_option(fail_within, "--fail-within")
+    due = days_option(due_soon_days, "--due-soon-days")
+    fail = days_option(fail_within, "--fail-within")
     if output is not None and not to_stdout(output):  # `-o -` is standard output
         from icp_renew.cli.outputs import refuse_output_in_dossiers
 

@@ -22,6 +22,7 @@ from icp_renew.cli.common import (
     RulesOpt,
     TodayOpt,
     check_format,
+    days_option,
     emit,
     error_line,
     error_text,
@@ -45,19 +46,6 @@ if TYPE_CHECKING:
 def register(app: typer.Typer) -> None:
     """Add the command to ``app``."""
     app.command("status")(status)
-
-
-def fail_count(value: str | None) -> int | None:
-    """``--fail-within N``: a whole number of days ≥ 0."""
-    if value is None:
-        return None
-    try:
-        number = int(value.strip())
-    except ValueError:
-        number = -1
-    if number < 0:
-        raise UserError("process.err-days", source="--fail-within", value=value)
-    return number
 
 
 def settings_of(book: Any) -> Settings:
@@ -169,7 +157,7 @@ def status(
     fmt = check_format(format, registry.names("status"))
     lng = resolve_lang(lang)
     day = resolve_today(today)
-    fail = fail_count(fail_within)
+    fail = days_option(fail_within, "--fail-within")
     if output is not None:
         from icp_renew.cli.check_cmd import _refuse_output_in_dossier
 

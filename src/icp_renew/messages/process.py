@@ -254,10 +254,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法安全地追加事件：请手动编辑 timeline:",
         "could not append the event safely: edit timeline: by hand",
     ),
-    "err-days": (
-        "应为不小于 0 的整数天数，实为 {value!r}",
-        "expected a whole number of days ≥ 0, got {value!r}",
-    ),
     # --- init --next -----------------------------------------------------------------------------
     "err-next-no-license": (
         "该材料目录尚未记录 license-received（领取新许可证），无法据此开始下一次续期",
