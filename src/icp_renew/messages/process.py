@@ -75,7 +75,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "stage-unreadable": ("无法读取", "unreadable"),
     # --- alerts --------------------------------------------------------------------------------
     "alert-filing": (
-        "续期申请截止 {deadline}（到期 {expires} 前90日），最后一个工作日 {due}，还有 {days} 天",
+        "续期申请截止 {deadline}（到期 {expires} 前 90 日），最后一个工作日 {due}，还有 {days} 天",
         "file the renewal by {deadline} (90 days before expiry on {expires}); "
         "the last working day is {due}, {days} days from now",
     ),
@@ -166,14 +166,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "alert-change-name": (
         "许可证上的公司名称“{licence}”与现名称“{company}”不同，且发证后未记录变更："
-        "须在工商变更后30日内向发证机关申请变更，并在续期前完成",
+        "须在工商变更后 30 日内向发证机关申请变更，并在续期前完成",
         "the licence names the company '{licence}', now '{company}', and no change was "
         "filed since it was issued: file the change with the issuing authority within "
         "30 days of the registration change, before the renewal",
     ),
     "alert-change-rep": (
         "许可证上的法定代表人“{licence}”与现任“{company}”不同，且发证后未记录变更："
-        "须在工商变更后30日内向发证机关申请变更，并在续期前完成",
+        "须在工商变更后 30 日内向发证机关申请变更，并在续期前完成",
         "the licence names the legal representative '{licence}', now '{company}', and no "
         "change was filed since it was issued: file the change with the issuing authority "
         "within 30 days of the registration change, before the renewal",
@@ -275,10 +275,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "once it arrives",
     ),
     # --- deadline --format ics ---------------------------------------------------------------
-    "ics-change-summary": ("ICP许可证变更待办：{who}", "ICP licence change filing owed: {who}"),
+    "ics-change-summary": ("ICP 许可证变更待办：{who}", "ICP licence change filing owed: {who}"),
     "ics-change-description": (
         "许可证上的公司名称或法定代表人与现状不同，且发证后未记录变更："
-        "须在工商变更后30日内向发证机关申请变更（《电信业务经营许可管理办法》），并在续期前完成。",
+        "须在工商变更后 30 日内向发证机关申请变更（《电信业务经营许可管理办法》），并在续期前完成。",
         "The company name or legal representative on the licence differs from today's and no "
         "change was filed since it was issued: file the change with the issuing authority "
         "within 30 days of the registration change (Order 42), before the renewal.",
@@ -295,7 +295,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "alert-label-rejected": ("未获准予延续", "renewal refused"),
     # --- the alerts reference (docs/findings.md) ------------------------------------------
     "meaning-filing-deadline": (
-        "续期申请截止（到期前90日）前最后一个工作日；逾期为错误，60天内为警告",
+        "续期申请截止（到期前 90 日）前最后一个工作日；逾期为错误，60 天内为警告",
         "the last working day on or before the filing deadline (expiry − 90 days, Order 42 "
         "Art. 27); error once past, warning within the due-soon threshold",
     ),
@@ -304,7 +304,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no license.expires: nothing can be dated",
     ),
     "meaning-correction-due": (
-        "补正通知的答复期限：通知所载日期，否则按规则 correction_response_days（默认1天，惯例非法定）",
+        "补正通知的答复期限：通知所载日期，否则按规则 correction_response_days（默认 1 天，惯例非法定）",
         "the answer to a correction notice: the notice's due date, else the rules' "
         "correction_response_days (default 1: practice, not law); error once past",
     ),
@@ -319,11 +319,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "another number, a lost service, or a term other than five years",
     ),
     "meaning-archive-pending": (
-        "领证后待归档；超过30天为警告",
+        "领证后待归档；超过 30 天为警告",
         "the new licence is not archived yet; warning after 30 days",
     ),
     "meaning-annual-report-due": (
-        "上一年度年报：1月1日至3月31日为警告，4月1日起为错误（第三十五、三十八条）",
+        "上一年度年报：1 月 1 日至 3 月 31 日为警告，4 月 1 日起为错误（第三十五、三十八条）",
         "last year's annual report: warning from 1 January to 31 March, error from 1 April "
         "(Order 42 Arts. 35, 38)",
     ),
