@@ -71,3 +71,13 @@ def test_status_html_is_byte_identical_and_bilingual(cli, tmp_path: Path) -> Non
     assert "13800138000" in shown
     en = cli("status", *paths, "-f", "html", "--today", TODAY, "--lang", "en").stdout
     assert "Renewal status: 2 dossiers as of 2026-02-20" in en
+
+
+def test_status_html_next_column_names_the_alert_in_the_pages_language(cli, tmp_path) -> None:
+    paths = portfolio(tmp_path)[:2]
+    out = tmp_path / "status.html"
+    r = cli("status", *paths, "-f", "html", "-o", str(out), "--today", TODAY, "--lang", "zh")
+    assert r.exit_code == 0, r.stderr
+    page = out.read_text(encoding="utf-8")
+    badges = re.findall(r'<td><span class="badge \w+" title="([\w-]+)">([^<]+)</span></td>', page)
+    assert badges == [("correction-due", "补正答复期限"), ("filing-deadline", "申请截止日")]

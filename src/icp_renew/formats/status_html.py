@@ -119,6 +119,7 @@ def _row(index: int, d: Mapping[str, Any], lang: Lang, clean: Any) -> dict[str, 
         else clean(stage),
         "error": clean(d.get("error")) if d.get("error") else "",
         "next_code": clean(nxt.get("code")) if nxt else "",
+        "next_label": _alert_label(nxt.get("code"), lang, clean) if nxt else "",
         "next_due": clean(nxt.get("due")) if nxt else "",
         "next_days": days_text(nxt.get("days_left"), lang) if nxt else "",
         "next_severity": _next_severity(nxt, alerts),
@@ -138,6 +139,14 @@ def _stages() -> set[str]:
     from icp_renew.messages import table
 
     return {k for k in table("process") if k.startswith("stage-")}  # the status command's
+
+
+def _alert_label(code: Any, lang: Lang, clean: Any) -> str:
+    """The alert's short name in ``lang``; a code the catalogue does not know, as is."""
+    from icp_renew.messages import table
+
+    known = f"alert-label-{code}" in table("process")
+    return t(f"process.alert-label-{code}", lang) if known else str(clean(code))
 
 
 def _next_severity(nxt: Mapping[str, Any] | None, alerts: Sequence[Mapping[str, Any]]) -> str:
