@@ -16,7 +16,10 @@ import pytest
 
 BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
 
-pytestmark = pytest.mark.skipif(not BENCH.is_dir(), reason="benchmarks/ is not in this tree")
+pytestmark = [
+    pytest.mark.skipif(not BENCH.is_dir(), reason="benchmarks/ is not in this tree"),
+    pytest.mark.slow,  # generates and times the small preset
+]
 
 
 def test_runner_writes_its_table_on_the_small_preset(tmp_path: Path) -> None:

@@ -44,6 +44,7 @@ def dist(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.mark.slow  # builds the sdist and the wheel
 def test_wheel_and_sdist_contain_the_rules(dist):
     wheel = next(dist.glob("*.whl"))
     with zipfile.ZipFile(wheel) as zf:
@@ -59,6 +60,7 @@ def test_wheel_and_sdist_contain_the_rules(dist):
     assert any(m.endswith("/rules/authorities/miit.yaml") for m in members)
 
 
+@pytest.mark.slow  # and installs the wheel into a fresh environment
 def test_installed_wheel_checks_the_example_from_elsewhere(dist, tmp_path):
     wheel = next(dist.glob("*.whl"))
     target = tmp_path / "site"

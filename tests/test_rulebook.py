@@ -461,3 +461,21 @@ def test_lint_rejects_an_unknown_basis_or_policy_field(tmp_path: Path) -> None:
         ("invalid-rule-file", 5, "materials[0].basis"),
         ("invalid-rule-file", 6, "materials[1].policy[0]"),
     ]
+
+
+def test_lint_asks_a_new_material_for_its_basis_and_the_loader_accepts_it(tmp_path: Path) -> None:
+    (tmp_path / "o.yaml").write_text(
+        "kind: overlay\nname: a\nsource: s-s\nmaterials:\n"
+        "  - {id: business-plan, min_pages: 2, source: s-s}\n"  # a patch: the basis is shipped
+        "  - id: shareholders-resolution\n"
+        "    title: 股东会决议\n    title_en: Shareholders' resolution\n"
+        "    category: qualification\n    requirement: recommended\n    source: s-s\n",
+        encoding="utf-8",
+    )
+    assert [(p.code, p.line, p.field) for p in lint(tmp_path)] == [
+        ("missing-basis", 6, "materials[1].basis")
+    ]
+    book = load_rulebook([tmp_path])
+    checklist = resolve(book, book.authorities["beijing"])
+    assert checklist.material("shareholders-resolution").basis is None
+    assert checklist.material("business-plan").basis == "practice"

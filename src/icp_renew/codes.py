@@ -40,16 +40,16 @@ class Code:
         return self.hint_zh if lang == "zh" else self.hint_en
 
 
-CODES: dict[str, Code] = {}
+FINDING_CODES: dict[str, Code] = {}
 
 
 def register(code: str, severity: Severity, title: tuple[str, str], hint: tuple[str, str]) -> Code:
     """Register a finding code (idempotent for identical definitions)."""
     entry = Code(code, severity, title[0], title[1], hint[0], hint[1])
-    existing = CODES.get(code)
+    existing = FINDING_CODES.get(code)
     if existing is not None and existing != entry:
         raise ValueError(f"finding code {code!r} registered twice with different meanings")
-    CODES[code] = entry
+    FINDING_CODES[code] = entry
     return entry
 
 

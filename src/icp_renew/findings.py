@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from icp_renew.codes import CODES, Code, Severity, register
+from icp_renew.codes import FINDING_CODES, Code, Severity, register
 from icp_renew.i18n import Lang
 from icp_renew.pii import redact, reveal
 
@@ -42,7 +42,7 @@ class Finding:
         return text if show_pii else redact(text)
 
     def hint(self, lang: Lang) -> str:
-        code = CODES.get(self.code)
+        code = FINDING_CODES.get(self.code)
         return code.hint(lang) if code else ""
 
 
@@ -57,9 +57,9 @@ def finding(
     **params: Any,
 ) -> Finding:
     """Build a finding with the code's default severity unless one is given."""
-    if code not in CODES:
+    if code not in FINDING_CODES:
         raise KeyError(f"unregistered finding code {code!r}")
-    sev = severity if severity is not None else CODES[code].severity
+    sev = severity if severity is not None else FINDING_CODES[code].severity
     return Finding(code, sev, material, path, zh, en, tuple(sorted(params.items())))
 
 
@@ -160,7 +160,7 @@ def sort_findings(
 
 
 __all__ = [
-    "CODES",
+    "FINDING_CODES",
     "Code",
     "DossierReport",
     "Finding",

@@ -1,13 +1,12 @@
-"""Chinese and English: choosing the language, and bilingual text.
+"""Chinese and English: choosing the language of a run.
 
-Messages are written where they are used, in both languages side by side
-(``Text(zh=..., en=...)``), so a check and its wording never drift apart.
+The texts themselves live in the message catalogue (:mod:`icp_renew.messages`); ``tr``
+picks one of two literals for the texts not yet moved there.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from typing import Literal
 
 Lang = Literal["zh", "en"]
@@ -43,17 +42,6 @@ def detect_lang(explicit: str | None = None, environ: dict[str, str] | None = No
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
-
-
-@dataclass(frozen=True)
-class Text:
-    """One message in both languages; ``{name}`` placeholders are filled by ``format``."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: Lang) -> str:
-        return self.zh if lang == "zh" else self.en
 
 
 def tr(lang: Lang, zh: str, en: str) -> str:

@@ -21,21 +21,22 @@ def test_complete_dossier_passes() -> None:
 
 
 @pytest.mark.parametrize(
-    "name",
+    ("name", "forms"),
     [
-        "example.com",
-        "EXAMPLE.com",
-        "a.b.example.com.cn",
-        "示例.中国",
-        "xn--fsq092h.xn--fiqs8s",
-        "example.com.",
-        "ｅｘａｍｐｌｅ．ｃｏｍ",
-        "例子.公司",
-        "my-site.cn",
+        ("example.com", ("example.com", "example.com")),
+        ("EXAMPLE.com", ("example.com", "example.com")),
+        ("a.b.example.com.cn", ("a.b.example.com.cn", "a.b.example.com.cn")),
+        ("示例.中国", ("示例.中国", "xn--fsq092h.xn--fiqs8s")),
+        ("xn--fsq092h.xn--fiqs8s", ("示例.中国", "xn--fsq092h.xn--fiqs8s")),
+        ("example.com.", ("example.com", "example.com")),
+        ("ｅｘａｍｐｌｅ．ｃｏｍ", ("example.com", "example.com")),
+        ("例子.公司", ("例子.公司", "xn--fsqu00a.xn--55qx5d")),
+        ("my-site.cn", ("my-site.cn", "my-site.cn")),
     ],
 )
-def test_valid_domains(name: str) -> None:
-    domains.domain_forms(name)
+def test_valid_domains(name: str, forms: tuple[str, str]) -> None:
+    """Lower-case, full-width folded, the root dot dropped; both forms of an IDN."""
+    assert domains.domain_forms(name) == forms
 
 
 @pytest.mark.parametrize(

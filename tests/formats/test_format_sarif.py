@@ -7,7 +7,7 @@ import re
 
 from report_samples import ID_NUMBER, MOBILE, broken_dossier, make_report
 
-from icp_renew.findings import CODES
+from icp_renew.findings import FINDING_CODES
 from icp_renew.formats.check_sarif import render
 
 URI_CHARS = re.compile(r"^[A-Za-z0-9\-._~%!$&'()*+,;=:@/]*$")
@@ -26,7 +26,7 @@ def test_rules_and_results(report):
     assert driver["name"] == "icp-renew"
     assert driver["version"] == "0.1.0"
     rules = driver["rules"]
-    assert [r["id"] for r in rules] == sorted(CODES)
+    assert [r["id"] for r in rules] == sorted(FINDING_CODES)
     by_id = {r["id"]: r for r in rules}
     assert by_id["missing-material"]["shortDescription"]["text"] == "Material missing"
     assert by_id["missing-material"]["help"]["text"].startswith("Add the material")

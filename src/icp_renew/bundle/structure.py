@@ -56,7 +56,7 @@ class Problem:
 
 
 #: every problem code verify reports
-CODES = (
+VERIFY_CODES = (
     "unsafe-name",
     "duplicate-entry",
     "link-entry",
@@ -87,7 +87,7 @@ class Verdict:
         return not self.problems
 
     def add(self, code: str, path: str | None, zh: str, en: str) -> None:
-        assert code in CODES, code
+        assert code in VERIFY_CODES, code
         self.problems.append(Problem(code, path, zh, en))
 
     def to_json(self, lang: Lang) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from pathlib import Path
 from icp_renew.bundle.layout import INDEX, MANIFEST, METADATA, SUMS
 from icp_renew.bundle.manifest import SCHEMA_VERSION, parse_sums
 from icp_renew.bundle.structure import (
-    CODES,
+    VERIFY_CODES,
     Limits,
     NotABundleError,
     Problem,
@@ -35,7 +35,7 @@ from icp_renew.bundle.structure import (
 )
 
 __all__ = [
-    "CODES",
+    "VERIFY_CODES",
     "Limits",
     "NotABundleError",
     "Problem",

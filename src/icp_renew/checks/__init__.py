@@ -1,4 +1,4 @@
-"""The checks: one module per concern, each yielding findings, so that each can be read and tested alone.
+"""The checks: one module per concern, each yielding findings (each read and tested alone).
 
 A check module has a docstring (its user documentation), ``CODES`` (the finding
 codes it may produce) and ``check(ctx) -> Iterator[Finding]``. It never prints
@@ -9,13 +9,10 @@ the checks run.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass
 from types import ModuleType
-from typing import Protocol
 
 from icp_renew.dossier.model import Dossier
-from icp_renew.findings import Finding
 from icp_renew.rulebook.book import Rulebook
 from icp_renew.rulebook.resolve import Checklist
 
@@ -29,12 +26,6 @@ class Context:
     dossier: Dossier
     today: dt.date
     filing_date: dt.date  # --filing-date, else today
-
-
-class Check(Protocol):
-    CODES: tuple[str, ...]
-
-    def check(self, ctx: Context) -> Iterator[Finding]: ...
 
 
 def registry() -> list[ModuleType]:

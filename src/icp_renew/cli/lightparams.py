@@ -3,26 +3,48 @@
 typer (0.2x) converts every parameter's value through a pydantic ``TypeAdapter``,
 built the first time the parameter is processed, whether a value was given or
 not. Importing pydantic's adapter machinery and building the adapters costs
-about 60 ms, more than the rest of ``icp-renew deadline --expires …`` (docs/performance.md,
-quality bars: ``deadline`` stays close to bare Python).
+about 60 ms, more than the rest of ``icp-renew deadline --expires …``, which should
+start close to bare Python (docs/performance.md).
 
 :class:`LightCommand` gives each parameter a lazy converter: a ``str`` option's
 string is already its value (the adapter would return it unchanged) and an empty
 repeatable option is ``[]`` (as the adapter makes it); anything else (a path, a
 number, a list with items) is handed to typer's own converter, built only then.
-With a typer that does not convert this way (older versions) nothing changes.
+
+This reaches into typer's private converter (``typer._coercion``, ``_runtime_param``),
+so it is switched on only for the typer versions it was written against and tested
+with (:data:`TESTED`); any other typer converts every value its own way: slower to
+start, otherwise the same. CI runs the CLI tests against the newest typer
+too (``.ci/run``). Measured with ``benchmarks/run.py --only startup`` (docs/performance.md):
+``deadline --expires`` takes 1.15–1.35× ``import typer`` with this module, 2.4–3.0×
+without it.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+import typer
 import typer.core
 
-try:  # typer >= 0.2x: conversion through pydantic, per parameter
-    from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
-except ImportError:  # pragma: no cover - an older typer converts through click types
-    RuntimeParam = None  # type: ignore[assignment,misc]
+#: the typer releases (major, minor) whose converter internals this module matches
+TESTED = ((0, 29),)
+
+
+def _tested(version: str) -> bool:
+    parts = version.split(".")[:2]
+    return len(parts) == 2 and all(p.isdigit() for p in parts) and tuple(map(int, parts)) in TESTED
+
+
+#: whether plain values skip typer's converter in this environment
+ACTIVE = False
+if _tested(typer.__version__):
+    try:  # typer 0.29: conversion through pydantic, per parameter
+        from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
+
+        ACTIVE = True
+    except ImportError:  # pragma: no cover - a build of 0.29 without it: typer's own way
+        pass
 
 
 def _is_list(annotation: Any) -> bool:
@@ -31,7 +53,7 @@ def _is_list(annotation: Any) -> bool:
     return get_origin(annotation) is list
 
 
-if RuntimeParam is not None:
+if ACTIVE:
 
     class _Lazy(RuntimeParam):
         """typer's converter, built only for a value that needs converting."""
@@ -59,8 +81,8 @@ if RuntimeParam is not None:
 
 
 def lighten(param: Any) -> None:
-    """Give one typer parameter the lazy converter (if this typer converts lazily at all)."""
-    if RuntimeParam is None or not hasattr(param, "type_descriptor"):
+    """Give one typer parameter the lazy converter (only on a typer of :data:`TESTED`)."""
+    if not ACTIVE or not hasattr(param, "type_descriptor"):
         return
     if getattr(param, "_runtime_param", False) is None:  # typer builds it on first use
         param._runtime_param = _Lazy(param.type_descriptor)

@@ -13,16 +13,16 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BeforeValidator, Field, ValidationError
 
 from icp_renew.dates import parse_date
 from icp_renew.errors import DossierError, UserError
+from icp_renew.strict import Strict
 from icp_renew.yamlio import YamlDocument, load_yaml_file, validation_error
 
 DOSSIER_FILE = "dossier.yaml"
 #: written by `icp-renew init` beside dossier.yaml for editors; not a scan (the scanner skips it)
 SCHEMA_FILE = "dossier.schema.json"
-SCHEMA_ID = "https://icp-renew.invalid/schema/dossier.schema.json"
 
 
 def _date(value: object) -> object:
@@ -39,10 +39,6 @@ def _year(value: object) -> object:
 
 Date = Annotated[dt.date, BeforeValidator(_date), Field(json_schema_extra={"format": "date"})]
 Year = Annotated[int, BeforeValidator(_year), Field(ge=1949, le=2100)]
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Company(Strict):

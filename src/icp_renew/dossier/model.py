@@ -1,7 +1,7 @@
 """The scanned dossier: which file is where, and what its bytes turned out to be.
 
 Scanning (``dossier/scan.py``) walks the folder and assigns files to materials;
-inspection (``inspect.py``) reads each file's header once. Checks and ``pack``
+inspection (the package ``icp_renew.inspect``) reads each file's header once. Checks and ``pack``
 only read these values: nothing is parsed twice.
 """
 

@@ -11,7 +11,7 @@ the CLI appends it.
 
 from __future__ import annotations
 
-from icp_renew.findings import CODES, DossierReport, Report, Severity
+from icp_renew.findings import FINDING_CODES, DossierReport, Report, Severity
 from icp_renew.formats.github import command
 from icp_renew.formats.safe import dossier_file, visible
 from icp_renew.i18n import Lang, tr
@@ -34,7 +34,7 @@ def summary_line(d: DossierReport, lang: Lang, strict: bool) -> str:
 def workflow_commands(d: DossierReport, lang: Lang, show_pii: bool) -> list[str]:
     lines = []
     for f in d.findings:
-        entry = CODES.get(f.code)
+        entry = FINDING_CODES.get(f.code)
         title = f"{entry.title(lang)} [{f.code}]" if entry else f.code
         message = visible(f.message(lang, show_pii))
         if not f.path:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from icp_renew.findings import CODES, DossierReport, Finding, Report, Severity
+from icp_renew.findings import FINDING_CODES, DossierReport, Finding, Report, Severity
 from icp_renew.formats.safe import dossier_file, encodable, visible
 from icp_renew.i18n import Lang
 
@@ -30,7 +30,7 @@ def _rule_name(code: str) -> str:
 
 
 def _rule(code: str, lang: Lang) -> dict[str, Any]:
-    entry = CODES.get(code)
+    entry = FINDING_CODES.get(code)
     if entry is None:  # a code used by a finding but never registered: still a valid rule
         return {"id": code, "name": _rule_name(code), "shortDescription": {"text": code}}
     return {
@@ -81,7 +81,7 @@ def _result(
 
 def sarif_log(report: Report, *, lang: Lang = "en", show_pii: bool = False) -> dict[str, Any]:
     used = {f.code for d in report.dossiers for f in d.findings}
-    codes = sorted(set(CODES) | used)
+    codes = sorted(set(FINDING_CODES) | used)
     index = {code: i for i, code in enumerate(codes)}
     results = [_result(d, f, index, lang, show_pii) for d in report.dossiers for f in d.findings]
     return {

@@ -106,9 +106,9 @@ def render_one(a: Assessment, lang: Lang, *, color: bool = False, width: int = 8
     ]
     hint = _HINTS.get(a.status)
     if hint is not None:
-        from icp_renew.findings import CODES
+        from icp_renew.findings import FINDING_CODES
 
-        rows.insert(6, ("", CODES[hint].hint(lang)))
+        rows.insert(6, ("", FINDING_CODES[hint].hint(lang)))
     from icp_renew.formats.wrap import wrap
 
     left = max(_width(label) for label, _ in rows)

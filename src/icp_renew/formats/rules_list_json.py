@@ -19,20 +19,7 @@ def _authority_key(a: Authority) -> tuple[int, str]:
 def render(book: Rulebook, *, lang: Lang = "en") -> str:
     data: dict[str, Any] = {
         "rules_version": book.rules_version,
-        "authorities": [
-            {
-                "slug": a.slug,
-                "iso": a.iso,
-                "name": a.name,
-                "full_name": a.full_name,
-                "name_en": a.name_en,
-                "authority": a.authority,
-                "license_prefixes": a.license_prefixes,
-                "filing_prefixes": a.filing_prefixes,
-                "cross_regional": a.cross_regional,
-            }
-            for a in sorted(book.authorities.values(), key=_authority_key)
-        ],
+        "authorities": [a.to_json() for a in sorted(book.authorities.values(), key=_authority_key)],
         "industries": [
             {
                 "slug": i.slug,

@@ -8,7 +8,7 @@ on a FIFO that replaced it) and returns a :class:`FileInfo`:
 - for a PDF: a cheap structural check first (``startxref`` and ``%%EOF`` near
   the end: a truncated file is corrupt without pypdf's slow repair), then pypdf
   from the open handle: encryption (any, even an empty user password), page
-  count, title, the lowest resolution of the page scans, and, only when asked,
+  count, the lowest resolution of the page scans, and, only when asked,
   the text of the first pages;
 - for an image: pixel size and resolution from the header (Pillow; JPEG
   JFIF/EXIF, PNG pHYs). A header without a resolution, or with one that would

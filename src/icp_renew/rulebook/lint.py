@@ -32,6 +32,7 @@ LintProblem = RuleProblem
 LINT_CODES = {
     "invalid-rule-file": "the file is not valid YAML or does not match its schema",
     "missing-source": "a material, authority or industry without a source",
+    "missing-basis": "a material new in this layer that does not say whether law, practice or policy",
     "duplicate-material": "the same material id twice in one file",
     "duplicate-authority": "two authorities with the same slug or ISO code",
     "duplicate-prefix": "a licence-number prefix claimed by two authorities",
@@ -140,6 +141,9 @@ def _file_checks(
             yield LintProblem(
                 code, src.display, line_of, field + (f".{under}" if under else ""), message
             )
+        if new and mat.basis is None:  # the loader accepts it; a maintainer should say
+            message = f"material {mat.id!r} does not say its basis: law, practice or policy"
+            yield LintProblem("missing-basis", src.display, line, field + ".basis", message)
         if mat.when:
             for ind in mat.when.industries:
                 if ind not in industries:

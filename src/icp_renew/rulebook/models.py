@@ -12,7 +12,9 @@ import re
 from collections.abc import Collection
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from icp_renew.strict import Strict
 
 SLUG = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 MATERIAL_ID = SLUG
@@ -52,10 +54,6 @@ def parse_size(value: object) -> int:
     if not match:
         raise ValueError(f"invalid size {value!r}: expected e.g. 5MB, 20MiB or 1048576")
     return int(float(match[1]) * _UNITS[(match[2] or "").lower()])
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class When(Strict):
@@ -211,6 +209,22 @@ class Authority(Strict):
     materials: list[Material] = Field(default_factory=list)
     remove: list[str] = Field(default_factory=list, description="material ids this authority drops")
     remove_source: str | None = None
+
+    def to_json(self) -> dict[str, object]:
+        """The authority as ``rules list`` and ``rules show`` print it in JSON."""
+        return {
+            "slug": self.slug,
+            "iso": self.iso,
+            "name": self.name,
+            "full_name": self.full_name,
+            "name_en": self.name_en,
+            "authority": self.authority,
+            "authority_en": self.authority_en,
+            "license_prefixes": list(self.license_prefixes),
+            "filing_prefixes": list(self.filing_prefixes),
+            "cross_regional": self.cross_regional,
+            "source": self.source,
+        }
 
     @model_validator(mode="after")
     def _remove_sourced(self) -> Authority:

@@ -99,20 +99,7 @@ class Checklist:
         return {m.id: i for i, m in enumerate(self.materials)}
 
     def authority_json(self) -> dict[str, object]:
-        a = self.authority
-        return {
-            "slug": a.slug,
-            "iso": a.iso,
-            "name": a.name,
-            "full_name": a.full_name,
-            "name_en": a.name_en,
-            "authority": a.authority,
-            "authority_en": a.authority_en,
-            "license_prefixes": list(a.license_prefixes),
-            "filing_prefixes": list(a.filing_prefixes),
-            "cross_regional": a.cross_regional,
-            "source": a.source,
-        }
+        return self.authority.to_json()
 
 
 def _patch_settings(settings: Settings, patch: SettingsPatch | None) -> Settings:
