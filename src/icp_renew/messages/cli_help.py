@@ -72,9 +72,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "*.--province": (
         "发证机关：拼音、ISO 代码、中文名或简称，如 beijing、CN-BJ、北京、京；"
-        "写城市名（如 深圳）也能找到所在省份。",
+        "写成城市名（如 深圳）时会提示所在省份。",
         "Issuing authority: its slug, ISO code, Chinese name or prefix, such as beijing, "
-        "CN-BJ, '北京' or '京'; a city name finds its province.",
+        "CN-BJ, '北京' or '京'; a city name gets a hint naming its province.",
     ),
     "*.--industry": (
         "前置审批行业，如 news、drugs 或中文名 新闻；可重复。",
