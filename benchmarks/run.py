@@ -262,6 +262,8 @@ def prepare_data(args: argparse.Namespace, log: Callable[[str], None]) -> genera
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = arguments(argv)
+    if args.data is not None:  # commands run in other folders (zip in the dossier's parent)
+        args.data = args.data.resolve()
 
     def log(text: str) -> None:
         sys.stderr.write(text)
@@ -274,7 +276,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             log(f"--nice {args.nice}: {exc.strerror or exc}; running at the usual priority\n")
             args.nice = 0
     data = prepare_data(args, log)
-    scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=(args.data or generate.DATA))).resolve()
+    scratch = Path(tempfile.mkdtemp(prefix="bench-", dir=(args.data or generate.DATA)))
     setup = Setup(python=args.python, tool=tool_command(args.python), data=data, scratch=scratch)
     wanted = [g for g in GROUPS if not args.only or g in args.only]
     builders: dict[str, Callable[[Setup], list[Cmd]]] = {
