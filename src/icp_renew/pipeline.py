@@ -148,7 +148,7 @@ def _refuse_unknown_material_ids(
 def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     """Load, resolve, scan and inspect one dossier; :class:`UserError` on bad input."""
     from icp_renew.checks import Context
-    from icp_renew.dossier.config import DOSSIER_FILE, load_config
+    from icp_renew.dossier.config import DOSSIER_FILE, read_config
     from icp_renew.dossier.scan import scan_dossier
     from icp_renew.inspect import inspect_dossier
     from icp_renew.rulebook.resolve import resolve
@@ -157,7 +157,7 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     display = str(path) if root == path else str(root)
     yaml_path = root / DOSSIER_FILE
     source = str(Path(display) / DOSSIER_FILE)
-    config = load_config(yaml_path, source)
+    config, doc = read_config(yaml_path, source)
     authority = select_authority(book, config, opts.province, yaml_path, source)
     industries, services = config_codes(book, config, yaml_path, source)
     try:
@@ -191,6 +191,7 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
         today=opts.today,
         filing_date=opts.filing_date or submitted or opts.today,
         submitted=submitted,
+        yaml_lines=doc.lines,
     )
 
 
@@ -208,13 +209,12 @@ def check_dossier(path: Path, book: Rulebook, opts: CheckOptions) -> DossierRepo
     """Every registered check over one dossier."""
     from dataclasses import replace
 
-    from icp_renew.dossier.config import DOSSIER_FILE
     from icp_renew.dossier.lines import with_lines
     from icp_renew.engine import run
 
     ctx = prepare(path, book, opts)
     report = replace(run(ctx), name=ctx.dossier.root.resolve().name or None)
-    return with_lines(report, ctx.dossier.root / DOSSIER_FILE)
+    return with_lines(report, ctx.yaml_lines)
 
 
 # --- many dossiers ------------------------------------------------------------------------------

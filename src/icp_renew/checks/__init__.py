@@ -9,7 +9,8 @@ the checks run.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,8 @@ class Context:
     today: dt.date
     filing_date: dt.date  # --filing-date, else the timeline's submitted event, else today
     submitted: dt.date | None = None  # the timeline's (latest) submitted event
+    #: dossier.yaml's line of each field, as parsed once by prepare (for CI annotations)
+    yaml_lines: Mapping[tuple[str | int, ...], int] = field(default_factory=dict)
 
 
 def placeholder(code: str, field: str, value: str | None) -> Finding | None:

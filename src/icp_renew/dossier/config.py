@@ -205,6 +205,11 @@ def check_timeline(config: DossierConfig, doc: YamlDocument) -> None:
 
 def load_config(path: Path, display: str | None = None) -> DossierConfig:
     """Read ``dossier.yaml`` (``path`` is the file or the dossier folder)."""
+    return read_config(path, display)[0]
+
+
+def read_config(path: Path, display: str | None = None) -> tuple[DossierConfig, YamlDocument]:
+    """:func:`load_config`, with the parsed document (its line of each field) beside it."""
     if path.is_dir():
         path = path / DOSSIER_FILE
     try:
@@ -214,4 +219,4 @@ def load_config(path: Path, display: str | None = None) -> DossierConfig:
         if text.key == "errors.file-not-found":
             text = Message.of("errors.dossier-missing", file=DOSSIER_FILE)
         raise DossierError(text, source=exc.source, line=exc.line, field=exc.field) from None
-    return parse_config(doc)
+    return parse_config(doc), doc

@@ -9,10 +9,9 @@ annotation then names the file only).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from pathlib import Path
 
-from icp_renew.errors import UserError
 from icp_renew.findings import DossierReport, Finding
 
 #: the dossier.yaml field a dossier-level finding of each code is about
@@ -44,17 +43,11 @@ def field_of(f: Finding) -> tuple[str, ...] | None:
     return None
 
 
-def with_lines(report: DossierReport, yaml_path: Path) -> DossierReport:
-    """``report`` with the dossier.yaml line of each dossier-level finding (re-read: a few KB,
-    and only when there is such a finding)."""
+def with_lines(report: DossierReport, lines: Mapping[tuple[str | int, ...], int]) -> DossierReport:
+    """``report`` with the dossier.yaml line of each dossier-level finding; ``lines``: the
+    line of each field, from the parse that read the file (it is not read again)."""
     wanted = [field_of(f) for f in report.findings]
     if not any(wanted):
-        return report
-    from icp_renew.yamlio import load_yaml_file
-
-    try:
-        lines = load_yaml_file(yaml_path).lines
-    except UserError:  # pragma: no cover - it was read a moment ago
         return report
     found = []
     for f, loc in zip(report.findings, wanted, strict=True):
