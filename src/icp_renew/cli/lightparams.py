@@ -105,7 +105,7 @@ if ACTIVE:
                 return value
             if plain and self.annotation is int and _plain_int(value) and not desc.is_ranged:
                 return int(value)  # `--jobs 2`
-            as_path = plain and self.parameter_info.path_type in (None, Path)
+            as_path = plain and self.parameter_info.path_type is None  # else str or bytes
             if as_path and self.annotation is Path and _plain_path(value):
                 return self._path(value, param, ctx)
             if plain and _is_list(self.annotation) and type(value) in (tuple, list):
