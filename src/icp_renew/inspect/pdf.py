@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, cast
 
 from icp_renew.dossier.model import FileInfo
@@ -68,7 +68,42 @@ def _upto(data: bytes, token: bytes) -> bytes:
 
 
 def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
-    """A PDF's structure from an open handle; any pypdf failure becomes ``corrupt``."""
+    """A PDF's structure from an open handle; any pypdf failure becomes ``corrupt``.
+
+    The page tree is walked once (``inspect/pagetree.py``) for the page count and the
+    pages whose resolution is sampled; where that walk leaves the decision to pypdf,
+    the file is read again the way pypdf reads it (:func:`_inspect_with_pypdf`), so
+    the result is always pypdf's.
+    """
+    problem = _structure_problem(fh, size)
+    if problem:
+        return FileInfo(format="pdf", size=size, corrupt=problem)
+    fh.seek(0)
+    with quiet():
+        from pypdf import PdfReader
+
+        from icp_renew.inspect.pagetree import walk
+
+        try:
+            source = fh if size <= MAX_READ else cast("IO[bytes]", BoundedReader(fh, size))
+            reader = PdfReader(source, strict=False)
+            encrypted = reader.is_encrypted
+        except Exception as exc:
+            if encrypt_in_trailer(fh, size):
+                return FileInfo(format="pdf", size=size, encrypted=True)
+            return FileInfo(format="pdf", size=size, corrupt=reason(exc))
+        if encrypted:
+            return FileInfo(format="pdf", size=size, encrypted=True)
+        tree = walk(reader, DPI_PAGES)
+        if tree is None:
+            return _inspect_with_pypdf(fh, size, want_text)
+        pages, sampled = tree
+        return _details(reader, size, pages, lambda: _min_dpi(sampled), want_text)
+
+
+def _inspect_with_pypdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
+    """pypdf's way: the page count from ``reader.pages`` (which flattens the whole page
+    tree), then the first pages' resolution from those pages."""
     problem = _structure_problem(fh, size)
     if problem:
         return FileInfo(format="pdf", size=size, corrupt=problem)
@@ -88,31 +123,38 @@ def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
             if encrypt_in_trailer(fh, size):  # e.g. AES without the cryptography package
                 return FileInfo(format="pdf", size=size, encrypted=True)
             return FileInfo(format="pdf", size=size, corrupt=reason(exc))
-        notes: list[str] = []
+        return _details(reader, size, pages, lambda: _pdf_min_dpi(reader, pages), want_text)
+
+
+def _details(
+    reader: Any, size: int, pages: int, min_dpi: Callable[[], float | None], want_text: bool
+) -> FileInfo:
+    """The result for a PDF whose pages were counted: resolution, and text if wanted."""
+    notes: list[str] = []
+    try:
+        dpi = min_dpi()
+    except Exception as exc:
+        dpi = None
+        notes.append(f"resolution not determined ({reason(exc)})")
+    text: str | None = None
+    has_text: bool | None = None
+    if want_text:
         try:
-            dpi = _pdf_min_dpi(reader, pages)
+            text = _pdf_text(reader, pages)
+            has_text = any(not ch.isspace() for ch in text)
         except Exception as exc:
-            dpi = None
-            notes.append(f"resolution not determined ({reason(exc)})")
-        text: str | None = None
-        has_text: bool | None = None
-        if want_text:
-            try:
-                text = _pdf_text(reader, pages)
-                has_text = any(not ch.isspace() for ch in text)
-            except Exception as exc:
-                notes.append(f"text not extracted ({reason(exc)})")
-            if pages > TEXT_PAGES:
-                notes.append(f"text read from the first {TEXT_PAGES} pages only")
-        return FileInfo(
-            format="pdf",
-            size=size,
-            pages=pages,
-            has_text=has_text,
-            text=text,
-            min_dpi=dpi,
-            notes=tuple(notes),
-        )
+            notes.append(f"text not extracted ({reason(exc)})")
+        if pages > TEXT_PAGES:
+            notes.append(f"text read from the first {TEXT_PAGES} pages only")
+    return FileInfo(
+        format="pdf",
+        size=size,
+        pages=pages,
+        has_text=has_text,
+        text=text,
+        min_dpi=dpi,
+        notes=tuple(notes),
+    )
 
 
 def _pdf_text(reader: Any, pages: int) -> str:
@@ -183,9 +225,13 @@ def _dictionary_of(ref: Any) -> Any:
 
 
 def _pdf_min_dpi(reader: Any, pages: int) -> float | None:
+    return _min_dpi(reader.pages[i] for i in range(min(pages, DPI_PAGES)))
+
+
+def _min_dpi(pages: Iterable[Any]) -> float | None:
+    """The lowest resolution of the page scans among ``pages`` (pypdf ``PageObject`` s)."""
     lowest: float | None = None
-    for i in range(min(pages, DPI_PAGES)):
-        page = reader.pages[i]
+    for page in pages:
         box = page.mediabox
         width_pt, height_pt = abs(float(box.width)), abs(float(box.height))
         sizes = [(w, h) for w, h in _images(page.get("/Resources")) if w > 0 and h > 0]
