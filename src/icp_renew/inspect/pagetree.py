@@ -101,7 +101,7 @@ def _parse_copy(reader: Any, offset: int, num: int, gen: int) -> Any:
 
 def _walk(reader: Any, sample: int) -> tuple[int, list[Any]]:
     from pypdf import PageObject, get_configuration
-    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NullObject
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, NullObject
 
     config = get_configuration()
     max_depth = int(config.page_tree_maximum_depth)
@@ -142,7 +142,7 @@ def _walk(reader: Any, sample: int) -> tuple[int, list[Any]]:
             inherited = dict(inherit)
             for attr in INHERITABLE:
                 if attr in node:
-                    inherited[attr] = node[attr]
+                    inherited[NameObject(attr)] = node[attr]
             kids = resolve(reader, node.get("/Kids", ArrayObject()))
             if isinstance(kids, NullObject):
                 kids = ArrayObject()
