@@ -302,6 +302,14 @@ def hand_made() -> Iterator[tuple[str, bytes]]:
     yield "a wrong startxref", _shift_startxref(good, 7)
     yield "a wrong offset for the page", _shift_entry(good, 3, 5)
     yield "a wrong offset for the page tree", _shift_entry(good, 2, -4)
+    looped = tree(
+        {
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: scan_page,
+            9: SCAN.replace(b"/Length 4", b"/Length 9 0 R"),
+        }
+    )
+    yield "an image whose /Length is itself", _shift_entry(looped, 9, 3)
     for cut, data in corpus.truncations(good, count=6):
         yield f"truncated at {cut}", data
 
