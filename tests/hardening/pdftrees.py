@@ -295,6 +295,16 @@ def hand_made() -> Iterator[tuple[str, bytes]]:
             }
         ),
     )
+    yield (
+        "a /MediaBox that is the catalog",
+        tree(
+            {
+                2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox 1 0 R >>",
+                3: b"<< /Type /Page /Parent 2 0 R /Resources %s >>" % resources(9),
+                9: SCAN,
+            }
+        ),
+    )
     depth = 120  # beyond pypdf's page-tree depth limit (100)
     chain = {2 + i: b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (3 + i) for i in range(depth)}
     yield "a tree deeper than pypdf's limit", tree({**chain, 2 + depth: scan_page, 500: SCAN})

@@ -142,6 +142,7 @@ WALKED = {
     "a wrong offset for the page",
     "a wrong offset for the page tree",
     "an image whose /Length is itself",
+    "a /MediaBox that is the catalog",
 }
 
 
@@ -179,10 +180,14 @@ def test_hand_made_trees_are_unchanged(tmp_path: Path) -> None:
     assert outcome("a /Pages node without /Kids") == (1, 150.0, None)
     assert outcome("kids that are not pages")[0] == 1
     assert results["no /MediaBox anywhere"].notes[0].startswith("resolution not determined")
-    # pypdf names the object with the reader's memory address: not in the note
+    # pypdf names an object with the reader's memory address: not in the notes
     assert results["an image whose /Length is itself"].notes == (
         "resolution not determined (LimitReachedError: "
         "Detected loop with self reference for IndirectObject(9, 0).)",
+    )
+    assert results["a /MediaBox that is the catalog"].notes == (
+        "resolution not determined (ValueError: Expected an array of four values for "
+        "/MediaBox, got {'/Type': '/Catalog', '/Pages': IndirectObject(2, 0)})",
     )
     assert outcome("a kid that is its parent") == (None, None, "Detected cyclic page references.")
     assert outcome("/Kids is a number")[2] == "Expected /Kids to be an array, got NumberObject."

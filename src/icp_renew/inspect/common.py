@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 A4_INCHES = (8.268, 11.693)
+#: pypdf names an object ``IndirectObject(num, gen, id(reader))``: a memory address
+_ADDRESS = re.compile(r"(IndirectObject\(\d+, \d+), \d+\)")
 ASPECT_TOLERANCE = 0.10
 
 
@@ -26,8 +29,10 @@ def quiet() -> Iterator[None]:
 
 
 def reason(exc: BaseException) -> str:
-    """A short, one-line reason; pypdf's own errors speak for themselves."""
-    text = " ".join(str(exc).split())
+    """A short, one-line reason; pypdf's own errors speak for themselves. The memory
+    address in pypdf's name of an object is dropped: two runs over one damaged file
+    must report the same text."""
+    text = _ADDRESS.sub(r"\1)", " ".join(str(exc).split()))
     if len(text) > 120:
         text = text[:117] + "..."
     name = type(exc).__name__

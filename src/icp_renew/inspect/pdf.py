@@ -7,8 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any, cast
 
 from icp_renew.dossier.model import FileInfo
-from icp_renew.inspect.common import quiet, scan_dpi
-from icp_renew.inspect.common import reason as _reason
+from icp_renew.inspect.common import quiet, reason, scan_dpi
 from icp_renew.inspect.guard import MAX_READ, BoundedReader
 
 TAIL_BYTES = 16 * 1024
@@ -19,8 +18,6 @@ MAX_XOBJECTS = 64
 OBJECT_HEAD = 4096  # an image's dictionary is well within the first bytes of its object
 TRAILER_BYTES = 64 * 1024  # a trailer dictionary (or an xref stream's head) is far smaller
 
-#: pypdf names an object as ``IndirectObject(num, gen, id(reader))``: a memory address
-_ADDRESS = re.compile(r"(IndirectObject\(\d+, \d+), \d+\)")
 _STARTXREF = re.compile(rb"startxref\s+(\d{1,15})")
 #: the name /Encrypt as a whole token (not /EncryptMetadata)
 _ENCRYPT = re.compile(rb"/Encrypt(?=[\s/<>\[\]()%{}]|\d)")
@@ -63,12 +60,6 @@ def encrypt_in_trailer(fh: IO[bytes], size: int) -> bool:
     if last >= 0:
         regions.append(tail[last:])
     return any(_ENCRYPT.search(region) for region in regions)
-
-
-def reason(exc: BaseException) -> str:
-    """:func:`common.reason`, without the memory addresses pypdf puts in an object's name
-    (they would make two runs over the same file report different texts)."""
-    return _ADDRESS.sub(r"\1)", _reason(exc))
 
 
 def _upto(data: bytes, token: bytes) -> bytes:
