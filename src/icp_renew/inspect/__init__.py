@@ -99,14 +99,36 @@ def inspect_file(path: Path, *, want_text: bool = False) -> FileInfo:
             return FileInfo(format=fmt, size=size, limit=str(exc))
 
 
-def _inspect_content(
-    fh: IO[bytes], path: Path, fmt: str | None, size: int, want_text: bool
-) -> FileInfo:
+def sniff_format(path: Path) -> str | None:
+    """The format :func:`inspect_file` gives ``path``, from its signature alone (a zip's and
+    an OLE file's kind included), nothing parsed: what ``pack`` needs to name a file in the
+    bundle before the check has finished. None for an empty file or one that cannot be
+    opened (the check then says why)."""
+    try:
+        with _open_regular(path) as fh:
+            head = fh.read(HEAD_BYTES)
+            if not head:
+                return None
+            with guard.time_budget(guard.TIME_BUDGET):
+                return _kind(fh, path, sniff(head))
+    except (OSError, guard.InspectionLimit):
+        return None
+
+
+def _kind(fh: IO[bytes], path: Path, fmt: str | None) -> str | None:
+    """A zip's kind (docx, xlsx, ofd, …) and an OLE file's (doc, xls) beyond the signature."""
     if fmt == "zip":
         fmt = zip_kind(fh)
     if fmt == "ole":
         ext = extension_of(path.name)
         fmt = ext if ext in ("doc", "xls") else "ole"
+    return fmt
+
+
+def _inspect_content(
+    fh: IO[bytes], path: Path, fmt: str | None, size: int, want_text: bool
+) -> FileInfo:
+    fmt = _kind(fh, path, fmt)
     if fmt == "pdf":
         return inspect_pdf(fh, size, want_text)
     if fmt in PIL_FORMATS:
