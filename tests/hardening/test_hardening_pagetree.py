@@ -308,3 +308,18 @@ def test_random_trees_are_unchanged(data: bytes) -> None:
         olds.append(pdf_mod._inspect_with_pypdf(io.BytesIO(data), len(data), want_text))
     assert news == olds
     event(f"the way: {way(data)}")
+
+
+def test_files_above_the_read_cap_are_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file larger than the read cap is read through the cap (buffered, by the walk; one
+    Python call a read, by pypdf's way): the same results, for every file made large."""
+    monkeypatch.setattr(pdf_mod, "MAX_READ", 0)
+    cases = [*pdftrees.hand_made(), *pdftrees.object_streams()]
+    cases += [
+        ("scans", pdftrees.scans(5, [(413, 585), (1240, 1754)])),
+        ("text", factory.pdf_bytes(3)),
+    ]
+    ways = compare(tmp_path, cases)
+    assert FAST in ways.values()
