@@ -10,6 +10,7 @@ from typing import IO, Any, cast
 from icp_renew.dossier.model import FileInfo
 from icp_renew.inspect.common import quiet, reason, scan_dpi
 from icp_renew.inspect.guard import MAX_READ, BoundedReader
+from icp_renew.inspect.pagetree import walk
 
 TAIL_BYTES = 16 * 1024
 TEXT_PAGES = 10
@@ -82,8 +83,6 @@ def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
     fh.seek(0)
     with quiet():
         from pypdf import PdfReader
-
-        from icp_renew.inspect.pagetree import walk
 
         try:
             reader = PdfReader(_source(fh, size), strict=False)
