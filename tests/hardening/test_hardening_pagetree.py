@@ -323,3 +323,26 @@ def test_files_above_the_read_cap_are_unchanged(
     ]
     ways = compare(tmp_path, cases)
     assert FAST in ways.values()
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        b"/Name /Imstream1",  # a name holding the word
+        b"/DecodeParms << /Name /Imstream1 >>",  # …inside a nested dictionary
+        b"/ID (stream)",  # a string
+        b"/Alt [/streamx]",
+    ],
+)
+def test_image_dictionary_holding_the_word_stream(tmp_path: Path, entries: bytes) -> None:
+    """Only the image object's head is parsed, up to its ``stream`` keyword: the keyword
+    after the dictionary's ``>>``, not the word inside a name or string before /Width
+    (which cut the dictionary short: the scan was not judged)."""
+    scan = pdftrees.SCAN.replace(b"/Width", entries + b" /Width")
+    page = b"<< /Type /Page /MediaBox [0 0 595 842] /Resources %s >>" % pdftrees.resources(9)
+    path = tmp_path / "scan.pdf"
+    path.write_bytes(
+        pdftrees.tree({2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>", 3: page, 9: scan})
+    )
+    info = inspect_file(path)
+    assert (info.pages, info.min_dpi, info.notes) == (1, 150.0, ())

@@ -234,11 +234,23 @@ def _dictionary_of(ref: Any) -> Any:
             return ref.get_object()
         start = head.tell()
         data = head.getvalue()
-        end = data.find(b"stream", start)
+        end = _stream_keyword(data, start)
         obj = read_object(io.BytesIO(data[start:end]), reader) if end > 0 else None
     except Exception:  # any surprise: pypdf's own way, which knows how to repair
         return ref.get_object()
     return obj if isinstance(obj, DictionaryObject) else ref.get_object()
+
+
+def _stream_keyword(data: bytes, start: int) -> int:
+    """Where the ``stream`` keyword after the dictionary starting at ``start`` is, or -1:
+    the first ``stream`` right after a ``>>``, not one inside a name or a string of the
+    dictionary (``/Name /Imstream1``), which would cut the dictionary short."""
+    at = data.find(b"stream", start)
+    while at >= 0:
+        if data[start:at].rstrip(b"\x00\t\n\x0c\r ").endswith(b">>"):
+            return at
+        at = data.find(b"stream", at + len(b"stream"))
+    return -1
 
 
 def _pdf_min_dpi(reader: Any, pages: int) -> float | None:
