@@ -346,3 +346,15 @@ def test_image_dictionary_holding_the_word_stream(tmp_path: Path, entries: bytes
     )
     info = inspect_file(path)
     assert (info.pages, info.min_dpi, info.notes) == (1, 150.0, ())
+
+
+def test_an_older_pypdf_takes_its_own_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk follows the rules of the pypdf it was written against (``MIRRORED``)."""
+    from icp_renew.inspect import pagetree
+
+    data = factory.pdf_bytes(2, image_dpi=72)
+    assert way(data) == FAST
+    monkeypatch.setattr(pagetree, "MIRRORED", (99, 0))
+    assert way(data) == PYPDF
+    new = pdf_mod.inspect_pdf(io.BytesIO(data), len(data), False)
+    assert (new.pages, new.min_dpi) == (2, 71.9)

@@ -32,6 +32,9 @@ OBJECT_BYTES = 4096
 #: bytes after ``endobj`` that must be in the copy (the parser looks a few bytes ahead)
 SLACK = 32
 _WHITESPACE = b"\x00\t\n\x0c\r "
+#: the pypdf whose rules for the tree (``PdfDocCommon._flatten``) the walk follows; an
+#: older one takes its own way (a newer one is held to it by the differential test)
+MIRRORED = (7, 1)
 
 
 class Unsupported(Exception):
@@ -99,10 +102,21 @@ def _parse_copy(reader: Any, offset: int, num: int, gen: int) -> Any:
     return obj
 
 
+def _version(text: str) -> tuple[int, ...]:
+    parts = []
+    for part in text.split(".")[:2]:
+        digits = "".join(ch for ch in part if ch.isdigit()) if part[:1].isdigit() else ""
+        parts.append(int(digits or 0))
+    return tuple(parts)
+
+
 def _walk(reader: Any, sample: int) -> tuple[int, list[Any]]:
     from pypdf import PageObject, get_configuration
+    from pypdf import __version__ as pypdf_version
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, NullObject
 
+    if _version(pypdf_version) < MIRRORED:
+        raise Unsupported("an older pypdf, whose page tree rules differ")
     config = get_configuration()
     max_depth = int(config.page_tree_maximum_depth)
     max_entries = int(config.page_tree_maximum_entries)
