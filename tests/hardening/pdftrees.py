@@ -14,6 +14,8 @@ import corpus
 
 import factory
 
+#: which way decided for a file: the walk, or pypdf's own way after the walk gave up
+FAST, PYPDF = "walk", "pypdf"
 CATALOG = b"<< /Type /Catalog /Pages 2 0 R >>"
 MEDIABOX = b"[0 0 595 842]"
 #: an image dictionary the size of an A4 scan at 150 dpi (1240 × 1754 px), a few data bytes
@@ -322,6 +324,24 @@ def hand_made() -> Iterator[tuple[str, bytes]]:
     yield "an image whose /Length is itself", _shift_entry(looped, 9, 3)
     for cut, data in corpus.truncations(good, count=6):
         yield f"truncated at {cut}", data
+
+
+def way(data: bytes) -> str | None:
+    """Which way decides for this file: the walk, pypdf's, or neither (not opened)."""
+    from pypdf import PdfReader
+
+    from icp_renew.inspect.common import quiet
+    from icp_renew.inspect.pagetree import walk
+    from icp_renew.inspect.pdf import DPI_PAGES
+
+    with quiet():
+        try:
+            reader = PdfReader(io.BytesIO(data), strict=False)
+            if reader.is_encrypted:
+                return None
+        except Exception:
+            return None
+        return FAST if walk(reader, DPI_PAGES) is not None else PYPDF
 
 
 def _shift_startxref(pdf: bytes, delta: int) -> bytes:
