@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import corpus
+import objstreams
 import pdftrees
 import pytest
 
@@ -177,7 +178,7 @@ def test_hand_made_trees_are_unchanged(tmp_path: Path) -> None:
 
 
 def test_object_streams_are_unchanged(tmp_path: Path) -> None:
-    cases = list(pdftrees.object_streams())
+    cases = list(objstreams.object_streams())
     ways = compare(tmp_path, cases)
     assert set(ways.values()) == {FAST}, ways
     for i in range(len(cases)):
@@ -239,7 +240,7 @@ def test_files_above_the_read_cap_are_unchanged(
     """A file larger than the read cap is read through the cap (buffered, by the walk; one
     Python call a read, by pypdf's way): the same results, for every file made large."""
     monkeypatch.setattr(pdf_mod, "MAX_READ", 0)
-    cases = [*pdftrees.hand_made(), *pdftrees.object_streams()]
+    cases = [*pdftrees.hand_made(), *objstreams.object_streams()]
     cases += [(p.name, p.read_bytes()) for p in sorted((ROOT / "examples").rglob("*.pdf"))[:6]]
     ways = compare(tmp_path, cases)
     assert FAST in ways.values()
