@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from typing import IO, Any, cast
 
 from icp_renew.dossier.model import FileInfo
@@ -97,7 +98,9 @@ def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
         if tree is None:
             return _inspect_with_pypdf(fh, size, want_text)
         pages, sampled = tree
-        return _details(reader, size, pages, lambda: _min_dpi(sampled), want_text)
+        # the text of the first pages from the walk's pages too: reader.pages would flatten
+        # the whole tree again
+        return _details(size, pages, partial(_min_dpi, sampled), want_text, sampled)
 
 
 class _BoundedRaw(BoundedReader):
@@ -140,11 +143,15 @@ def _inspect_with_pypdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
             if encrypt_in_trailer(fh, size):  # e.g. AES without the cryptography package
                 return FileInfo(format="pdf", size=size, encrypted=True)
             return FileInfo(format="pdf", size=size, corrupt=reason(exc))
-        return _details(reader, size, pages, lambda: _pdf_min_dpi(reader, pages), want_text)
+        return _details(size, pages, partial(_pdf_min_dpi, reader, pages), want_text, reader.pages)
 
 
 def _details(
-    reader: Any, size: int, pages: int, min_dpi: Callable[[], float | None], want_text: bool
+    size: int,
+    pages: int,
+    min_dpi: Callable[[], float | None],
+    want_text: bool,
+    page_list: Sequence[Any],
 ) -> FileInfo:
     """The result for a PDF whose pages were counted: resolution, and text if wanted."""
     notes: list[str] = []
@@ -157,7 +164,7 @@ def _details(
     has_text: bool | None = None
     if want_text:
         try:
-            text = _pdf_text(reader, pages)
+            text = _pdf_text(page_list, pages)
             has_text = any(not ch.isspace() for ch in text)
         except Exception as exc:
             notes.append(f"text not extracted ({reason(exc)})")
@@ -174,11 +181,12 @@ def _details(
     )
 
 
-def _pdf_text(reader: Any, pages: int) -> str:
+def _pdf_text(page_list: Sequence[Any], pages: int) -> str:
+    """The text of the first ``TEXT_PAGES`` of ``page_list`` (pypdf ``PageObject`` s)."""
     parts: list[str] = []
     total = 0
     for i in range(min(pages, TEXT_PAGES)):
-        chunk = reader.pages[i].extract_text() or ""
+        chunk = page_list[i].extract_text() or ""
         parts.append(chunk)
         total += len(chunk)
         if total >= MAX_TEXT:
