@@ -44,7 +44,9 @@ def random_bytes(size: int, seed: int) -> bytes:
     return random.Random(seed).randbytes(size)
 
 
-def sized_bundle(root: Path, sizes: Mapping[str, int], *, layout: Any = "categories") -> BundleInput:
+def sized_bundle(
+    root: Path, sizes: Mapping[str, int], *, layout: Any = "categories"
+) -> BundleInput:
     """Files of these sizes (random bytes) under their material folders."""
     files = {rel: random_bytes(size, i) for i, (rel, size) in enumerate(sizes.items())}
     factory.make_dossier(root, None, files)
@@ -170,7 +172,9 @@ def test_any_shape_gives_zipfile_bytes(
         if zip64:
             m.setattr(zipfile, "ZIP64_LIMIT", 200)
         root = Path(tmp) / "d"
-        bundle = sized_bundle(root, {f"security-measures/{i:02d}.pdf": s for i, s in enumerate(sizes)})
+        bundle = sized_bundle(
+            root, {f"security-measures/{i:02d}.pdf": s for i, s in enumerate(sizes)}
+        )
         opts = PackOptions(Path(tmp) / "b.zip", ISSUED)
         with m.context() as seq:
             seq.setattr(pack_mod, "_positioned", lambda opts: False)
@@ -287,7 +291,9 @@ def test_abandon_stops_and_removes_everything(tmp_path: Path) -> None:
         volume_bound(bundle, [e for e in bundle.entries if e.category == cat], False)
         for cat in ("qualification", "technical", "operations")
     )
-    pending = start_bundle(bundle, PackOptions(out_dir / "b.zip", ISSUED, split_size=limit), threads=2)
+    pending = start_bundle(
+        bundle, PackOptions(out_dir / "b.zip", ISSUED, split_size=limit), threads=2
+    )
     assert len(list(out_dir.iterdir())) >= 2
     pending.abandon()
     pending.abandon()

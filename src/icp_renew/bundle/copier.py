@@ -19,6 +19,7 @@ that stopped them: exceptions never escape a thread, they are handed to the call
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import queue
@@ -187,7 +188,9 @@ class ParallelCopy(Copy):
                 try:
                     n = source.readinto(buffer)  # type: ignore[attr-defined]
                 except OSError as exc:
-                    raise UserError(os_error(exc, "errors.cannot-read"), source=item.shown) from None
+                    raise UserError(
+                        os_error(exc, "errors.cannot-read"), source=item.shown
+                    ) from None
                 if not n:
                     break
                 if copied + n > item.size:  # grew since the check
@@ -234,10 +237,8 @@ def _writeback(fd: int, offset: int, length: int) -> None:
     """
     if _DONTNEED is None:
         return
-    try:
+    with contextlib.suppress(OSError):  # a file system that refuses the advice
         os.posix_fadvise(fd, offset, length, _DONTNEED)
-    except OSError:  # pragma: no cover - a file system that refuses advice
-        pass
 
 
 class SequentialCopy(Copy):

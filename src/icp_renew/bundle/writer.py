@@ -219,7 +219,7 @@ class ZipStream:
         self._zip._didModify = True  # type: ignore[attr-defined]
         header = info.FileHeader(zip64)  # its length; the bytes are written by settle()
         data_offset = info.header_offset + len(header)
-        self._zip.start_dir = data_offset + size  # type: ignore[attr-defined]
+        self._zip.start_dir = data_offset + size
         return Placed(info, zip64, data_offset)
 
     def settle(self, placed: Placed, crc: int) -> None:
