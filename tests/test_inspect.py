@@ -11,7 +11,7 @@ import pytest
 
 from checks import scan_support as s
 from icp_renew.dossier.model import FileInfo
-from icp_renew.inspect import extension_of, image_dpi, inspect_file, sniff
+from icp_renew.inspect import extension_of, image_dpi, inspect_file, sniff, sniff_format
 
 
 def put(tmp_path: Path, data: bytes, name: str = "f.bin") -> Path:
@@ -187,6 +187,21 @@ def test_decompression_bomb_is_a_value(tmp_path):
 def test_other_formats(tmp_path, data, name, fmt):
     i = inspect_file(put(tmp_path, data, name))
     assert (i.format, i.size, i.pages) == (fmt, len(data), None)
+    assert sniff_format(tmp_path / name) == fmt  # what pack names the file by, early
+
+
+def test_sniffed_format_is_the_inspected_one(tmp_path):
+    """``pack`` names files by ``sniff_format`` before the check ends: the same as inspection
+    gives for every kind of file, broken ones included."""
+    import factory
+
+    specs = ["pdf:3", "jpeg", "png", "text:说明", b"", b"%PDF-1.7\n" + b"\x00" * 50]
+    specs.append(factory.content("pdf:2")[:300])  # truncated
+    specs.append(factory.pdf_bytes(1, encrypt=""))
+    for i, spec in enumerate(specs):
+        path = put(tmp_path, factory.content(spec), f"f{i}.pdf")
+        assert sniff_format(path) == inspect_file(path).format, spec
+    assert sniff_format(tmp_path / "missing.pdf") is None
 
 
 def test_fifo_and_link_are_refused_without_blocking(tmp_path):

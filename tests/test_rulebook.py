@@ -88,6 +88,14 @@ def test_shipped_rules_load():
     } <= set(book.industries)
 
 
+def test_every_shipped_layer_resolves() -> None:
+    """What the loader checks for overlays (``validate_layers``) holds for the shipped rules,
+    which it does not check at every start."""
+    from icp_renew.rulebook.resolve import validate_layers
+
+    validate_layers(load_rulebook())
+
+
 def test_overlay_error_names_file_line_field(tmp_path):
     write(
         tmp_path,

@@ -1,17 +1,35 @@
-"""``run(ctx) -> DossierReport``: every registered check over one dossier, collected."""
+"""``run(ctx) -> DossierReport``: every registered check over one dossier, collected.
+
+``run_early(ctx)`` runs the checks that read only ``dossier.yaml`` and the rules
+(``FILES = False``) on a dossier whose files are not inspected yet, so that a ``check``
+does them while worker processes read the files (``pipeline.check_dossier``); ``run``
+then takes their findings as they are. Either way the report is the same.
+"""
 
 from __future__ import annotations
 
-from icp_renew.checks import Context, registry
+from collections.abc import Sequence
+
+from icp_renew.checks import Context, reads_files, registry
 from icp_renew.deadline import filing_deadline
 from icp_renew.findings import DossierReport, FileLine, Finding, MaterialLine, sort_findings
 
+#: findings of each check of the registry, in its order; None for a check not run yet
+Early = Sequence[list[Finding] | None]
 
-def run(ctx: Context) -> DossierReport:
-    """Run every check; findings sorted in checklist order. Pure: no printing, no clock."""
+
+def run_early(ctx: Context) -> Early:
+    """The findings of the checks that never look at the files (``FILES = False``)."""
+    return [None if reads_files(m) else list(m.check(ctx)) for m in registry()]
+
+
+def run(ctx: Context, early: Early | None = None) -> DossierReport:
+    """Run every check (those in ``early`` already ran); findings sorted in checklist order.
+    Pure: no printing, no clock."""
     found: list[Finding] = []
-    for module in registry():
-        found.extend(module.check(ctx))
+    for i, module in enumerate(registry()):
+        done = early[i] if early is not None else None
+        found.extend(done if done is not None else module.check(ctx))
     materials = ctx.checklist.materials
     present = {f.material for f in ctx.dossier.files if f.material}
     required = [m for m in materials if m.required]

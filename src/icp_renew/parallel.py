@@ -119,21 +119,39 @@ def ordered_map(
         return out
     # a few chunks per worker: little IPC, yet a slow file does not hold up a whole half
     chunk = max(1, total // (workers * 4))
-    pool = None
+    pool = start_pool(workers, initializer, initargs)
     try:
-        with _sigint_deferred():
-            pool = _context().Pool(workers, _ignore_sigint, (initializer, initargs))
         results: list[R] = []
         for result in pool.imap(fn, items, chunksize=chunk):
             results.append(result)
             if on_done is not None:
                 on_done(len(results), total)
-        pool.close()
     except BaseException:
-        if pool is not None:
-            pool.terminate()  # Ctrl-C or a bug: stop the workers now, leave none behind
+        stop_pool(pool, abort=True)  # Ctrl-C or a bug: stop the workers now, leave none behind
         raise
-    finally:
-        if pool is not None:
-            pool.join()
+    stop_pool(pool)
     return results
+
+
+def start_pool(
+    workers: int,
+    initializer: Callable[..., None] | None = None,
+    initargs: tuple[Any, ...] = (),
+) -> Any:
+    """A pool of ``workers`` forked processes that ignore SIGINT (see the module's notes);
+    :func:`stop_pool` ends it. For work that runs beside this process's own
+    (``inspect/prefetch.py``); :func:`ordered_map` is the usual way."""
+    with _sigint_deferred():
+        return _context().Pool(workers, _ignore_sigint, (initializer, initargs))
+
+
+def stop_pool(pool: Any, *, abort: bool = False) -> None:
+    """Wait for the workers to finish their tasks and exit, or with ``abort`` terminate them
+    at once (an error, Ctrl-C, results no longer wanted); either way none is left behind."""
+    try:
+        if abort:
+            pool.terminate()
+        else:
+            pool.close()
+    finally:
+        pool.join()

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from icp_renew.checks import Context
     from icp_renew.dossier.config import DossierConfig
     from icp_renew.findings import DossierReport, Report
+    from icp_renew.inspect.prefetch import Prefetch
     from icp_renew.rulebook.book import Rulebook
     from icp_renew.rulebook.models import Authority
     from icp_renew.rulebook.resolve import Checklist
@@ -145,12 +146,20 @@ def _refuse_unknown_material_ids(
             )
 
 
-def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
-    """Load, resolve, scan and inspect one dossier; :class:`UserError` on bad input."""
+def prepare(
+    path: Path, book: Rulebook, opts: CheckOptions, prefetch: Prefetch | None = None
+) -> Context:
+    """Load, resolve, scan and inspect one dossier; :class:`UserError` on bad input.
+    ``prefetch``: files whose inspection :func:`early_inspection` started."""
+    return inspect_files(load(path, book, opts), opts, prefetch)
+
+
+def load(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
+    """Load, resolve and scan one dossier: a context whose files are not inspected yet
+    (``DossierFile.info`` is None); :class:`UserError` on bad input."""
     from icp_renew.checks import Context
     from icp_renew.dossier.config import DOSSIER_FILE, read_config
     from icp_renew.dossier.scan import scan_dossier
-    from icp_renew.inspect import inspect_dossier
     from icp_renew.rulebook.resolve import resolve
 
     root = _root_of(path)
@@ -174,15 +183,6 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
         dossier = scan_dossier(root, config, checklist, display)
     except OSError as exc:
         raise DossierError(os_error(exc, "errors.cannot-read-folder"), source=display) from None
-    if opts.ocr:
-        from icp_renew.ocr import MATERIALS, engine_loaded, read_scans
-
-        # no file-level workers once this process has run the engine (a fork of it hangs)
-        jobs = 1 if engine_loaded() else opts.jobs
-        dossier = inspect_dossier(dossier, checklist, jobs, text_of=MATERIALS)
-        dossier = read_scans(dossier, checklist)
-    else:
-        dossier = inspect_dossier(dossier, checklist, opts.jobs)
     submitted = submitted_on(config)
     return Context(
         book=book,
@@ -195,6 +195,25 @@ def prepare(path: Path, book: Rulebook, opts: CheckOptions) -> Context:
     )
 
 
+def inspect_files(ctx: Context, opts: CheckOptions, prefetch: Prefetch | None = None) -> Context:
+    """``ctx`` with its files inspected (``--ocr``: and read back)."""
+    from dataclasses import replace
+
+    from icp_renew.inspect import inspect_dossier
+
+    dossier, checklist = ctx.dossier, ctx.checklist
+    if opts.ocr:
+        from icp_renew.ocr import MATERIALS, engine_loaded, read_scans
+
+        # no file-level workers once this process has run the engine (a fork of it hangs)
+        jobs = 1 if engine_loaded() else opts.jobs
+        dossier = inspect_dossier(dossier, checklist, jobs, text_of=MATERIALS)
+        dossier = read_scans(dossier, checklist)
+    else:
+        dossier = inspect_dossier(dossier, checklist, opts.jobs, prefetch=prefetch)
+    return replace(ctx, dossier=dossier)
+
+
 def submitted_on(config: DossierConfig) -> date | None:
     """The day the renewal was filed, from the timeline (docs/process.md): the filing date
     when no ``--filing-date`` is given."""
@@ -205,16 +224,36 @@ def submitted_on(config: DossierConfig) -> date | None:
     return replay(config.timeline).submitted
 
 
-def check_dossier(path: Path, book: Rulebook, opts: CheckOptions) -> DossierReport:
+def check_dossier(
+    path: Path, book: Rulebook, opts: CheckOptions, prefetch: Prefetch | None = None
+) -> DossierReport:
     """Every registered check over one dossier."""
     from dataclasses import replace
 
     from icp_renew.dossier.lines import with_lines
-    from icp_renew.engine import run
+    from icp_renew.engine import run, run_early
 
-    ctx = prepare(path, book, opts)
-    report = replace(run(ctx), name=ctx.dossier.root.resolve().name or None)
+    ctx = load(path, book, opts)
+    early = run_early(ctx)  # dossier.yaml's own checks, while workers may read the files
+    ctx = inspect_files(ctx, opts, prefetch)
+    report = replace(run(ctx, early), name=ctx.dossier.root.resolve().name or None)
     return with_lines(report, ctx.yaml_lines)
+
+
+def early_inspection(
+    paths: Sequence[Path], jobs: int | None, *, ocr: bool = False
+) -> Prefetch | None:
+    """Start inspecting the dossiers' files in worker processes now, before the rules and
+    ``dossier.yaml`` are loaded (``inspect/prefetch.py``), when :func:`check_many` will
+    inspect the files of each dossier here (not whole dossiers per worker) and there are
+    enough of them; None otherwise. Not with ``--ocr`` (its own inspection path)."""
+    from icp_renew.parallel import MIN_DOSSIERS_PER_WORKER, workers_for
+
+    if ocr or workers_for(jobs, len(paths), MIN_DOSSIERS_PER_WORKER) > 1:
+        return None
+    from icp_renew.inspect.prefetch import start
+
+    return start(paths, jobs)
 
 
 # --- many dossiers ------------------------------------------------------------------------------
@@ -258,6 +297,7 @@ def check_many(
     opts: CheckOptions,
     jobs: int | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    prefetch: Prefetch | None = None,
 ) -> tuple[Report, list[UserError]]:
     """Check every dossier; results in input order.
 
@@ -268,7 +308,7 @@ def check_many(
     processes (0: one per CPU; None: auto) take whole dossiers when there are enough of
     them (:mod:`icp_renew.parallel`); otherwise the dossiers are checked one after the
     other and ``jobs`` spreads the files of each. ``on_progress(done, total)`` is called
-    after each dossier.
+    after each dossier. ``prefetch``: see :func:`early_inspection`.
     """
     from dataclasses import replace
 
@@ -292,7 +332,7 @@ def check_many(
         results = []
         for path in paths:
             try:
-                results.append(check_dossier(path, book, file_opts))
+                results.append(check_dossier(path, book, file_opts, prefetch))
             except UserError as exc:
                 results.append(exc)
             if on_progress is not None:

@@ -2,7 +2,9 @@
 
 A check module has a docstring (its user documentation), ``CODES`` (the finding
 codes it may produce) and ``check(ctx) -> Iterator[Finding]``. It never prints
-and never decides the exit code. The registry below is explicit, in the order
+and never decides the exit code. A module that reads only ``dossier.yaml`` and the
+rules, never the files, says ``FILES = False``: the engine may run it before the files
+are inspected (while workers read them). The registry below is explicit, in the order
 the checks run.
 """
 
@@ -45,6 +47,11 @@ def placeholder(code: str, field: str, value: str | None) -> Finding | None:
     if text != PLACEHOLDER and not text.endswith("-" + SERIAL_PLACEHOLDER):
         return None
     return finding(code, "findings.placeholder", field=field, placeholder=text)
+
+
+def reads_files(module: ModuleType) -> bool:
+    """Whether a check looks at the dossier's files (the default) or only at dossier.yaml."""
+    return bool(getattr(module, "FILES", True))
 
 
 def registry() -> list[ModuleType]:

@@ -28,6 +28,8 @@ from icp_renew.findings import Finding, finding
 from icp_renew.messages import Message
 from icp_renew.pii import Pii
 
+#: reads dossier.yaml and the rules only, never the files: runs while they are inspected
+FILES = False
 CODES: tuple[str, ...] = ("invalid-phone", "invalid-email")
 
 #: extensions as written on Chinese forms: 010-62345678转8001, 010-62345678 分机 8001

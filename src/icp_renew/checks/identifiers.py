@@ -30,6 +30,8 @@ from icp_renew.findings import Finding, Severity, finding
 from icp_renew.messages import Message
 from icp_renew.pii import Pii
 
+#: reads dossier.yaml and the rules only, never the files: runs while they are inspected
+FILES = False
 CODES: tuple[str, ...] = ("invalid-uscc", "invalid-id-number")
 
 

@@ -34,6 +34,8 @@ from icp_renew.deadline import DUE_SOON_DAYS, filing_deadline
 from icp_renew.findings import Finding, finding
 from icp_renew.messages import Message
 
+#: reads dossier.yaml and the rules only, never the files: runs while they are inspected
+FILES = False
 CODES: tuple[str, ...] = (
     "license-expired",
     "past-filing-deadline",

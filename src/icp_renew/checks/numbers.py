@@ -49,6 +49,8 @@ from icp_renew.messages import Message
 from icp_renew.numbers import STANDARD, parse_filing, parse_license
 from icp_renew.rulebook.models import Authority
 
+#: reads dossier.yaml and the rules only, never the files: runs while they are inspected
+FILES = False
 CODES: tuple[str, ...] = ("invalid-license-number", "invalid-filing-number", "province-mismatch")
 
 

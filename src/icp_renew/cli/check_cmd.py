@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -111,20 +112,24 @@ def check_cmd(
         from icp_renew.ocr.cache import clear as clear_cache
 
         clear_cache()
-    book = load_book(rules)
-    if province is not None:  # once, not once per dossier
-        from icp_renew.rulebook.authorities import find_authority
+    from icp_renew.pipeline import CheckOptions, check_many, early_inspection
 
-        find_authority(book, province)
+    # a big dossier's files are read in workers while this process loads the rules and
+    # dossier.yaml (inspect/prefetch.py); the workers stop when the block ends, however
+    with early_inspection(dossiers, jobs, ocr=ocr) or nullcontext() as prefetch:
+        book = load_book(rules)
+        if province is not None:  # once, not once per dossier
+            from icp_renew.rulebook.authorities import find_authority
 
-    from icp_renew.pipeline import CheckOptions, check_many
-
-    opts = CheckOptions(today=day, filing_date=filing, province=province, ocr=ocr)
-    progress = Progress(len(dossiers), enabled=_progress_wanted(quiet, len(dossiers)))
-    try:
-        report, problems = check_many(dossiers, book, opts, jobs=jobs, on_progress=progress)
-    finally:
-        progress.close()
+            find_authority(book, province)
+        opts = CheckOptions(today=day, filing_date=filing, province=province, ocr=ocr)
+        progress = Progress(len(dossiers), enabled=_progress_wanted(quiet, len(dossiers)))
+        try:
+            report, problems = check_many(
+                dossiers, book, opts, jobs=jobs, on_progress=progress, prefetch=prefetch
+            )
+        finally:
+            progress.close()
 
     if not show_pii:
         from icp_renew.findings import redact_report

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, cast
 
@@ -164,18 +164,23 @@ def pack(
         default_output_name,
         write_bundle,
     )
-    from icp_renew.engine import run
+    from icp_renew.engine import run, run_early
     from icp_renew.findings import Severity
     from icp_renew.pii import redact
-    from icp_renew.pipeline import CheckOptions, prepare
+    from icp_renew.pipeline import CheckOptions, early_inspection, inspect_files, load
 
-    book = load_book(rules)
-    check_opts = CheckOptions(
-        today=day, filing_date=filed, province=province, jobs=jobs_option(jobs), archive=archive
-    )
-    ctx = prepare(dossier, book, check_opts)
+    workers = jobs_option(jobs)
+    # the check as `check` runs it: the files read in workers from the start (inspect/prefetch.py)
+    with early_inspection([dossier], workers) or nullcontext() as prefetch:
+        book = load_book(rules)
+        check_opts = CheckOptions(
+            today=day, filing_date=filed, province=province, jobs=workers, archive=archive
+        )
+        ctx = load(dossier, book, check_opts)
+        early = run_early(ctx)
+        ctx = inspect_files(ctx, check_opts, prefetch)
     timeline = _archive_timeline(ctx, chosen_lang, show_pii) if archive else None
-    report = run(ctx)
+    report = run(ctx, early)
     if not show_pii:
         from icp_renew.findings import redact_dossier
 

@@ -16,14 +16,13 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field, ValidationError
 
 from icp_renew.dates import parse_date
+from icp_renew.dossier.names import DOSSIER_FILE as DOSSIER_FILE
+from icp_renew.dossier.names import SCHEMA_FILE as SCHEMA_FILE
 from icp_renew.errors import DossierError, UserError
 from icp_renew.messages import Message
 from icp_renew.strict import Strict
 from icp_renew.yamlio import YamlDocument, dotted, load_yaml_file, validation_error
 
-DOSSIER_FILE = "dossier.yaml"
-#: written by `icp-renew init` beside dossier.yaml for editors; not a scan (the scanner skips it)
-SCHEMA_FILE = "dossier.schema.json"
 #: what `icp-renew init` writes where a value is to be filled in ("to fill in"); the checks
 #: report a field still holding it as not filled in rather than as an invalid value
 PLACEHOLDER = "待填写"

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from icp_renew.dossier.config import DossierConfig
+if TYPE_CHECKING:  # the values only: a worker that inspects files never needs pydantic
+    from icp_renew.dossier.config import DossierConfig
 
 
 @dataclass(frozen=True)

@@ -32,16 +32,14 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from icp_renew.dossier.config import DOSSIER_FILE, SCHEMA_FILE, DossierConfig
+from icp_renew.dossier.config import DossierConfig
 from icp_renew.dossier.model import Dossier, DossierFile, UnsafeEntry
+from icp_renew.dossier.names import is_ignored
 from icp_renew.rulebook.resolve import Checklist
 
 #: an ordinal prefix before a folder's name: 01-, 1.1-, "1.1 ", 2_ (docs/dossier-layout.md)
 ORDINAL = re.compile(r"^[0-9]+(\.[0-9]+)*[-_. ]+")
 
-#: litter that operating systems and office suites leave in folders (compared case-folded)
-JUNK_FILES = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"})
-JUNK_DIRS = frozenset({"__macosx"})
 
 #: bidirectional-override characters: they make a name display as something it is not
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -91,17 +89,6 @@ def bad_name(name: str) -> str | None:
     if any(_is_bad_char(ch) for ch in name):
         return "contains control characters"
     return None
-
-
-def is_ignored(name: str, at_root: bool) -> bool:
-    """System litter, lock files, hidden entries; ``dossier.yaml`` and the editor schema
-    ``init`` writes beside it, at the root."""
-    if at_root and name in (DOSSIER_FILE, SCHEMA_FILE):
-        return True
-    if name.startswith((".", "~$")):
-        return True
-    folded = name.casefold()
-    return folded in JUNK_FILES or folded in JUNK_DIRS
 
 
 @dataclass(frozen=True)

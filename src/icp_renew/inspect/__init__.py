@@ -37,7 +37,7 @@ import stat
 from collections.abc import Collection
 from dataclasses import replace
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from icp_renew.dossier.model import Dossier, DossierFile, FileInfo, UnsafeEntry
 from icp_renew.inspect import guard
@@ -51,7 +51,10 @@ from icp_renew.inspect.signature import (
     sniff,
     zip_kind,
 )
-from icp_renew.rulebook.resolve import Checklist
+
+if TYPE_CHECKING:
+    from icp_renew.inspect.prefetch import Prefetch
+    from icp_renew.rulebook.resolve import Checklist
 
 __all__ = [
     "EXTENSION_FORMATS",
@@ -96,14 +99,36 @@ def inspect_file(path: Path, *, want_text: bool = False) -> FileInfo:
             return FileInfo(format=fmt, size=size, limit=str(exc))
 
 
-def _inspect_content(
-    fh: IO[bytes], path: Path, fmt: str | None, size: int, want_text: bool
-) -> FileInfo:
+def sniff_format(path: Path) -> str | None:
+    """The format :func:`inspect_file` gives ``path``, from its signature alone (a zip's and
+    an OLE file's kind included), nothing parsed: what ``pack`` needs to name a file in the
+    bundle before the check has finished. None for an empty file or one that cannot be
+    opened (the check then says why)."""
+    try:
+        with _open_regular(path) as fh:
+            head = fh.read(HEAD_BYTES)
+            if not head:
+                return None
+            with guard.time_budget(guard.TIME_BUDGET):
+                return _kind(fh, path, sniff(head))
+    except (OSError, guard.InspectionLimit):
+        return None
+
+
+def _kind(fh: IO[bytes], path: Path, fmt: str | None) -> str | None:
+    """A zip's kind (docx, xlsx, ofd, …) and an OLE file's (doc, xls) beyond the signature."""
     if fmt == "zip":
         fmt = zip_kind(fh)
     if fmt == "ole":
         ext = extension_of(path.name)
         fmt = ext if ext in ("doc", "xls") else "ole"
+    return fmt
+
+
+def _inspect_content(
+    fh: IO[bytes], path: Path, fmt: str | None, size: int, want_text: bool
+) -> FileInfo:
+    fmt = _kind(fh, path, fmt)
     if fmt == "pdf":
         return inspect_pdf(fh, size, want_text)
     if fmt in PIL_FORMATS:
@@ -111,7 +136,7 @@ def _inspect_content(
     return FileInfo(format=fmt, size=size)
 
 
-def _preload() -> None:
+def preload() -> None:
     """Import the parsers before the workers are forked: each would import them again
     (about 0.1 s of CPU apiece), where forked workers share the parent's copy."""
     import PIL.Image
@@ -120,7 +145,7 @@ def _preload() -> None:
     PIL.Image.preinit()  # the JPEG and PNG plugins
 
 
-def _inspect_task(task: tuple[Path, bool]) -> FileInfo | str:
+def inspect_task(task: tuple[Path, bool]) -> FileInfo | str:
     """One file's :class:`FileInfo`, or why it cannot be opened (a worker's task)."""
     path, want_text = task
     try:
@@ -135,6 +160,7 @@ def inspect_dossier(
     jobs: int | None = 1,
     *,
     text_of: Collection[str] = (),
+    prefetch: Prefetch | None = None,
 ) -> Dossier:
     """Inspect every file of a material once; one that cannot be opened becomes unsafe.
 
@@ -142,19 +168,31 @@ def inspect_dossier(
     ``text_of`` (``check --ocr``). Unassigned files are not read (their ``info`` stays None): they are reported as such
     and neither checked nor packed. ``jobs`` spreads the files over worker processes as
     :func:`icp_renew.parallel.workers_for` decides (None: when the dossier is big enough);
-    the result is the same as a serial run's, in the same order.
+    the result is the same as a serial run's, in the same order. ``prefetch`` holds files
+    whose inspection started before the scan (``inspect/prefetch.py``): a result it has for
+    an unchanged file is taken, the rest are inspected here.
     """
     from icp_renew.parallel import MIN_FILES_PER_WORKER, ordered_map, workers_for
 
     wants = {m.id for m in checklist.materials if m.must_contain} | set(text_of)
     assigned = [f for f in dossier.files if f.material is not None]
-    tasks = [(f.abspath, f.material in wants) for f in assigned]
-    workers = workers_for(jobs, len(tasks), MIN_FILES_PER_WORKER)
-    if workers > 1:
-        _preload()
-    outcome = dict(
-        zip(map(id, assigned), ordered_map(_inspect_task, tasks, workers=workers), strict=True)
-    )
+    outcome: dict[int, FileInfo | str] = {}
+    rest: list[DossierFile] = []
+    for f in assigned:
+        early = None if prefetch is None or f.material in wants else prefetch.take(f.abspath)
+        if early is None:
+            rest.append(f)
+        else:
+            outcome[id(f)] = early
+    tasks = [(f.abspath, f.material in wants) for f in rest]
+    if prefetch is not None:  # its workers are there: no pypdf in this process
+        results = prefetch.inspect(tasks)
+    else:
+        workers = workers_for(jobs, len(tasks), MIN_FILES_PER_WORKER)
+        if workers > 1:
+            preload()
+        results = ordered_map(inspect_task, tasks, workers=workers)
+    outcome.update(zip(map(id, rest), results, strict=True))
     files: list[DossierFile] = []
     unsafe = list(dossier.unsafe)
     for f in dossier.files:

@@ -1,0 +1,176 @@
+"""Inspection started before the dossier is understood: both cores busy from the start.
+
+Reading a file's structure (:func:`icp_renew.inspect.inspect_file`) depends on nothing but
+its bytes, so a big dossier's files can be inspected in worker processes while this process
+is still loading the rules and ``dossier.yaml`` and walking the folder (about a third of a
+``check`` of the benchmark dossier, on one core). :func:`start` lists the regular files
+under each dossier as the scan would meet them (links, hidden entries and litter skipped,
+nothing opened) and forks the workers at once; :meth:`Prefetch.take` later hands
+:func:`~icp_renew.inspect.inspect_dossier` the result for one file.
+
+A result is used only for the file it was made from: each worker records the file's
+identity (device, inode, size, modification time) before and after reading it, and
+:meth:`Prefetch.take` compares that with the file as it is when it is asked for. A file
+that changed, one the walk did not list, and one whose text is wanted (the workers inspect
+structure only) are inspected again where the check stands, as in a serial run. So the
+outcome is what a serial run gives, in the same order; the per-file time and read limits
+are the workers' own (``inspect/guard.py``) and Ctrl-C stops them as every pool does
+(:mod:`icp_renew.parallel`). Links are never followed: the walk skips them and a worker
+opens a file without following one (``O_NOFOLLOW``), as inspection always does.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+
+from icp_renew.dossier.model import FileInfo
+from icp_renew.dossier.names import DOSSIER_FILE, is_ignored
+
+#: what identifies the bytes a result was made from: device, inode, size, mtime (ns)
+Identity = tuple[int, int, int, int]
+
+#: the folder levels the walk descends (a dossier is category/material/files; deeper trees
+#: are rare and their files are simply inspected later, as usual)
+MAX_DEPTH = 8
+
+
+def _identity(st: os.stat_result) -> Identity:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def list_files(root: Path) -> list[Path]:
+    """The regular files under ``root`` in sorted order, without following a link and
+    without opening a file; [] for anything that is not a folder (the check says why)."""
+    out: list[Path] = []
+
+    def walk(folder: Path, depth: int) -> None:
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            return  # the scan reports a folder it cannot list
+        for entry in entries:
+            if is_ignored(entry.name, at_root=depth == 0):
+                continue
+            try:
+                mode = entry.stat(follow_symlinks=False).st_mode
+            except OSError:
+                continue
+            if stat.S_ISDIR(mode) and depth < MAX_DEPTH:
+                walk(Path(entry.path), depth + 1)
+            elif stat.S_ISREG(mode):
+                out.append(Path(entry.path))
+
+    if root.is_dir() and not root.is_symlink():
+        walk(root, 0)
+    return out
+
+
+def _task(path: Path) -> tuple[Identity, FileInfo | str] | None:
+    """A worker's task: the file's structure and its identity, or None if it changed while
+    it was read (or could not be looked at)."""
+    from icp_renew.inspect import inspect_task
+
+    try:
+        before = _identity(os.lstat(path))
+    except OSError:
+        return None
+    result = inspect_task((path, False))
+    try:
+        after = _identity(os.lstat(path))
+    except OSError:
+        return None
+    return (before, result) if before == after else None
+
+
+class Prefetch:
+    """Files being inspected in worker processes; results taken by path, once each.
+
+    A context manager: leaving the block stops the workers (at once on an exception or
+    Ctrl-C, after their current file otherwise), so no process outlives the command.
+    """
+
+    def __init__(self, files: Sequence[Path], workers: int) -> None:
+        from icp_renew.parallel import start_pool
+
+        self._pending: dict[Path, None] = dict.fromkeys(files)
+        self._done: dict[Path, tuple[Identity, FileInfo | str] | None] = {}
+        from icp_renew.inspect import preload
+
+        chunk = max(1, len(files) // (workers * 4))
+        preload()  # forked workers share this one import of the parsers
+        self._pool = start_pool(workers)
+        self._results: Iterator[tuple[Identity, FileInfo | str] | None] = self._pool.imap(
+            _task, files, chunksize=chunk
+        )
+        self._order = iter(files)
+        self.used = 0  # results handed out (for the tests and the benchmarks' notes)
+
+    def take(self, path: Path) -> FileInfo | str | None:
+        """The prefetched result for ``path`` (a :class:`FileInfo`, or why the file could not
+        be opened), or None: not listed, changed since, or already taken. Blocks until the
+        workers have reached that file."""
+        if path not in self._pending:
+            return None
+        del self._pending[path]
+        while path not in self._done:
+            self._done[next(self._order)] = next(self._results)
+        found = self._done.pop(path)
+        if found is None:
+            return None
+        identity, result = found
+        try:
+            now = _identity(os.lstat(path))
+        except OSError:
+            return None
+        if now != identity:
+            return None
+        self.used += 1
+        return result
+
+    def inspect(self, tasks: Sequence[tuple[Path, bool]]) -> list[FileInfo | str]:
+        """``inspect_task`` for each (path, want_text) in the same workers, in order: the
+        files :meth:`take` had nothing for (a text wanted, a file changed or not listed)."""
+        from icp_renew.inspect import inspect_task
+
+        return self._pool.map(inspect_task, tasks, chunksize=1) if tasks else []
+
+    def close(self, *, abort: bool = False) -> None:
+        """Stop the workers: ``abort`` terminates them mid-file (an error or Ctrl-C)."""
+        from icp_renew.parallel import stop_pool
+
+        stop_pool(self._pool, abort=abort)
+
+    def __enter__(self) -> Prefetch:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        # the results nobody asked for are not waited for: the workers are told to stop
+        self.close(abort=True)
+
+
+def start(roots: Sequence[Path], jobs: int | None) -> Prefetch | None:
+    """Start inspecting the files under ``roots`` when that pays (:func:`workers_for` with
+    ``MIN_FILES_PER_WORKER``, as ``inspect_dossier`` decides), else None."""
+    from icp_renew.parallel import MIN_FILES_PER_WORKER, workers_for
+
+    if jobs == 1:
+        return None
+    files = [f for root in roots for f in list_files(_folder_of(root))]
+    workers = workers_for(jobs, len(files), MIN_FILES_PER_WORKER)
+    if workers <= 1:
+        return None
+    return Prefetch(files, workers)
+
+
+def _folder_of(path: Path) -> Path:
+    """A dossier given as its ``dossier.yaml``: the folder around it (as the check reads it)."""
+    return path.parent if path.name == DOSSIER_FILE and not path.is_dir() else path
