@@ -160,7 +160,7 @@ def _thread_count(threads: int | None) -> int:
         from icp_renew.parallel import usable_cpus
 
         return usable_cpus()
-    return threads
+    return max(1, threads)
 
 
 def _plan(bundle: BundleInput, opts: PackOptions) -> tuple[list[tuple[Entry, ...]], list[Path]]:
@@ -281,12 +281,12 @@ class PendingBundle:
             parts, _ = _plan(final, self._opts)
             if _signature(final, parts) != self._signature:
                 self.abandon()
-                return start_bundle(final, self._opts, threads=self._threads).finish(
-                    final, on_progress
-                )
-            copied = self._wait(final.total_bytes, on_progress)
-            written = self._complete(final, copied)
-            self._atomic.commit()
+                again = start_bundle(final, self._opts, threads=self._threads)
+                written = again.finish(final, on_progress)
+            else:
+                copied = self._wait(final.total_bytes, on_progress)
+                written = self._complete(final, copied)
+                self._atomic.commit()
         except BaseException:
             self.abandon()
             raise
