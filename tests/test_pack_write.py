@@ -242,6 +242,31 @@ def test_finish_writes_the_metadata_of_the_final_bundle(tmp_path: Path) -> None:
     assert b'"forced": true' in zipfile.ZipFile(out).read("manifest.json")
 
 
+def test_the_manifest_describes_the_files_as_the_check_saw_them(tmp_path: Path) -> None:
+    """Started before the check counted pages (none known): the manifest has the check's."""
+    bundle = bundle_of(tmp_path / "d")
+    early = replace(bundle, entries=tuple(replace(e, pages=None) for e in bundle.entries))
+    out = tmp_path / "b.zip"
+    start_bundle(early, PackOptions(out, ISSUED), threads=2).finish(bundle)
+    manifest = zipfile.ZipFile(out).read("manifest.json")
+    data = out.read_bytes()
+    out.unlink()
+    write_bundle(bundle, PackOptions(out, ISSUED))
+    assert out.read_bytes() == data
+    assert b'"pages": 1' in manifest and b'"pages": null' not in manifest
+
+
+def test_the_thread_count_is_capped_by_the_files(tmp_path: Path) -> None:
+    bundle = bundle_of(tmp_path / "d")
+    few = replace(bundle, entries=bundle.entries[:2])
+    for threads, expected in ((1, 1), (2, 2), (5, 2), (None, min(2, usable_cpus()))):
+        pending = start_bundle(few, PackOptions(tmp_path / "b.zip", ISSUED), threads=threads)
+        assert pending._copy is not None
+        assert len(pending._copy._threads) == expected
+        pending.abandon()
+    assert_only(tmp_path, ["d"])
+
+
 @pytest.mark.parametrize("change", ["size", "one-more", "one-less", "format"])
 def test_finish_starts_again_when_the_check_saw_other_files(tmp_path: Path, change: str) -> None:
     root = tmp_path / "d"

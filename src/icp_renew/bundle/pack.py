@@ -285,7 +285,7 @@ class PendingBundle:
                 written = again.finish(final, on_progress)
             else:
                 copied = self._wait(final.total_bytes, on_progress)
-                written = self._complete(final, copied)
+                written = self._complete(final, parts, copied)
                 self._atomic.commit()
         except BaseException:
             self.abandon()
@@ -304,16 +304,20 @@ class PendingBundle:
             on_progress(copy.done, total)
         return copied
 
-    def _complete(self, final: BundleInput, copied: list[Copied]) -> list[WrittenVolume]:
+    def _complete(
+        self, final: BundleInput, parts: Sequence[Sequence[Entry]], copied: list[Copied]
+    ) -> list[WrittenVolume]:
+        """Settle the entries, then add the bundle's own files, described from ``final``'s
+        entries (their pages, years: what the check saw), and the central directory."""
         written: list[WrittenVolume] = []
         first = 0
         split = self._opts.split_size is not None
         for number, (target, entries, fh, stream) in enumerate(
-            zip(self._targets, self._parts, self._files, self._streams, strict=True), start=1
+            zip(self._targets, parts, self._files, self._streams, strict=True), start=1
         ):
             mine = copied[first : first + len(entries)]
             first += len(entries)
-            volume = Volume(number, len(self._parts)) if split else None
+            volume = Volume(number, len(parts)) if split else None
             try:
                 if self._placed:
                     for placed, got in zip(self._placed[number - 1], mine, strict=True):
