@@ -278,3 +278,27 @@ def test_an_error_in_the_check_abandons_the_pending_bundle(
         gate.set()
         raise KeyboardInterrupt
     assert_only(out, [])
+
+
+def test_a_thread_that_cannot_start_leaves_nothing_running(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = big_bundle(tmp_path / "d")
+    gate = slow_sources(monkeypatch)
+    gate.set()
+    real = threading.Thread.start
+    started = 0
+
+    def second_fails(self: threading.Thread) -> None:
+        nonlocal started
+        started += 1
+        if started == 2:
+            raise RuntimeError("can't start new thread")
+        real(self)
+
+    monkeypatch.setattr(threading.Thread, "start", second_fails)
+    out = out_folder(tmp_path)
+    with pytest.raises(RuntimeError, match="can't start new thread"):
+        start_bundle(bundle, PackOptions(out / "b.zip", ISSUED), threads=2)
+    assert started == 2
+    assert_only(out, [])

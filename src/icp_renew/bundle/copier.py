@@ -35,8 +35,8 @@ from icp_renew.errors import UserError, os_error
 Crc32 = Callable[[bytes | bytearray | memoryview, int], int]
 
 #: bytes a writing thread hands to the kernel before it asks for them to be written back
-#: (see ``_writeback``): small enough that the final fsync finds little left to do,
-#: large enough that the requests stay few (about ten per GB)
+#: (see ``_writeback``; also at the end of every file): small enough that the final fsync
+#: finds little left to do, large enough that the requests stay few
 WRITEBACK_EVERY = 96 << 20
 
 
@@ -91,8 +91,12 @@ class Copy:
             thread = threading.Thread(
                 target=self._guard, args=(work, slot), name=f"icp-renew-copy-{slot}", daemon=True
             )
+            try:
+                thread.start()
+            except BaseException:  # no thread left (RuntimeError), Ctrl-C: none is orphaned
+                self.stop()
+                raise
             self._threads.append(thread)
-            thread.start()
 
     def _guard(self, work: Callable[[int], None], slot: int) -> None:
         try:
@@ -157,7 +161,7 @@ class ParallelCopy(Copy):
         self._queue: queue.SimpleQueue[int] = queue.SimpleQueue()
         for index in range(len(items)):
             self._queue.put(index)
-        self._launch(max(0, min(threads, len(items))), self._work)
+        self._launch(min(max(1, threads), len(items)), self._work)
 
     def _work(self, slot: int) -> None:
         buffer = memoryview(bytearray(BLOCK))
