@@ -5,7 +5,10 @@ their formats and pages): nothing is parsed twice. :func:`write_bundle` is the
 only part that touches the disk: it refuses an output inside the dossier or
 one that exists (unless ``overwrite``), copies every scan through
 :mod:`icp_renew.bundle.source` (read-only, never through a link out), and
-renames the finished volumes into place together.
+renames the finished volumes into place together. It is :func:`start_bundle`
+(the copy starts in background threads, :mod:`icp_renew.bundle.copier`) then
+:meth:`PendingBundle.finish` (the bundle's own files, the rename): a caller may
+run the check in between and finish with what it found, or abandon.
 """
 
 from __future__ import annotations

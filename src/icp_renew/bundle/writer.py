@@ -197,7 +197,7 @@ class ZipStream:
         return digest.hexdigest(), copied
 
     # place() and settle() do for a stored entry what zipfile does when it writes one
-    # (ZipFile._open_to_write, then _ZipWriteFile.close; the same in CPython 3.10 to 3.14),
+    # (ZipFile._open_to_write, then _ZipWriteFile.close, as in CPython 3.11 and its main branch),
     # minus the data, which bundle.copier writes at the offset place() returns. They use
     # zipfile's internals: _writecheck (its checks), _didModify (that close() writes the
     # central directory), start_dir (where the next entry or the central directory goes),
