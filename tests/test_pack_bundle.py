@@ -333,23 +333,26 @@ def test_refuses_output_inside_dossier_and_existing_output(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.zip", "d"]
 
 
-def test_interrupted_copy_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("compress", [False, True])
+def test_interrupted_copy_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, compress: bool
+) -> None:
     bundle = bundle_of(tmp_path / "d")
-    real_add = ZipStream.add_stream
+    real_open = pack_mod.open_source
     calls = 0
 
-    def interrupt(self: ZipStream, *args: Any, **kwargs: Any) -> tuple[str, int]:
+    def interrupt(*args: Any) -> Any:
         nonlocal calls
         calls += 1
         if calls == 3:
             raise KeyboardInterrupt
-        return real_add(self, *args, **kwargs)
+        return real_open(*args)
 
-    monkeypatch.setattr(ZipStream, "add_stream", interrupt)
+    monkeypatch.setattr(pack_mod, "open_source", interrupt)
     out = tmp_path / "out" / "b.zip"
     out.parent.mkdir()
     with pytest.raises(KeyboardInterrupt):
-        write_bundle(bundle, PackOptions(out, ISSUED))
+        write_bundle(bundle, PackOptions(out, ISSUED, compress=compress))
     assert list(out.parent.iterdir()) == []
 
 

@@ -5,7 +5,10 @@ their formats and pages): nothing is parsed twice. :func:`write_bundle` is the
 only part that touches the disk: it refuses an output inside the dossier or
 one that exists (unless ``overwrite``), copies every scan through
 :mod:`icp_renew.bundle.source` (read-only, never through a link out), and
-renames the finished volumes into place together.
+renames the finished volumes into place together. It is :func:`start_bundle`
+(the copy starts in background threads, :mod:`icp_renew.bundle.copier`) then
+:meth:`PendingBundle.finish` (the bundle's own files, the rename): a caller may
+run the check in between and finish with what it found, or abandon.
 """
 
 from __future__ import annotations
@@ -15,32 +18,25 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from types import TracebackType
+from typing import Any, BinaryIO
 
-from icp_renew.bundle.layout import (
-    INDEX,
-    MANIFEST,
-    SUMS,
-    Entry,
-    Layout,
-    category_folder,
-    group_by_category,
-    plan_entries,
-)
-from icp_renew.bundle.manifest import (
-    Identity,
-    Record,
-    Volume,
-    build_manifest,
-    dump_manifest,
-    index_text,
-    sums_text,
-)
+from icp_renew.bundle.copier import Copied, Copy, Item, ParallelCopy, SequentialCopy
+from icp_renew.bundle.layout import Entry, Layout, plan_entries
+from icp_renew.bundle.manifest import Identity, Record, Volume
 from icp_renew.bundle.source import open_source
+from icp_renew.bundle.volumes import (
+    check_output,
+    metadata,
+    split_volumes,
+    volume_paths,
+)
+from icp_renew.bundle.volumes import volume_bound as volume_bound  # re-exported
 from icp_renew.bundle.writer import (
     AtomicFiles,
     BundleWriteError,
     DateTime,
+    Placed,
     ZipStream,
     date_time_from_date,
     date_time_from_epoch,
@@ -149,181 +145,222 @@ def default_output_name(license_number: str, day: dt.date) -> str:
     return f"{safe_component(license_number, 'bundle')}-{day.isoformat()}.zip"
 
 
-def volume_paths(output: Path, count: int | None) -> list[Path]:
-    """``out.zip`` → ``[out.zip]``, or with a split ``[out.part1.zip, out.part2.zip, …]``."""
-    if count is None:
-        return [output]
-    name = output.name
-    base = name[:-4] if name.lower().endswith(".zip") else name
-    return [output.with_name(f"{base}.part{i}.zip") for i in range(1, count + 1)]
-
-
-def check_output(root: Path, targets: Sequence[Path], overwrite: bool) -> None:
-    """Refuse an output inside the dossier, in a missing folder, or that exists."""
-    real_root = Path(os.path.realpath(root))
-    for target in targets:
-        folder = target.parent
-        if not folder.is_dir():
-            raise UserError("pack.output-no-folder", source=str(target))
-        real = Path(os.path.realpath(folder)) / target.name
-        if real == real_root or real_root in real.parents:
-            raise UserError("pack.output-inside", source=str(target))
-        if target.is_dir():
-            raise UserError("pack.output-is-folder", source=str(target))
-        if (target.exists() or target.is_symlink()) and not overwrite:
-            raise UserError("pack.output-exists", source=str(target))
-
-
-# --- the bundle's own files --------------------------------------------------------------
-
-
-def metadata(
-    bundle: BundleInput, records: Sequence[Record], volume: Volume | None
-) -> list[tuple[str, bytes]]:
-    """``SHA256SUMS``, ``manifest.json``, ``目录.txt`` for these records, sorted by name."""
-    import hashlib
-
-    manifest = dump_manifest(
-        build_manifest(
-            tool_version=bundle.tool_version,
-            rules_version=bundle.checklist.rules_version,
-            identity=bundle.identity,
-            layout=bundle.layout,
-            records=records,
-            volume=volume,
-            findings=bundle.findings,
-            timeline=bundle.timeline,
-        )
-    )
-    index = index_text(
-        tool_version=bundle.tool_version,
-        checklist=bundle.checklist,
-        identity=bundle.identity,
-        records=records,
-        volume=volume,
-        forced=bundle.findings is not None,
-    )
-    hashes = [(r.entry.name, r.sha256) for r in records]
-    hashes += [
-        (name, hashlib.sha256(data).hexdigest())
-        for name, data in ((MANIFEST, manifest), (INDEX, index))
-    ]
-    out = [(MANIFEST, manifest), (INDEX, index), (SUMS, sums_text(sorted(hashes)))]
-    return sorted(out)
-
-
-def _entry_bound(name: str, size: int, compress: bool) -> int:
-    """Bytes an entry can take in the zip: headers (with ZIP64 room) and data."""
-    n = len(name.encode("utf-8"))
-    body = size + 5 * (size // 16383 + 1) + 16 if compress else size
-    return 30 + 46 + 2 * n + 2 * 28 + body
-
-
-def volume_bound(
-    bundle: BundleInput, entries: Sequence[Entry], compress: bool, count: int = 99
-) -> int:
-    """An upper bound of a volume's size (exact up to header slack for stored entries).
-
-    Hashes have a fixed length, so the metadata measured with placeholder hashes
-    is as long as the real one.
-    """
-    records = [Record(e, "0" * 64, e.size) for e in entries]
-    meta = metadata(bundle, records, Volume(count, count))
-    total = 22 + 56 + 20  # end of central directory, ZIP64 end record and locator
-    total += sum(_entry_bound(e.name, e.size, compress) for e in entries)
-    total += sum(_entry_bound(name, len(data), compress) for name, data in meta)
-    return total
-
-
-def split_volumes(bundle: BundleInput, limit: int, compress: bool) -> list[tuple[Entry, ...]]:
-    """Whole categories per volume, in order, each volume at most ``limit`` bytes.
-
-    A category that alone exceeds the limit cannot be uploaded under it: that
-    is a :class:`UserError` (exit 2), not a volume that breaks the cap.
-    """
-    volumes: list[list[Entry]] = []
-    for category, group in group_by_category(bundle.entries):
-        alone = volume_bound(bundle, group, compress)
-        if alone > limit:
-            folder = category_folder(bundle.checklist, category)
-            raise UserError(
-                "pack.split-too-small",
-                source="--split-size",
-                folder=folder,
-                need=f"{alone:,}",
-                limit=f"{limit:,}",
-            )
-        if volumes and volume_bound(bundle, [*volumes[-1], *group], compress) <= limit:
-            volumes[-1].extend(group)
-        else:
-            volumes.append(list(group))
-    return [tuple(v) for v in volumes] or [()]
-
-
 # --- writing -----------------------------------------------------------------------------
 
-
-def _copy_entries(
-    bundle: BundleInput, stream: ZipStream, entries: Sequence[Entry], advance: Callable[[int], None]
-) -> list[Record]:
-    records: list[Record] = []
-    for entry in entries:
-        with open_source(bundle.root, entry.abspath, entry.source) as src:
-            digest, size = stream.add_stream(
-                entry.name, src, entry.size, shown=entry.source, on_bytes=advance
-            )
-        records.append(Record(entry, digest, size))
-    return records
+#: seconds between two progress reports while the copy runs
+_POLL = 0.1
 
 
-def write_bundle(
-    bundle: BundleInput, opts: PackOptions, on_progress: Progress | None = None
-) -> list[WrittenVolume]:
-    """Write the bundle (or its volumes) and rename it into place; nothing is left on failure.
+def _positioned(opts: PackOptions) -> bool:
+    """Stored entries are copied in parallel to offsets known up front (``os.pwrite``:
+    not on Windows); deflated ones in order through zipfile."""
+    return not opts.compress and hasattr(os, "pwrite")
 
-    Raises :class:`UserError` (exit 2) for an output that may not be written,
-    a scan that cannot be read safely, or a disk that fails (e.g. full); a
-    ``KeyboardInterrupt`` passes through after the temporary files are removed.
-    """
+
+def _thread_count(threads: int | None) -> int:
+    """``--jobs``: None or 0, one thread per usable CPU; else that many."""
+    if not threads:
+        from icp_renew.parallel import usable_cpus
+
+        return usable_cpus()
+    return max(1, threads)
+
+
+def _plan(bundle: BundleInput, opts: PackOptions) -> tuple[list[tuple[Entry, ...]], list[Path]]:
     if opts.split_size is not None:
         parts = split_volumes(bundle, opts.split_size, opts.compress)
-        targets = volume_paths(opts.output, len(parts))
-    else:
-        parts = [bundle.entries]
-        targets = volume_paths(opts.output, None)
-    check_output(bundle.root, targets, opts.overwrite)
-    total = bundle.total_bytes
-    done = 0
+        return parts, volume_paths(opts.output, len(parts))
+    return [bundle.entries], volume_paths(opts.output, None)
 
-    def advance(n: int) -> None:
-        nonlocal done
-        done += n
-        if on_progress is not None:
-            on_progress(done, total)
 
-    written: list[tuple[Path, int]] = []
-    with AtomicFiles(overwrite=opts.overwrite) as atomic:
-        for number, (target, entries) in enumerate(zip(targets, parts, strict=True), start=1):
-            volume = Volume(number, len(parts)) if opts.split_size is not None else None
+def _signature(bundle: BundleInput, parts: Sequence[Sequence[Entry]]) -> tuple[Any, ...]:
+    """What the copied bytes depend on: which scan goes where, the size and format seen."""
+    return (
+        bundle.root,
+        tuple(
+            tuple((e.name, e.source, e.abspath, e.size, e.format) for e in part) for part in parts
+        ),
+    )
+
+
+def _item(root: Path, entry: Entry) -> Item:
+    def opener() -> BinaryIO:
+        return open_source(root, entry.abspath, entry.source)  # never through a link out
+
+    return Item(opener, entry.source, entry.size)
+
+
+class PendingBundle:
+    """A bundle whose scans are being copied in background threads.
+
+    :meth:`finish` waits for them, writes the bundle's own files and renames the
+    volumes into place; :meth:`abandon` stops them and removes every temporary file.
+    As a context manager it abandons whatever was not finished when the block is left.
+    """
+
+    def __init__(self, bundle: BundleInput, opts: PackOptions, threads: int | None) -> None:
+        self._opts = opts
+        self._threads = threads
+        self._parts, self._targets = _plan(bundle, opts)
+        check_output(bundle.root, self._targets, opts.overwrite)
+        self._signature = _signature(bundle, self._parts)
+        self._atomic = AtomicFiles(overwrite=opts.overwrite)
+        self._files: list[BinaryIO] = []
+        self._streams: list[ZipStream] = []
+        self._placed: list[list[Placed]] = []
+        self._copy: Copy | None = None
+        self._state = "running"
+        try:
+            self._copy = self._start(bundle)
+        except BaseException:
+            self.abandon()
+            raise
+
+    def _start(self, bundle: BundleInput) -> Copy:
+        opts = self._opts
+        positioned = _positioned(opts)
+        items: list[Item] = []
+        places: list[tuple[int, int, Path]] = []
+        volumes: list[tuple[ZipStream, Path, list[tuple[str, Item]]]] = []
+        for target, entries in zip(self._targets, self._parts, strict=True):
+            fh = self._atomic.create(target)
+            self._files.append(fh)
             try:
-                fh = atomic.create(target)
                 stream = ZipStream(fh, opts.date_time, compress=opts.compress)
-                try:
-                    records = _copy_entries(bundle, stream, entries, advance)
-                    for name, data in metadata(bundle, records, volume):
-                        stream.add_bytes(name, data)
-                    stream.close()
-                except BaseException:
-                    stream.abandon()
-                    raise
-                fh.flush()
-                written.append((target, fh.tell()))
+                self._streams.append(stream)
+                mine = [_item(bundle.root, e) for e in entries]
+                if positioned:
+                    placed = [stream.place(e.name, e.size) for e in entries]
+                    self._placed.append(placed)
+                    items += mine
+                    places += [(fh.fileno(), p.data_offset, target) for p in placed]
+                else:
+                    volumes.append(
+                        (stream, target, [(e.name, i) for e, i in zip(entries, mine, strict=True)])
+                    )
             except OSError as exc:
                 raise BundleWriteError(
                     os_error(exc, "pack.cannot-write-nothing-written"), source=str(target)
                 ) from None
-        atomic.commit()
-    return [
-        WrittenVolume(path, sum(1 for _ in part), size)
-        for (path, size), part in zip(written, parts, strict=True)
-    ]
+        if positioned:
+            return ParallelCopy(items, places, _thread_count(self._threads))
+        return SequentialCopy(volumes)
+
+    def __enter__(self) -> PendingBundle:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.abandon()  # a no-op once finished
+
+    def abandon(self) -> None:
+        """Stop the copy (between two blocks) and remove every temporary file."""
+        if self._state != "running":
+            return
+        self._state = "abandoned"
+        try:
+            if self._copy is not None:
+                self._copy.stop()  # no thread writes to a file once it is closed
+        finally:
+            for stream in self._streams:
+                stream.abandon()
+            self._atomic.discard()
+
+    def finish(
+        self, final: BundleInput, on_progress: Progress | None = None
+    ) -> list[WrittenVolume]:
+        """Wait for the copy, write the bundle's own files from ``final`` and rename the
+        volumes into place. ``final`` is the bundle as the check saw it: if its scans are
+        not the ones being copied, what was written is discarded and ``final`` is written
+        from scratch. Errors as :func:`write_bundle`; nothing is left behind on any.
+        """
+        if self._state != "running":
+            raise RuntimeError(f"this bundle was already {self._state}")
+        try:
+            parts, _ = _plan(final, self._opts)
+            if _signature(final, parts) != self._signature:
+                self.abandon()
+                again = start_bundle(final, self._opts, threads=self._threads)
+                written = again.finish(final, on_progress)
+            else:
+                copied = self._wait(final.total_bytes, on_progress)
+                written = self._complete(final, parts, copied)
+                self._atomic.commit()
+        except BaseException:
+            self.abandon()
+            raise
+        self._state = "finished"
+        return written
+
+    def _wait(self, total: int, on_progress: Progress | None) -> list[Copied]:
+        copy = self._copy
+        assert copy is not None
+        while not copy.finished.wait(_POLL):  # progress from this thread only
+            if on_progress is not None:
+                on_progress(copy.done, total)
+        copied = copy.results()
+        if on_progress is not None and total:
+            on_progress(copy.done, total)
+        return copied
+
+    def _complete(
+        self, final: BundleInput, parts: Sequence[Sequence[Entry]], copied: list[Copied]
+    ) -> list[WrittenVolume]:
+        """Settle the entries, then add the bundle's own files, described from ``final``'s
+        entries (their pages, years: what the check saw), and the central directory."""
+        written: list[WrittenVolume] = []
+        first = 0
+        split = self._opts.split_size is not None
+        for number, (target, entries, fh, stream) in enumerate(
+            zip(self._targets, parts, self._files, self._streams, strict=True), start=1
+        ):
+            mine = copied[first : first + len(entries)]
+            first += len(entries)
+            volume = Volume(number, len(parts)) if split else None
+            try:
+                if self._placed:
+                    for placed, got in zip(self._placed[number - 1], mine, strict=True):
+                        assert got.crc is not None
+                        stream.settle(placed, got.crc)
+                records = [
+                    Record(e, got.sha256, e.size) for e, got in zip(entries, mine, strict=True)
+                ]
+                for name, data in metadata(final, records, volume):
+                    stream.add_bytes(name, data)
+                stream.close()
+                fh.flush()
+                written.append(WrittenVolume(target, len(entries), fh.tell()))
+            except OSError as exc:
+                raise BundleWriteError(
+                    os_error(exc, "pack.cannot-write-nothing-written"), source=str(target)
+                ) from None
+        return written
+
+
+def start_bundle(bundle: BundleInput, opts: PackOptions, *, threads: int | None) -> PendingBundle:
+    """Create the temporary volume(s) and start copying ``bundle``'s scans in background
+    threads (``threads``: ``--jobs``; None or 0, one per usable CPU). Refuses an output
+    that may not be written (:class:`UserError`) before anything is created."""
+    return PendingBundle(bundle, opts, threads)
+
+
+def write_bundle(
+    bundle: BundleInput,
+    opts: PackOptions,
+    on_progress: Progress | None = None,
+    *,
+    threads: int | None = None,
+) -> list[WrittenVolume]:
+    """Write the bundle (or its volumes) and rename it into place; nothing is left on failure.
+
+    The bytes are the same whatever ``threads`` is. Raises :class:`UserError` (exit 2) for
+    an output that may not be written, a scan that cannot be read safely or changed since
+    the check, or a disk that fails (e.g. full); a ``KeyboardInterrupt`` passes through
+    after the threads have stopped and the temporary files are removed.
+    ``on_progress(done, total)`` is called in the caller's thread only.
+    """
+    return start_bundle(bundle, opts, threads=threads).finish(bundle, on_progress)

@@ -7,11 +7,15 @@ never the clock or a file's mtime), permissions ``0644`` with the Unix
 ZIP64 where a file needs it). Entries are stored by default: scans are
 already compressed, and stored bytes do not depend on the zlib version.
 
-Files are copied in blocks and hashed on the way (read and SHA-256 in a second
-thread, a few blocks ahead of the CRC-32 and the write), so memory stays flat
-whatever their size. The archive is written beside its final name and only
-renamed into place once complete and synced: an interrupted run leaves
-nothing behind.
+Files are copied in blocks and hashed on the way, so memory stays flat
+whatever their size. A stored entry's place is known before its bytes are
+copied (:meth:`ZipStream.place`): ``bundle.copier`` copies stored entries in
+parallel to those places and :meth:`ZipStream.settle` completes them, to the
+same bytes zipfile writes itself; a deflated entry goes through zipfile
+(:meth:`ZipStream.add_stream`: read and SHA-256 in a second thread, a few
+blocks ahead of the CRC-32 and the write). The archive is written beside its
+final name and only renamed into place once complete and synced: an
+interrupted run leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from icp_renew.errors import UserError, os_error
 
@@ -128,10 +132,19 @@ class _ReadAhead:
         self._thread.join()
 
 
+class Placed(NamedTuple):
+    """A stored entry whose room is reserved: its data goes at ``data_offset``."""
+
+    info: zipfile.ZipInfo
+    zip64: bool
+    data_offset: int
+
+
 class ZipStream:
     """Entries added in sorted order to a zip on an open, seekable binary file."""
 
     def __init__(self, fileobj: BinaryIO, date_time: DateTime, *, compress: bool = False) -> None:
+        self._fileobj = fileobj
         self._zip = zipfile.ZipFile(fileobj, "w", allowZip64=True)
         self._date_time = date_time
         self._method = zipfile.ZIP_DEFLATED if compress else zipfile.ZIP_STORED
@@ -182,6 +195,45 @@ class ZipStream:
         if copied != size:
             raise UserError("pack.source-changed", source=shown)
         return digest.hexdigest(), copied
+
+    # place() and settle() do for a stored entry what zipfile does when it writes one
+    # (ZipFile._open_to_write, then _ZipWriteFile.close, as in CPython 3.11 and its main branch),
+    # minus the data, which bundle.copier writes at the offset place() returns. They use
+    # zipfile's internals: _writecheck (its checks), _didModify (that close() writes the
+    # central directory), start_dir (where the next entry or the central directory goes),
+    # filelist and NameToInfo (the central directory's entries). A public API to write an
+    # entry's data elsewhere does not exist; the differential tests (tests/test_pack_write.py)
+    # hold the result to zipfile's own bytes on every Python the CI runs.
+
+    def place(self, name: str, size: int) -> Placed:
+        """Reserve room for stored entry ``name`` of ``size`` bytes after the last one."""
+        if self._method != zipfile.ZIP_STORED:
+            raise ValueError("only a stored entry's size is known before it is written")
+        info = self._info(name, size)
+        info.compress_size = 0
+        info.CRC = 0
+        info.flag_bits = 0x00  # seekable, stored: no data descriptor, no option bits
+        zip64 = info.file_size * 1.05 > zipfile.ZIP64_LIMIT  # zipfile's rule, not forced
+        info.header_offset = self._zip.start_dir
+        self._zip._writecheck(info)  # type: ignore[attr-defined]
+        self._zip._didModify = True  # type: ignore[attr-defined]
+        header = info.FileHeader(zip64)  # its length; the bytes are written by settle()
+        data_offset = info.header_offset + len(header)
+        self._zip.start_dir = data_offset + size
+        return Placed(info, zip64, data_offset)
+
+    def settle(self, placed: Placed, crc: int) -> None:
+        """Write the local header of an entry whose data is in place; list it.
+
+        Entries must be settled in the order they were placed, before any other is added.
+        """
+        info = placed.info
+        info.CRC = crc
+        info.compress_size = info.file_size
+        self._fileobj.seek(info.header_offset)
+        self._fileobj.write(info.FileHeader(placed.zip64))
+        self._zip.filelist.append(info)
+        self._zip.NameToInfo[info.filename] = info
 
     def add_bytes(self, name: str, data: bytes) -> None:
         info = self._info(name, len(data))

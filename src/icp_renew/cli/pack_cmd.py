@@ -212,7 +212,7 @@ def pack(
     )
     try:
         with _progress(bundle.total_bytes, quiet) as on_progress:
-            volumes = write_bundle(bundle, opts, on_progress)
+            volumes = write_bundle(bundle, opts, on_progress, threads=check_opts.jobs)
     except KeyboardInterrupt:
         typer.echo(
             t("pack.icp-renew-interrupted-no-bundle", chosen_lang),
