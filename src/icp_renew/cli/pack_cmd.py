@@ -74,6 +74,48 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | 
         yield lambda done, _total: bar.update(task, completed=done)
 
 
+def _start_early(
+    ctx: Any,
+    early: Any,
+    opts: Any,
+    workers: int | None,
+    force: bool,
+    bundle_of: Callable[..., Any],
+) -> Any:
+    """The copy of the scans started before the check has finished (bundle/pack.py's
+    ``start_bundle``), its files named by their signatures (``inspect.sniff_format``); or
+    None: ``--compress`` (sizes unknown up front), ``--jobs 1``, a check that will refuse
+    anyway (an error in dossier.yaml, a required material without a file), or an output
+    that may not be written (the error is then raised where it always was, after the
+    check)."""
+    from dataclasses import replace
+
+    from icp_renew.bundle.pack import start_bundle
+    from icp_renew.dossier.model import FileInfo
+    from icp_renew.findings import Severity
+    from icp_renew.inspect import sniff_format
+
+    if opts.compress or workers == 1:  # --jobs 1: one thing after the other, as ever
+        return None
+    if not force:
+        errors = any(f.severity is Severity.ERROR for found in early if found for f in found)
+        present = {f.material for f in ctx.dossier.files}
+        missing = any(m.required and m.id not in present for m in ctx.checklist.materials)
+        if errors or missing:
+            return None
+    files = tuple(
+        replace(f, info=FileInfo(format=sniff_format(f.abspath), size=f.size))
+        if f.material is not None
+        else f
+        for f in ctx.dossier.files
+    )
+    guess = replace(ctx, dossier=replace(ctx.dossier, files=files))
+    try:
+        return start_bundle(bundle_of(guess), opts, threads=workers)
+    except UserError:
+        return None
+
+
 def _split_size(value: str | None) -> int | None:
     if value is None:
         return None
@@ -157,62 +199,76 @@ def pack(
     filed = date_option(filing_date, "--filing-date")
 
     from icp_renew import __version__
-    from icp_renew.bundle.pack import (
-        PackOptions,
-        bundle_date_time,
-        bundle_input,
-        default_output_name,
-        write_bundle,
-    )
+    from icp_renew.bundle.pack import PackOptions, bundle_date_time, default_output_name
     from icp_renew.engine import run, run_early
     from icp_renew.findings import Severity
     from icp_renew.pii import redact
     from icp_renew.pipeline import CheckOptions, early_inspection, inspect_files, load
 
     workers = jobs_option(jobs)
-    # the check as `check` runs it: the files read in workers from the start (inspect/prefetch.py)
-    with early_inspection([dossier], workers) or nullcontext() as prefetch:
-        book = load_book(rules)
-        check_opts = CheckOptions(
-            today=day, filing_date=filed, province=province, jobs=workers, archive=archive
+    check_opts = CheckOptions(
+        today=day, filing_date=filed, province=province, jobs=workers, archive=archive
+    )
+
+    def bundle_of(ctx: Any, findings: Any = None) -> Any:
+        from icp_renew.bundle.pack import bundle_input
+
+        return bundle_input(
+            ctx,
+            tool_version=__version__,
+            layout=cast("Layout", chosen_layout),
+            findings=findings,
+            timeline=timeline,
         )
-        ctx = load(dossier, book, check_opts)
-        early = run_early(ctx)
-        ctx = inspect_files(ctx, check_opts, prefetch)
-    timeline = _archive_timeline(ctx, chosen_lang, show_pii) if archive else None
-    report = run(ctx, early)
-    if not show_pii:
-        from icp_renew.findings import redact_dossier
 
-        report = redact_dossier(report)
-    blocked = bool(report.count(Severity.ERROR)) or (
-        strict and bool(report.count(Severity.WARNING))
-    )
-    if blocked and not force:
-        refusal = module("pack", "text").refused
-        typer.echo(refusal(report, lang=chosen_lang, show_pii=show_pii, strict=strict), err=True)
-        raise typer.Exit(1)
-
-    cfg = ctx.dossier.config
-    number = cfg.license.number if show_pii else redact(cfg.license.number)
-    target = output or Path(default_output_name(number, ctx.filing_date))
-    bundle = bundle_input(
-        ctx,
-        tool_version=__version__,
-        layout=cast("Layout", chosen_layout),
-        findings=report.findings if blocked else None,
-        timeline=timeline,
-    )
-    opts = PackOptions(
-        output=target,
-        date_time=bundle_date_time(os.environ.get("SOURCE_DATE_EPOCH"), cfg.license.issued),
-        compress=compress,
-        split_size=limit,
-        overwrite=overwrite,
-    )
     try:
-        with _progress(bundle.total_bytes, quiet) as on_progress:
-            volumes = write_bundle(bundle, opts, on_progress, threads=check_opts.jobs)
+        # the check as `check` runs it: the files read in workers from the start
+        # (inspect/prefetch.py), dossier.yaml's own checks meanwhile
+        with early_inspection([dossier], workers) or nullcontext() as prefetch:
+            book = load_book(rules)
+            ctx = load(dossier, book, check_opts)
+            timeline = _archive_timeline(ctx, chosen_lang, show_pii) if archive else None
+            early = run_early(ctx)
+            cfg = ctx.dossier.config
+            number = cfg.license.number if show_pii else redact(cfg.license.number)
+            opts = PackOptions(
+                output=output or Path(default_output_name(number, ctx.filing_date)),
+                date_time=bundle_date_time(os.environ.get("SOURCE_DATE_EPOCH"), cfg.license.issued),
+                compress=compress,
+                split_size=limit,
+                overwrite=overwrite,
+            )
+            # the copy starts now, beside the check, unless the check is bound to refuse
+            pending = (
+                None
+                if (strict and not force)
+                else _start_early(ctx, early, opts, workers, force, bundle_of)
+            )
+            with pending or nullcontext():
+                ctx = inspect_files(ctx, check_opts, prefetch)
+                report = run(ctx, early)
+                if not show_pii:
+                    from icp_renew.findings import redact_dossier
+
+                    report = redact_dossier(report)
+                blocked = bool(report.count(Severity.ERROR)) or (
+                    strict and bool(report.count(Severity.WARNING))
+                )
+                if blocked and not force:
+                    refusal = module("pack", "text").refused
+                    typer.echo(
+                        refusal(report, lang=chosen_lang, show_pii=show_pii, strict=strict),
+                        err=True,
+                    )
+                    raise typer.Exit(1)  # the early copy, if any, is removed on the way out
+                bundle = bundle_of(ctx, report.findings if blocked else None)
+                with _progress(bundle.total_bytes, quiet) as on_progress:
+                    if pending is not None:
+                        volumes = pending.finish(bundle, on_progress)
+                    else:
+                        from icp_renew.bundle.pack import write_bundle
+
+                        volumes = write_bundle(bundle, opts, on_progress, threads=workers)
     except KeyboardInterrupt:
         typer.echo(
             t("pack.icp-renew-interrupted-no-bundle", chosen_lang),
