@@ -266,6 +266,24 @@ def hand_made() -> Iterator[tuple[str, bytes]]:
             }
         ),
     )
+    # "endobj" early in a string, and a value that runs past the 4 KB copy: its parse
+    # from the copy is cut short, so the object is pypdf's to read
+    for label, long in (
+        ("a string", b"(" + b"x" * 5000 + b")"),
+        ("a hex string", b"<" + b"41" * 3000 + b">"),
+        ("a dictionary", b"<< /A [" + b"1 " * 3000 + b"] >>"),
+    ):
+        yield (
+            f"endobj in a string, then {label} past the copy",
+            tree(
+                {
+                    2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                    3: b"<< /Type /Page /X (a >>endobj) /Parent 2 0 R /Resources %s /T %s "
+                    b"/MediaBox [0 0 595 842] >>" % (resources(9), long),
+                    9: SCAN,
+                }
+            ),
+        )
     yield (
         "a damaged page dictionary",
         tree(

@@ -29,7 +29,8 @@ from typing import Any
 INHERITABLE = ("/Resources", "/MediaBox", "/CropBox", "/Rotate")
 #: bytes read at an object's offset: a page-tree node is far smaller
 OBJECT_BYTES = 4096
-#: bytes after ``endobj`` that must be in the copy (the parser looks a few bytes ahead)
+#: bytes of the copy that must be left after an object is parsed: the parser looks a few
+#: bytes ahead, and backs up a few (a value cut short by the copy's end stops near its end)
 SLACK = 32
 _WHITESPACE = b"\x00\t\n\x0c\r "
 #: the pypdf whose rules for the tree (``PdfDocCommon._flatten``) the walk follows; an
@@ -87,16 +88,21 @@ def _parse_copy(reader: Any, offset: int, num: int, gen: int) -> Any:
         if reader.read_object_header(buf) != (num, gen):
             return None
         start = buf.tell()
-        end = data.find(b"endobj", start)
         # a stream's data may hold anything, and its /Length may refer to another object:
-        # pypdf's way; likewise an object whose end (with what the parser peeks) is not copied
-        if end < 0 or (not whole and end + SLACK > len(data)):
-            return None
-        if data.find(b"stream", start, end) >= 0:
+        # pypdf's way (checked before parsing, and after it, for an ``endobj`` in a string)
+        end = data.find(b"endobj", start)
+        if end < 0 or data.find(b"stream", start, end) >= 0:
             return None
         obj = read_object(buf, reader)
-        if data[buf.tell() : end].strip(_WHITESPACE):
-            return None  # the object did not end at ``endobj`` (a comment, a damaged object)
+        stop = buf.tell()
+        # the parser must have stopped well inside the copy: it peeks a few bytes ahead,
+        # and a value cut short by the copy's end reads as a shorter dictionary
+        if not whole and stop + SLACK > len(data):
+            return None
+        if not data[stop : stop + 256].lstrip(_WHITESPACE).startswith(b"endobj"):
+            return None  # not at ``endobj``: a comment, a damaged object
+        if data.find(b"stream", start, stop) >= 0:
+            return None
     except Exception:
         return None
     return obj
