@@ -85,3 +85,54 @@ def test_random_trees_are_unchanged(data: bytes) -> None:
         olds.append(pdf_mod._inspect_with_pypdf(io.BytesIO(data), len(data), want_text))
     assert news == olds
     event(f"the way: {pdftrees.way(data)}")
+
+
+#: pieces of a page dictionary that trip a parser reading a copy of the object: the words
+#: endobj and stream in strings, names and comments, unbalanced strings and brackets
+_PIECES = [
+    b"(endobj)",
+    b"(a >>endobj)",
+    b"(stream)",
+    b"/Xstream",
+    b"% endobj\n",
+    b"(x",
+    b")",
+    b"<<",
+    b">>",
+    b"[",
+    b"]",
+    b"<4142>",
+    b"/MediaBox [0 0 842 595]",
+    b"/Resources " + pdftrees.resources(9),
+    b"/Type /Pages",
+    b"/Kids [4 0 R]",
+    b"endobj",
+    b"stream\n",
+    b"null",
+    b"(\\))",
+]
+
+
+@st.composite
+def page_near_the_copy_end(draw: st.DrawFn) -> bytes:
+    """Two pages whose dictionary, padded by a long string, ends near the 4 KB that are
+    copied of an object, with pieces that trip a parser around it."""
+    parts = [b"<< /Type /Page /Parent 2 0 R"]
+    for key in range(draw(st.integers(1, 7))):
+        parts += [b"/K%d" % key, draw(st.sampled_from(_PIECES))]
+    pad = draw(st.sampled_from([0, 200, 3900, 4000, 4030, 4050, 4070, 4080, 4090, 4100]))
+    parts.insert(draw(st.integers(1, len(parts))), b"/P (" + b"x" * pad + b")")
+    if draw(st.booleans()):
+        parts.append(b"/MediaBox [0 0 595 842] /Resources " + pdftrees.resources(9))
+    page = b" ".join([*parts, b">>"])
+    return pdftrees.tree(
+        {2: b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 >>", 3: page, 4: page, 9: pdftrees.SCAN}
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=page_near_the_copy_end())
+def test_pages_near_the_copy_end_are_unchanged(data: bytes) -> None:
+    new = pdf_mod.inspect_pdf(io.BytesIO(data), len(data), False)
+    assert new == pdf_mod._inspect_with_pypdf(io.BytesIO(data), len(data), False)
+    event(f"the way: {pdftrees.way(data)}")
