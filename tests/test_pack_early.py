@@ -138,3 +138,18 @@ def test_ctrl_c_during_the_check_removes_the_early_copy(
     assert result.exit_code == 130
     assert len(started) == 1
     assert list(out.iterdir()) == []
+
+
+def test_an_error_in_dossier_yaml_stops_the_early_copy(
+    cli: Any, make_dossier: Callable[..., Path], tmp_path: Path, started: list[Any]
+) -> None:
+    config = {k: dict(v) if isinstance(v, dict) else v for k, v in factory.VALID_CONFIG.items()}
+    config["company"]["uscc"] = "91110000600037341X"  # a wrong check character
+    dossier = make_dossier(config=config, files=_files())
+    out = tmp_path / "out"
+    out.mkdir()
+    result = _pack(cli, dossier, out / "bundle.zip", "--jobs", "2")
+    assert result.exit_code == 1
+    assert "invalid-uscc" in result.stderr or "统一社会信用代码" in result.stderr
+    assert len(started) == 1  # started beside the check of dossier.yaml, then dropped
+    assert list(out.iterdir()) == []

@@ -159,7 +159,21 @@ def test_light_conversion_gives_typers_values() -> None:
     commands += [c for g in commands for c in getattr(g, "commands", {}).values()]
     values = [None, "", "text", " 60 ", "2026-01-15", (), [], ("a",), ("a", "b")]
     # numbers (plain, padded, signed, not whole) and paths (a folder, where a file is wanted)
-    values += ["0", "2", "012", "-1", "+3", "1.5", "٣", "/", ".", "no/such/file", ("/", "x")]
+    values += [
+        "0",
+        "2",
+        "012",
+        "-1",
+        "+3",
+        "1.5",
+        "٣",
+        "/",
+        ".",
+        "no/such/file",
+        "a\x00b",
+        ("/", "x"),
+        ("a", "b\x00"),
+    ]
     seen = 0
     for command in commands:
         ctx = Context(command)

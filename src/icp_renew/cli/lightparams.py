@@ -79,8 +79,9 @@ def _plain_int(value: Any) -> bool:
 
 
 def _plain_path(value: Any) -> bool:
-    """A value pydantic would turn into ``Path(value)`` (an empty string it treats its own way)."""
-    return type(value) is str and value != ""
+    """A value pydantic would turn into ``Path(value)``: an empty string, and one with a NUL
+    byte (no path can hold it), are left to typer's own converter and its error message."""
+    return type(value) is str and value != "" and "\x00" not in value
 
 
 if ACTIVE:

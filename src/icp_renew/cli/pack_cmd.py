@@ -74,9 +74,15 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int, int], None] | 
         yield lambda done, _total: bar.update(task, completed=done)
 
 
+def _errors(early: Any) -> bool:
+    """Whether the checks run early (``engine.run_early``) found an error."""
+    from icp_renew.findings import Severity
+
+    return any(f.severity is Severity.ERROR for found in early if found for f in found)
+
+
 def _start_early(
     ctx: Any,
-    early: Any,
     opts: Any,
     workers: int | None,
     force: bool,
@@ -85,23 +91,19 @@ def _start_early(
     """The copy of the scans started before the check has finished (bundle/pack.py's
     ``start_bundle``), its files named by their signatures (``inspect.sniff_format``); or
     None: ``--compress`` (sizes unknown up front), ``--jobs 1``, a check that will refuse
-    anyway (an error in dossier.yaml, a required material without a file), or an output
-    that may not be written (the error is then raised where it always was, after the
-    check)."""
+    anyway (a required material without a file), or an output that may not be written
+    (the error is then raised where it always was, after the check)."""
     from dataclasses import replace
 
     from icp_renew.bundle.pack import start_bundle
     from icp_renew.dossier.model import FileInfo
-    from icp_renew.findings import Severity
     from icp_renew.inspect import sniff_format
 
     if opts.compress or workers == 1:  # --jobs 1: one thing after the other, as ever
         return None
     if not force:
-        errors = any(f.severity is Severity.ERROR for found in early if found for f in found)
         present = {f.material for f in ctx.dossier.files}
-        missing = any(m.required and m.id not in present for m in ctx.checklist.materials)
-        if errors or missing:
+        if any(m.required and m.id not in present for m in ctx.checklist.materials):
             return None
     files = tuple(
         replace(f, info=FileInfo(format=sniff_format(f.abspath), size=f.size))
@@ -228,7 +230,6 @@ def pack(
             book = load_book(rules)
             ctx = load(dossier, book, check_opts)
             timeline = _archive_timeline(ctx, chosen_lang, show_pii) if archive else None
-            early = run_early(ctx)
             cfg = ctx.dossier.config
             number = cfg.license.number if show_pii else redact(cfg.license.number)
             opts = PackOptions(
@@ -238,13 +239,17 @@ def pack(
                 split_size=limit,
                 overwrite=overwrite,
             )
-            # the copy starts now, beside the check, unless the check is bound to refuse
+            # the copy starts now, beside the check (the workers that read the files exist
+            # already: nothing forks once the copy's threads run), unless it cannot pass
             pending = (
                 None
-                if (strict and not force)
-                else _start_early(ctx, early, opts, workers, force, bundle_of)
+                if prefetch is None or (strict and not force)
+                else _start_early(ctx, opts, workers, force, bundle_of)
             )
             with pending or nullcontext():
+                early = run_early(ctx)  # dossier.yaml's own checks, while both copy and read
+                if pending is not None and not force and _errors(early):
+                    pending.abandon()  # refused whatever the files say: stop writing now
                 ctx = inspect_files(ctx, check_opts, prefetch)
                 report = run(ctx, early)
                 if not show_pii:

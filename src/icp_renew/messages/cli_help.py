@@ -239,6 +239,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Pack despite errors and record them in manifest.json.",
     ),
     "pack.--strict": ("有警告时也拒绝打包。", "Refuse on warnings too."),
+    "pack.--jobs": (
+        "检查时 N 个工作进程读取文件，打包时 N 个线程复制文件（默认：按 CPU 数，文件较少时"
+        "不并行；1：先检查后复制，均不并行）。",
+        "N worker processes read the files for the check and N threads copy them into the "
+        "bundle (default: one per CPU, serial for a small dossier; 1: check, then copy, both "
+        "serial).",
+    ),
     "pack.--overwrite": ("覆盖已有的打包文件。", "Replace an existing bundle."),
     "pack.--layout": (
         "目录结构：categories（每个类别一个文件夹）或 flat（不分文件夹）。",
