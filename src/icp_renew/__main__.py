@@ -1,3 +1,3 @@
-from icp_renew.cli.app import main
+from icp_renew.cli.app import run
 
-main()
+run()
