@@ -89,17 +89,17 @@ def _task(path: Path) -> tuple[Identity, FileInfo | str] | None:
 class Prefetch:
     """Files being inspected in worker processes; results taken by path, once each.
 
-    A context manager: leaving the block stops the workers (at once on an exception or
-    Ctrl-C, after their current file otherwise), so no process outlives the command.
+    A context manager: leaving the block terminates the workers, whatever they are doing
+    (the results still wanted have been taken by then; on an error or Ctrl-C none is), so no
+    process outlives the command.
     """
 
     def __init__(self, files: Sequence[Path], workers: int) -> None:
+        from icp_renew.inspect import preload
         from icp_renew.parallel import start_pool
 
         self._pending: dict[Path, None] = dict.fromkeys(files)
         self._done: dict[Path, tuple[Identity, FileInfo | str] | None] = {}
-        from icp_renew.inspect import preload
-
         chunk = max(1, len(files) // (workers * 4))
         preload()  # forked workers share this one import of the parsers
         self._pool = start_pool(workers)
