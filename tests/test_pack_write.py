@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import random
 import sys
-import tempfile
 import threading
 import zipfile
 import zlib
@@ -16,13 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 import factory
 from icp_renew.bundle import copier
 from icp_renew.bundle import pack as pack_mod
-from icp_renew.bundle import writer as writer_mod
 from icp_renew.bundle.layout import plan_entries
 from icp_renew.bundle.pack import (
     BundleInput,
@@ -153,33 +149,6 @@ def test_zip64_entries_and_directory(tmp_path: Path, monkeypatch: pytest.MonkeyP
             assert data[info.header_offset + 28 : info.header_offset + 30] == b"\x14\x00"
             assert data[extra : extra + 4] == b"\x01\x00\x10\x00"
     assert b"PK\x06\x06" in data  # the ZIP64 end of central directory record
-
-
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(
-    sizes=st.lists(st.integers(0, 300), max_size=8),
-    threads=st.integers(1, 4),
-    zip64=st.booleans(),
-)
-def test_any_shape_gives_zipfile_bytes(
-    monkeypatch: pytest.MonkeyPatch, sizes: list[int], threads: int, zip64: bool
-) -> None:
-    with monkeypatch.context() as m, tempfile.TemporaryDirectory() as tmp:
-        m.setattr(writer_mod, "BLOCK", 64)  # many blocks per file, and files of 0–4 blocks
-        m.setattr(copier, "BLOCK", 64)
-        if zip64:
-            m.setattr(zipfile, "ZIP64_LIMIT", 200)
-        root = Path(tmp) / "d"
-        bundle = sized_bundle(
-            root, {f"security-measures/{i:02d}.pdf": s for i, s in enumerate(sizes)}
-        )
-        opts = PackOptions(Path(tmp) / "b.zip", ISSUED)
-        with m.context() as seq:
-            seq.setattr(pack_mod, "_positioned", lambda opts: False)
-            expected = volumes_bytes(write_bundle(bundle, opts))
-        assert volumes_bytes(write_bundle(bundle, opts, threads=threads)) == expected
 
 
 def test_threads_default_to_the_usable_cpus() -> None:
