@@ -78,22 +78,10 @@ def inspect_pdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
     the file is read again the way pypdf reads it (:func:`_inspect_with_pypdf`), so
     the result is always pypdf's.
     """
-    problem = _structure_problem(fh, size)
-    if problem:
-        return FileInfo(format="pdf", size=size, corrupt=problem)
-    fh.seek(0)
     with quiet():
-        from pypdf import PdfReader
-
-        try:
-            reader = PdfReader(_source(fh, size), strict=False)
-            encrypted = reader.is_encrypted
-        except Exception as exc:
-            if encrypt_in_trailer(fh, size):
-                return FileInfo(format="pdf", size=size, encrypted=True)
-            return FileInfo(format="pdf", size=size, corrupt=reason(exc))
-        if encrypted:
-            return FileInfo(format="pdf", size=size, encrypted=True)
+        reader = _open(fh, size)
+        if isinstance(reader, FileInfo):
+            return reader
         tree = walk(reader, DPI_PAGES)
         if tree is None:
             return _inspect_with_pypdf(fh, size, want_text)
@@ -124,26 +112,41 @@ def _source(fh: IO[bytes], size: int) -> IO[bytes]:
 def _inspect_with_pypdf(fh: IO[bytes], size: int, want_text: bool) -> FileInfo:
     """pypdf's way: the page count from ``reader.pages`` (which flattens the whole page
     tree), then the first pages' resolution from those pages."""
+    with quiet():
+        reader = _open(fh, size)
+        if isinstance(reader, FileInfo):
+            return reader
+        try:
+            pages = len(reader.pages)
+        except Exception as exc:  # pypdf raises many kinds (PdfReadError, KeyError, ValueError, …)
+            return _unreadable(fh, size, exc)
+        return _details(size, pages, partial(_pdf_min_dpi, reader, pages), want_text, reader.pages)
+
+
+def _open(fh: IO[bytes], size: int) -> Any:
+    """pypdf's reader of the PDF, or the :class:`FileInfo` that ends its inspection: a
+    truncated file (no trailer: caught without pypdf's slow repair), an encrypted one, one
+    pypdf cannot open."""
     problem = _structure_problem(fh, size)
     if problem:
         return FileInfo(format="pdf", size=size, corrupt=problem)
     fh.seek(0)
-    with quiet():
-        from pypdf import PdfReader
+    from pypdf import PdfReader
 
-        try:
-            # no single read of a file smaller than the cap can exceed it: the wrapper (a Python
-            # call per read, and pypdf reads byte by byte) is needed only for larger files
-            source = fh if size <= MAX_READ else cast("IO[bytes]", BoundedReader(fh, size))
-            reader = PdfReader(source, strict=False)
-            if reader.is_encrypted:
-                return FileInfo(format="pdf", size=size, encrypted=True)
-            pages = len(reader.pages)
-        except Exception as exc:  # pypdf raises many kinds (PdfReadError, KeyError, ValueError, …)
-            if encrypt_in_trailer(fh, size):  # e.g. AES without the cryptography package
-                return FileInfo(format="pdf", size=size, encrypted=True)
-            return FileInfo(format="pdf", size=size, corrupt=reason(exc))
-        return _details(size, pages, partial(_pdf_min_dpi, reader, pages), want_text, reader.pages)
+    try:
+        reader = PdfReader(_source(fh, size), strict=False)
+        encrypted = reader.is_encrypted
+    except Exception as exc:  # pypdf raises many kinds (PdfReadError, KeyError, ValueError, …)
+        return _unreadable(fh, size, exc)
+    return FileInfo(format="pdf", size=size, encrypted=True) if encrypted else reader
+
+
+def _unreadable(fh: IO[bytes], size: int, exc: Exception) -> FileInfo:
+    """What pypdf's failure means: an encrypted file (``/Encrypt`` in the trailer: e.g. AES
+    without the cryptography package), else a corrupt one."""
+    if encrypt_in_trailer(fh, size):
+        return FileInfo(format="pdf", size=size, encrypted=True)
+    return FileInfo(format="pdf", size=size, corrupt=reason(exc))
 
 
 def _details(
