@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +75,12 @@ def make_dossier(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture
 def today() -> dt.date:
     return dt.date.fromisoformat(TODAY)
+
+
+@pytest.fixture
+def no_worker_left() -> Iterator[None]:
+    """Fails the test that leaves a worker process running (early workers, pools)."""
+    yield
+    import multiprocessing
+
+    assert multiprocessing.active_children() == []

@@ -3,15 +3,16 @@ the same bundle as one written after the check, and nothing left when the check 
 
 from __future__ import annotations
 
-import multiprocessing
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import factory
+
+pytestmark = pytest.mark.usefixtures("no_worker_left")
 
 TODAY = factory.TODAY
 
@@ -26,12 +27,6 @@ def _files() -> dict[str, bytes | str]:
 @pytest.fixture
 def big(make_dossier: Callable[..., Path]) -> Path:
     return make_dossier(files=_files())
-
-
-@pytest.fixture(autouse=True)
-def _no_worker_left() -> Iterator[None]:
-    yield
-    assert multiprocessing.active_children() == []
 
 
 @pytest.fixture

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ from icp_renew.cli.common import load_book
 from icp_renew.engine import run, run_early
 from icp_renew.inspect import prefetch
 from icp_renew.pipeline import CheckOptions, early_inspection, load, prepare
+
+pytestmark = pytest.mark.usefixtures("no_worker_left")
 
 TODAY = factory.TODAY
 DAY = dt.date.fromisoformat(TODAY)
@@ -41,12 +42,6 @@ def _files() -> dict[str, bytes | str]:
 @pytest.fixture
 def big(make_dossier: Callable[..., Path]) -> Path:
     return make_dossier(files=_files())
-
-
-@pytest.fixture(autouse=True)
-def _no_worker_left() -> Iterator[None]:
-    yield
-    assert multiprocessing.active_children() == []
 
 
 def _serial(path: Path) -> Any:
