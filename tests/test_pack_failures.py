@@ -302,3 +302,58 @@ def test_a_thread_that_cannot_start_leaves_nothing_running(
         start_bundle(bundle, PackOptions(out / "b.zip", ISSUED), threads=2)
     assert started == 2
     assert_only(out, [])
+
+
+# --- the volume's blocks reserved before the copy (copier.reserve) --------------------------------
+
+
+@pytest.mark.skipif(copier._fallocate() is None, reason="needs Linux fallocate")
+def test_the_blocks_are_reserved_without_growing_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "v.zip"
+    with target.open("wb") as fh:
+        copier.reserve(fh.fileno(), 8 << 20, target)
+        st = os.fstat(fh.fileno())
+    if st.st_blocks == 0:
+        pytest.skip("this file system does not reserve blocks")
+    assert st.st_size == 0  # an unfinished volume is never padded with zeros
+    assert st.st_blocks * 512 >= 8 << 20
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT])
+def test_a_disk_too_small_is_refused_before_a_byte_is_copied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    import ctypes
+
+    def full(fd: int, mode: int, offset: int, length: int) -> int:
+        assert mode == 0x01 and offset == 0 and length > 0  # FALLOC_FL_KEEP_SIZE, the data
+        ctypes.set_errno(code)
+        return -1
+
+    writes: list[int] = []
+    monkeypatch.setattr(copier, "_fallocate", lambda: full)
+    monkeypatch.setattr(copier.os, "pwrite", lambda fd, data, offset: writes.append(offset))
+    bundle = bundle_of(tmp_path / "d")
+    out = out_folder(tmp_path)
+    with pytest.raises(BundleWriteError, match=os.strerror(code)) as info:
+        write_bundle(bundle, PackOptions(out / "b.zip", ISSUED), threads=2)
+    assert info.value.source == str(out / "b.zip")
+    assert writes == []
+    assert_only(out, [])
+
+
+def test_a_file_system_that_cannot_reserve_is_written_as_before(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import ctypes
+
+    def unsupported(fd: int, mode: int, offset: int, length: int) -> int:
+        ctypes.set_errno(errno.EOPNOTSUPP)
+        return -1
+
+    bundle = bundle_of(tmp_path / "d")
+    plain = write_bundle(bundle, PackOptions(tmp_path / "plain.zip", ISSUED), threads=2)
+    monkeypatch.setattr(copier, "_fallocate", lambda: unsupported)
+    refused = write_bundle(bundle, PackOptions(tmp_path / "refused.zip", ISSUED), threads=2)
+    assert (tmp_path / "plain.zip").read_bytes() == (tmp_path / "refused.zip").read_bytes()
+    assert len(plain) == len(refused) == 1

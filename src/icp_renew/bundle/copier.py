@@ -20,9 +20,12 @@ that stopped them: exceptions never escape a thread, they are handed to the call
 from __future__ import annotations
 
 import contextlib
+import errno
+import functools
 import hashlib
 import os
 import queue
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -228,6 +231,50 @@ def _pwrite_all(fd: int, data: memoryview, position: int, target: Path) -> None:
 
 
 _DONTNEED = getattr(os, "POSIX_FADV_DONTNEED", None)
+#: fallocate(2)'s mode that reserves blocks without changing the file's size
+_KEEP_SIZE = 0x01
+
+
+def reserve(fd: int, length: int, target: Path) -> None:
+    """Reserve the disk blocks of a volume's first ``length`` bytes before the copy writes
+    them (Linux ``fallocate`` with ``FALLOC_FL_KEEP_SIZE``: the file still grows only as it
+    is written, so a volume left unfinished is never padded with zeros).
+
+    The file system then allocates the volume once instead of page by page as it is written
+    back: on ext4 ~0.1 s less CPU per GB and a shorter final fsync (docs/performance.md). A
+    disk too small for the bundle is refused here, before a byte is copied. Where the call
+    does not exist or the file system refuses it (tmpfs before Linux 3.5, NFS before 4.2),
+    nothing happens: the blocks are allocated as they are written, as before.
+    """
+    fallocate = _fallocate()
+    if fallocate is None or length <= 0:
+        return
+    import ctypes
+
+    if fallocate(fd, _KEEP_SIZE, 0, length) == 0:
+        return
+    err = ctypes.get_errno()
+    if err in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        raise BundleWriteError(
+            os_error(OSError(err, os.strerror(err)), "pack.cannot-write-nothing-written"),
+            source=str(target),
+        )
+
+
+@functools.cache
+def _fallocate() -> Callable[[int, int, int, int], int] | None:
+    """libc's ``fallocate`` (Linux), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        function = ctypes.CDLL(None, use_errno=True).fallocate
+    except (OSError, AttributeError):  # pragma: no cover - a libc without it
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_int, ctypes.c_int64, ctypes.c_int64]
+    function.restype = ctypes.c_int
+    return function
 
 
 def _writeback(fd: int, offset: int, length: int) -> None:

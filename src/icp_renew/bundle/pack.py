@@ -21,7 +21,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
 
-from icp_renew.bundle.copier import Copied, Copy, Item, ParallelCopy, SequentialCopy
+from icp_renew.bundle.copier import Copied, Copy, Item, ParallelCopy, SequentialCopy, reserve
 from icp_renew.bundle.layout import Entry, Layout, plan_entries
 from icp_renew.bundle.manifest import Identity, Record, Volume
 from icp_renew.bundle.source import open_source
@@ -234,6 +234,8 @@ class PendingBundle:
                     self._placed.append(placed)
                     items += mine
                     places += [(fh.fileno(), p.data_offset, target) for p in placed]
+                    if placed:  # the blocks of the scans' bytes, at once
+                        reserve(fh.fileno(), placed[-1].data_offset + entries[-1].size, target)
                 else:
                     volumes.append(
                         (stream, target, [(e.name, i) for e, i in zip(entries, mine, strict=True)])
