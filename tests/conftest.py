@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from typer.testing import CliRunner
 
 import factory
 from icp_renew.cli.app import app
+from processes import clock_ticks, forks_alive
 
 TODAY = factory.TODAY
 
@@ -79,8 +81,12 @@ def today() -> dt.date:
 
 @pytest.fixture
 def no_worker_left() -> Iterator[None]:
-    """Fails the test that leaves a worker process running (early workers, pools)."""
+    """Fails the test that leaves a worker process behind (pools, the zygote, its workers),
+    running or unreaped."""
+    since = clock_ticks() - 1
     yield
     import multiprocessing
 
     assert multiprocessing.active_children() == []
+    if sys.platform.startswith("linux"):
+        assert forks_alive(since) == []

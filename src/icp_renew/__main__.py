@@ -1,3 +1,3 @@
-from icp_renew.cli.app import run
+from icp_renew.cli.console import run
 
 run()

@@ -250,6 +250,9 @@ def early_inspection(
     from icp_renew.parallel import MIN_DOSSIERS_PER_WORKER, workers_for
 
     if ocr or workers_for(jobs, len(paths), MIN_DOSSIERS_PER_WORKER) > 1:
+        from icp_renew.zygote import dismiss
+
+        dismiss()  # a zygote the console script prestarted is not needed
         return None
     from icp_renew.inspect.prefetch import start
 

@@ -201,10 +201,6 @@ def pack(
     filed = date_option(filing_date, "--filing-date")
 
     from icp_renew import __version__
-    from icp_renew.bundle.pack import PackOptions, bundle_date_time, default_output_name
-    from icp_renew.engine import run, run_early
-    from icp_renew.findings import Severity
-    from icp_renew.pii import redact
     from icp_renew.pipeline import CheckOptions, early_inspection, inspect_files, load
 
     workers = jobs_option(jobs)
@@ -227,6 +223,12 @@ def pack(
         # the check as `check` runs it: the files read in workers from the start
         # (inspect/prefetch.py), dossier.yaml's own checks meanwhile
         with early_inspection([dossier], workers) or nullcontext() as prefetch:
+            # imported once the workers are on their way (the zygote has the job)
+            from icp_renew.bundle.pack import PackOptions, bundle_date_time, default_output_name
+            from icp_renew.engine import run, run_early
+            from icp_renew.findings import Severity
+            from icp_renew.pii import redact
+
             book = load_book(rules)
             ctx = load(dossier, book, check_opts)
             timeline = _archive_timeline(ctx, chosen_lang, show_pii) if archive else None

@@ -5,27 +5,31 @@ its bytes, so a big dossier's files can be inspected in worker processes while t
 is still loading the rules and ``dossier.yaml`` and walking the folder (about a third of a
 ``check`` of the benchmark dossier, on one core). :func:`start` lists the regular files
 under each dossier as the scan would meet them (links, hidden entries and litter skipped,
-nothing opened) and forks the workers at once; :meth:`Prefetch.take` later hands
-:func:`~icp_renew.inspect.inspect_dossier` the result for one file.
+nothing opened) and hands the list to the zygote (:mod:`icp_renew.zygote`: prestarted by the
+console script, or forked now), whose workers read the files while this process goes on;
+:meth:`Prefetch.take` later hands :func:`~icp_renew.inspect.inspect_dossier` the result for
+one file.
 
 A result is used only for the file it was made from: each worker records the file's
 identity (device, inode, size, modification time) before and after reading it, and
 :meth:`Prefetch.take` compares that with the file as it is when it is asked for. A file
 that changed, one the walk did not list, and one whose text is wanted (the workers inspect
-structure only) are inspected again where the check stands, as in a serial run. So the
-outcome is what a serial run gives, in the same order; the per-file time and read limits
-are the workers' own (``inspect/guard.py``) and Ctrl-C stops them as every pool does
-(:mod:`icp_renew.parallel`). Links are never followed: the walk skips them and a worker
-opens a file without following one (``O_NOFOLLOW``), as inspection always does.
-"""
+structure only) are inspected again, in the same workers, as a serial run would; one the
+workers can no longer read (a worker died) is read here. So the outcome is what a serial
+run gives, in the same order; the per-file time and read limits are the workers' own
+(``inspect/guard.py``) and Ctrl-C ends them (the zygote's notes). Links are never followed:
+the walk skips them and a worker opens a file without following one (``O_NOFOLLOW``), as
+inspection always does."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import Any, cast
 
 from icp_renew.dossier.model import FileInfo
 from icp_renew.dossier.names import DOSSIER_FILE, is_ignored
@@ -70,8 +74,8 @@ def list_files(root: Path) -> list[Path]:
 
 
 def _task(path: Path) -> tuple[Identity, FileInfo | str] | None:
-    """A worker's task: the file's structure and its identity, or None if it changed while
-    it was read (or could not be looked at)."""
+    """A listed file's structure and its identity, or None if it changed while it was read
+    (or could not be looked at)."""
     from icp_renew.inspect import inspect_task
 
     try:
@@ -86,39 +90,52 @@ def _task(path: Path) -> tuple[Identity, FileInfo | str] | None:
     return (before, result) if before == after else None
 
 
+def run_task(files: Sequence[str], task: int | tuple[Any, tuple[Path, bool]]) -> tuple[Any, Any]:
+    """A worker's task (:mod:`icp_renew.zygote`) and its result, keyed: a listed file (its
+    index in ``files``), or an extra ``(key, (path, want_text))`` from :meth:`Prefetch.inspect`."""
+    if isinstance(task, int):
+        return task, _task(Path(files[task]))
+    from icp_renew.inspect import inspect_task
+
+    key, job = task
+    return key, inspect_task(job)
+
+
 class Prefetch:
     """Files being inspected in worker processes; results taken by path, once each.
 
-    A context manager: leaving the block terminates the workers, whatever they are doing
-    (the results still wanted have been taken by then; on an error or Ctrl-C none is), so no
-    process outlives the command.
+    A context manager: leaving the block ends the workers, whatever they are doing (the
+    results still wanted have been taken by then; on an error or Ctrl-C none is), so no
+    process outlives the command. If the workers end early (one crashed), the files they
+    had no result for are inspected here, as in a serial run.
     """
 
     def __init__(self, files: Sequence[Path], workers: int) -> None:
-        from icp_renew.inspect import preload
-        from icp_renew.parallel import start_pool
+        from icp_renew import zygote
 
+        self._index = {f: i for i, f in enumerate(files)}
         self._pending: dict[Path, None] = dict.fromkeys(files)
-        self._done: dict[Path, tuple[Identity, FileInfo | str] | None] = {}
-        chunk = max(1, len(files) // (workers * 4))
-        preload()  # forked workers share this one import of the parsers
-        self._pool = start_pool(workers)
-        self._results: Iterator[tuple[Identity, FileInfo | str] | None] = self._pool.imap(
-            _task, files, chunksize=chunk
-        )
-        self._order = iter(files)
+        self._extra = 0
         self.used = 0  # results handed out (for the tests and the benchmarks' notes)
+        self._zygote: zygote.Zygote | None = zygote.claim() or zygote.Zygote.fork()
+        try:
+            self._zygote.start([str(f) for f in files], workers)
+        except zygote.Gone:  # a prestarted zygote that failed: the files are read here
+            self.close()
 
     def take(self, path: Path) -> FileInfo | str | None:
         """The prefetched result for ``path`` (a :class:`FileInfo`, or why the file could not
-        be opened), or None: not listed, changed since, or already taken. Blocks until the
-        workers have reached that file."""
-        if path not in self._pending:
+        be opened), or None: not listed, changed since, already taken, or the workers are
+        gone. Blocks until the workers have reached that file."""
+        if path not in self._pending or self._zygote is None:
             return None
         del self._pending[path]
-        while path not in self._done:
-            self._done[next(self._order)] = next(self._results)
-        found = self._done.pop(path)
+        from icp_renew.zygote import Gone
+
+        try:
+            found = self._zygote.result(self._index[path])
+        except Gone:
+            return None
         if found is None:
             return None
         identity, result = found
@@ -129,20 +146,40 @@ class Prefetch:
         if now != identity:
             return None
         self.used += 1
-        return result
+        return cast("FileInfo | str", result)
 
     def inspect(self, tasks: Sequence[tuple[Path, bool]]) -> list[FileInfo | str]:
-        """``inspect_task`` for each (path, want_text) in the same workers, in order: the
-        files :meth:`take` had nothing for (a text wanted, a file changed or not listed)."""
+        """``inspect_task`` for each (path, want_text), in order, in the same workers: the
+        files :meth:`take` had nothing for (a text wanted, a file changed or not listed).
+        What the workers cannot do any more is done here."""
         from icp_renew.inspect import inspect_task
+        from icp_renew.zygote import Gone
 
-        return self._pool.map(inspect_task, tasks, chunksize=1) if tasks else []
+        sent: list[tuple[str, int] | None] = []
+        for task in tasks:
+            self._extra += 1
+            key = ("extra", self._extra)
+            try:
+                if self._zygote is None:
+                    raise Gone
+                self._zygote.submit(key, task)
+                sent.append(key)
+            except Gone:
+                sent.append(None)
+        out: list[FileInfo | str] = []
+        for wanted, task in zip(sent, tasks, strict=True):
+            result: FileInfo | str | None = None
+            if wanted is not None and self._zygote is not None:
+                with contextlib.suppress(Gone):
+                    result = self._zygote.result(wanted)
+            out.append(inspect_task(task) if result is None else result)
+        return out
 
     def close(self, *, abort: bool = False) -> None:
-        """Stop the workers: ``abort`` terminates them mid-file (an error or Ctrl-C)."""
-        from icp_renew.parallel import stop_pool
-
-        stop_pool(self._pool, abort=abort)
+        """End the workers (``abort`` kept for the callers: they are always ended at once)."""
+        if self._zygote is not None:
+            self._zygote.close()
+            self._zygote = None
 
     def __enter__(self) -> Prefetch:
         return self
@@ -153,7 +190,7 @@ class Prefetch:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        # the results nobody asked for are not waited for: the workers are told to stop
+        # the results nobody asked for are not waited for: the workers are ended
         self.close(abort=True)
 
 
@@ -161,12 +198,15 @@ def start(roots: Sequence[Path], jobs: int | None) -> Prefetch | None:
     """Start inspecting the files under ``roots`` when that pays (:func:`workers_for` with
     ``MIN_FILES_PER_WORKER``, as ``inspect_dossier`` decides), else None."""
     from icp_renew.parallel import MIN_FILES_PER_WORKER, workers_for
+    from icp_renew.zygote import dismiss
 
     if jobs == 1:
+        dismiss()
         return None
     files = [f for root in roots for f in list_files(_folder_of(root))]
     workers = workers_for(jobs, len(files), MIN_FILES_PER_WORKER)
     if workers <= 1:
+        dismiss()
         return None
     return Prefetch(files, workers)
 
