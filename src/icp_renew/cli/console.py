@@ -8,7 +8,10 @@ are imported on the second core while this process reads its options and rules.
 from __future__ import annotations
 
 import sys
-from typing import NoReturn
+
+TYPE_CHECKING = False  # typing's own flag would import typing before the zygote's fork
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 
 def run() -> NoReturn:
