@@ -168,6 +168,20 @@ def test_the_console_script_gives_the_serial_report_and_leaves_no_process(big: P
     assert reports["1"] == reports["2"]
 
 
+@pytest.mark.parametrize(
+    "args", [["check", "--format", "nonsense", "."], ["pack", "--help"], ["check", "/nowhere"]]
+)
+def test_a_command_that_ends_before_it_decides_leaves_no_zygote(args: list[str]) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "icp_renew", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    proc.wait(timeout=60)
+    assert session_alive(proc.pid) == []  # not even a zygote still importing
+
+
 @pytest.mark.skipif(
     signal.getsignal(signal.SIGINT) is not signal.default_int_handler,
     reason="needs Python's own SIGINT handler",

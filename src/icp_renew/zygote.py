@@ -318,6 +318,9 @@ def prestart(argv: Sequence[str], fork: Callable[[], Zygote] = Zygote.fork) -> N
     except OSError:  # no process to spare: the command forks one later, or reads alone
         return
     _prestarted.prestarted = True
+    import atexit
+
+    atexit.register(dismiss)  # a command that ends before it decides (a usage error, --help)
 
 
 def claim() -> Zygote | None:
