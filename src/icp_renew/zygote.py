@@ -201,6 +201,16 @@ def _worker_main(files: Sequence[str], tasks: Any, results: int, lock: Any) -> N
         os._exit(code)
 
 
+def _detach_stdio() -> None:
+    """Standard input and output on /dev/null (standard error stays, for a crash's last word):
+    a worker never writes into the command's report, and a pipe reading the command's output
+    (``icp-renew check … | head``) ends when the command does."""
+    devnull = os.open(os.devnull, os.O_RDWR)
+    os.dup2(devnull, 0)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+
+
 # --- the command's side -----------------------------------------------------------------------
 
 
@@ -234,6 +244,7 @@ class Zygote:
                     signal.signal(signal.SIGINT, signal.SIG_IGN)
                     os.close(job_w)
                     os.close(results_r)
+                    _detach_stdio()
                 finally:
                     _zygote_main(job_r, results_w)
         os.close(job_r)
