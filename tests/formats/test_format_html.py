@@ -286,3 +286,43 @@ def test_status_page_without_dossiers_or_dates() -> None:
     )
     valid(page)
     assert "Renewal status: 0 dossiers as of 2026-11-30" in page and "No alert has a date." in page
+
+
+@pytest.fixture
+def big_scanned(scanned: Path) -> Path:
+    """``scanned`` with 60 more scans (PDFs of page images, PNGs): its files go to workers."""
+    for i in range(30):
+        (scanned / "operation-proof" / f"扫描-{i:02d}.pdf").write_bytes(
+            factory.pdf_bytes(1 + i % 3, text=None, image_dpi=100 + i)
+        )
+        (scanned / "operation-proof" / f"截图-{i:02d}.png").write_bytes(factory.content("png"))
+    return scanned
+
+
+@pytest.mark.usefixtures("no_worker_left")
+@pytest.mark.parametrize(("limit", "decode"), [(40, None), (3, None), (40, 60_000), (40, 1)])
+def test_previews_made_by_the_workers_give_the_page_made_here(
+    cli, big_scanned: Path, monkeypatch, limit: int, decode: int | None
+) -> None:
+    monkeypatch.setattr(check_html, "MAX_PREVIEWS", limit)
+    if decode is not None:  # the budget spent early, half-way, or at the first file
+        monkeypatch.setattr(preview, "DECODE_BUDGET", decode)
+    made: list[str] = []
+    real = preview.thumbnail
+
+    def counted(file, budget=None):  # a worker appends to its own copy of the list
+        made.append(file.path)
+        return real(file, budget)
+
+    monkeypatch.setattr(preview, "thumbnail", counted)
+    pages = {}
+    for jobs in ("1", "2"):
+        args = ["check", str(big_scanned), "-f", "html", "--today", TODAY, "--jobs", jobs]
+        pages[jobs] = cli(*args).stdout
+        assert (made == []) == (jobs == "2")  # with workers, every preview is made there
+        made.clear()
+    assert pages["1"] == pages["2"]
+    valid(pages["2"])
+    shown = len(previews(pages["2"]))
+    assert shown == (0 if decode == 1 else min(limit, 40) if decode is None else shown)
+    assert shown <= limit

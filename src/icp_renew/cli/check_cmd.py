@@ -15,8 +15,8 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Sequence
-from contextlib import nullcontext
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -48,6 +48,7 @@ from icp_renew.formats import registry
 if TYPE_CHECKING:
     from icp_renew.findings import Report
     from icp_renew.i18n import Lang
+    from icp_renew.inspect.prefetch import Prefetch
 
 #: the progress bar appears only when the work is long: after this many seconds, or at once
 #: for at least this many dossiers
@@ -115,7 +116,8 @@ def check_cmd(
     from icp_renew.pipeline import CheckOptions, check_many, early_inspection
 
     # a big dossier's files are read in workers while this process loads the rules and
-    # dossier.yaml (inspect/prefetch.py); the workers stop when the block ends, however
+    # dossier.yaml (inspect/prefetch.py); they make the html report's previews too; the
+    # workers stop when the block ends, however
     with early_inspection(dossiers, jobs, ocr=ocr) or nullcontext() as prefetch:
         book = load_book(rules)
         if province is not None:  # once, not once per dossier
@@ -131,19 +133,20 @@ def check_cmd(
         finally:
             progress.close()
 
-    if not show_pii:
-        from icp_renew.findings import redact_report
+        if not show_pii:
+            from icp_renew.findings import redact_report
 
-        report = redact_report(report)
-    text = registry.get(fmt)(
-        report,
-        lang=lng,
-        show_pii=show_pii,
-        strict=strict,
-        quiet=quiet,
-        color=_colour_wanted(output),
-        width=_width(),
-    )
+            report = redact_report(report)
+        with _previews_by(prefetch if fmt == "html" else None):
+            text = registry.get(fmt)(
+                report,
+                lang=lng,
+                show_pii=show_pii,
+                strict=strict,
+                quiet=quiet,
+                color=_colour_wanted(output),
+                width=_width(),
+            )
     if text or output is not None:
         emit(text, output)
     if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -154,6 +157,24 @@ def check_cmd(
         raise typer.Exit(2)
     if not report.ok(strict):
         raise typer.Exit(1)
+
+
+@contextmanager
+def _previews_by(prefetch: Prefetch | None) -> Iterator[None]:
+    """The html report's previews made by ``prefetch``'s workers (which have pypdf and Pillow
+    imported, and nothing else to do by now), four ahead per worker; here without it."""
+    if prefetch is None:
+        yield
+        return
+    from functools import partial
+
+    from icp_renew.formats import preview
+
+    token = preview.maker.set(partial(prefetch.map, preview.make, ahead=4 * prefetch.workers))
+    try:
+        yield
+    finally:
+        preview.maker.reset(token)
 
 
 def _ocr_ready() -> None:

@@ -27,7 +27,7 @@ from icp_renew.findings import (
     authority_name,
 )
 from icp_renew.formats import preview
-from icp_renew.formats.html_page import counted, days_text, render_page, text
+from icp_renew.formats.html_page import counted, days_text, page_template, render_page, text
 from icp_renew.i18n import Lang
 from icp_renew.messages import t
 
@@ -35,7 +35,7 @@ from icp_renew.messages import t
 PII_MATERIALS = frozenset({"legal-rep-id"})
 #: at most this many previews in one report (the decoding budget of
 #: :data:`~icp_renew.formats.preview.DECODE_BUDGET` usually ends them first: a 300-dpi page
-#: scan is about 0.85 MB); one preview for each material comes first (see _previews)
+#: scan is about 0.85 MB); one preview for each material comes first (see _Previews)
 MAX_PREVIEWS = 40
 MARKS = {"ok": "✓", "error": "✗", "warning": "!", "absent": "–"}
 
@@ -50,7 +50,9 @@ def render(
     color: bool = False,
     width: int = 100,
 ) -> str:
-    previews = _previews(report, show_pii)
+    making = _Previews(report, show_pii)  # with workers, the previews are being made now
+    page_template("check.html")  # while Jinja2 is imported and the template compiled here
+    previews = making.settle()
     dossiers = [
         _dossier(i, d, lang, show_pii, strict, previews) for i, d in enumerate(report.dossiers, 1)
     ]
@@ -76,59 +78,67 @@ def render(
 # --- previews ------------------------------------------------------------------------------
 
 
-def _previews(report: Report, show_pii: bool) -> dict[tuple[int, int], Any]:
-    """(dossier index, file index) → (a data: URI, the JPEG), or the message key saying why
-    there is no preview.
+class _Previews:
+    """(dossier index, file index) → (a data: URI, the JPEG, its pixel size), or the message
+    key saying why there is no preview.
 
     Files are taken in rounds (the first file of every material of every dossier, then the
     second, …) so that every material gets a preview before any gets a second one, until
     :data:`MAX_PREVIEWS` or a budget of :class:`~icp_renew.formats.preview.Budget` is spent.
+    The previews are made by :func:`~icp_renew.formats.preview.made` (from the start, by the
+    workers a big dossier's check used; else here, one at a time as they are needed) and paid
+    for in that order by :meth:`settle`, so the page is the same either way.
     """
-    out: dict[tuple[int, int], Any] = {}
-    queue: list[tuple[int, int, int, int, FileLine]] = []
-    for di, d in enumerate(report.dossiers):
-        order = {m.id: k for k, m in enumerate(d.materials)}
-        rank: dict[str | None, int] = {}
-        for fi, f in enumerate(d.files):
-            if f.material is None:
-                continue
-            if f.material in PII_MATERIALS and not show_pii:
-                out[di, fi] = "no-preview-pii"
-            elif not preview.previewable(f, d.findings):
-                unsafe = f.format == "pdf" or f.format in preview.IMAGE_FORMATS
-                out[di, fi] = "no-preview-unsafe" if unsafe else "no-preview-format"
-            else:
-                nth = rank[f.material] = rank.get(f.material, -1) + 1
-                queue.append((nth, di, order.get(f.material, len(order)), fi, f))
-    budget = preview.Budget(preview.BUDGET, preview.DECODE_BUDGET)
-    taken = 0
-    for _, di, _, fi, f in sorted(queue, key=lambda q: q[:4]):
-        if taken >= MAX_PREVIEWS or budget.spent:
-            out[di, fi] = "no-preview-budget"
-            continue
+
+    def __init__(self, report: Report, show_pii: bool) -> None:
+        self.out: dict[tuple[int, int], Any] = {}
+        queue: list[tuple[int, int, int, int, FileLine]] = []
+        for di, d in enumerate(report.dossiers):
+            order = {m.id: k for k, m in enumerate(d.materials)}
+            rank: dict[str | None, int] = {}
+            for fi, f in enumerate(d.files):
+                if f.material is None:
+                    continue
+                if f.material in PII_MATERIALS and not show_pii:
+                    self.out[di, fi] = "no-preview-pii"
+                elif not preview.previewable(f, d.findings):
+                    unsafe = f.format == "pdf" or f.format in preview.IMAGE_FORMATS
+                    self.out[di, fi] = "no-preview-unsafe" if unsafe else "no-preview-format"
+                else:
+                    nth = rank[f.material] = rank.get(f.material, -1) + 1
+                    queue.append((nth, di, order.get(f.material, len(order)), fi, f))
+        queue.sort(key=lambda q: q[:4])
+        self.queue = [(di, fi) for _, di, _, fi, _ in queue]
+        self.made = preview.made([q[4] for q in queue])
+
+    def settle(self) -> dict[tuple[int, int], Any]:
+        out = self.out
+        budget = preview.Budget(preview.BUDGET, preview.DECODE_BUDGET)
+        taken = 0
         try:
-            data = preview.thumbnail(f, budget)
-        except preview.Spent:
-            out[di, fi] = "no-preview-budget"
-            continue
-        if data is None:
-            out[di, fi] = "no-preview-image"
-        elif not budget.take(data):
-            out[di, fi] = "no-preview-budget"
-        else:
-            taken += 1
-            out[di, fi] = ("data:image/jpeg;base64," + base64.b64encode(data).decode(), data)
-    return out
-
-
-def _image_size(data: bytes) -> tuple[int, int]:
-    from io import BytesIO
-
-    from PIL import Image
-
-    with Image.open(BytesIO(data)) as img:
-        width, height = img.size
-    return int(width), int(height)
+            for di, fi in self.queue:
+                if taken >= MAX_PREVIEWS or budget.spent:
+                    out[di, fi] = "no-preview-budget"
+                    continue
+                got = next(self.made)
+                try:
+                    data = preview.spend(got, budget)
+                except preview.Spent:
+                    out[di, fi] = "no-preview-budget"
+                    continue
+                if data is None:
+                    out[di, fi] = "no-preview-image"
+                elif not budget.take(data):
+                    out[di, fi] = "no-preview-budget"
+                else:
+                    taken += 1
+                    uri = "data:image/jpeg;base64," + base64.b64encode(data).decode()
+                    out[di, fi] = (uri, data, got.pixels)
+        finally:
+            close = getattr(self.made, "close", None)
+            if close is not None:
+                close()  # the previews made ahead and not wanted are dropped
+        return out
 
 
 # --- the view ------------------------------------------------------------------------------
@@ -169,7 +179,7 @@ def _file(
     item: dict[str, Any] = {"path": text(f.path), "src": "", "note": ""}
     if isinstance(got, tuple):
         item["src"] = got[0]
-        item["width"], item["height"] = _image_size(got[1])
+        item["width"], item["height"] = got[2]
         item["alt"] = t("html.preview-alt", lang, path=text(f.path))
     elif got:
         item["note"] = t(f"html.{got}", lang)

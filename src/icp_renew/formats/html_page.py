@@ -18,7 +18,7 @@ from icp_renew.formats.safe import encodable, visible
 from icp_renew.messages import t
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from jinja2 import Environment, Template
 
     from icp_renew.i18n import Lang
 
@@ -71,9 +71,14 @@ def days_text(days: int | None, lang: Lang) -> str:
     return counted("days-to-go", lang, days)
 
 
+def page_template(name: str) -> Template:
+    """The template ``name``, compiled once per process (Jinja2's own cache)."""
+    return environment().get_template(name)
+
+
 def render_page(template: str, lang: Lang, **context: Any) -> str:
     """Render ``template`` with the shared frame's variables."""
-    page = environment().get_template(template)
+    page = page_template(template)
     return page.render(
         lang=lang,
         html_lang="zh-CN" if lang == "zh" else "en",

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -123,6 +124,69 @@ def thumbnail(file: FileLine, budget: Budget | None = None) -> bytes | None:
         raise
     except (Exception, guard.InspectionLimit):
         return None
+
+
+@dataclass(frozen=True)
+class Made:
+    """A preview made on its own, without the report's budget (in a worker process, or ahead
+    of the report's turn): :func:`spend` then settles it against the report's budget in the
+    report's order, with the outcome :func:`thumbnail` with that budget would have had."""
+
+    decoded: tuple[int, ...]  # the compressed sizes it decoded (asked the budget for), in order
+    jpeg: bytes | None
+    pixels: tuple[int, int] | None  # the preview's width and height
+
+
+def make(file: FileLine) -> Made:
+    """The preview of ``file`` as :func:`thumbnail` makes it, with the decoding it took."""
+    recorder = _Recorder()
+    try:
+        data = thumbnail(file, recorder)
+    except Spent:  # more than a whole report's budget: no report pays for it
+        return Made(tuple(recorder.asked), None, None)
+    return Made(tuple(recorder.asked), data, _pixels(data) if data is not None else None)
+
+
+#: how previews are made for a report: set by the command around its rendering when workers
+#: are at hand (``check`` of a big dossier: :meth:`icp_renew.inspect.prefetch.Prefetch.map`)
+maker: ContextVar[Callable[[Sequence[FileLine]], Iterator[Made]] | None] = ContextVar(
+    "maker", default=None
+)
+
+
+def made(files: Sequence[FileLine]) -> Iterator[Made]:
+    """:func:`make` of each file, in order: by the :data:`maker` if there is one (it may start
+    at once and work ahead), else here, each when it is asked for."""
+    chosen = maker.get()
+    return chosen(files) if chosen is not None else map(make, files)
+
+
+def spend(result: Made, budget: Budget) -> bytes | None:
+    """``result``'s preview if ``budget`` pays for its decoding (:class:`Spent` if not, as
+    :func:`thumbnail` raises), None if there is none to show."""
+    for size in result.decoded:
+        budget.decode(size)
+    return result.jpeg
+
+
+class _Recorder(Budget):
+    """A fresh budget that notes every decoding asked of it."""
+
+    def __init__(self) -> None:
+        super().__init__(BUDGET, DECODE_BUDGET)
+        self.asked: list[int] = []
+
+    def decode(self, size: int) -> None:
+        self.asked.append(size)
+        super().decode(size)
+
+
+def _pixels(data: bytes) -> tuple[int, int]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as img:
+        width, height = img.size
+    return int(width), int(height)
 
 
 def _image(fh: IO[bytes], size: int, budget: Budget) -> Any:

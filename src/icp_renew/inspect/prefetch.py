@@ -23,16 +23,18 @@ inspection always does."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from icp_renew.dossier.model import FileInfo
 from icp_renew.dossier.names import DOSSIER_FILE, is_ignored
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 #: what identifies the bytes a result was made from: device, inode, size, mtime (ns)
 Identity = tuple[int, int, int, int]
@@ -90,15 +92,16 @@ def _task(path: Path) -> tuple[Identity, FileInfo | str] | None:
     return (before, result) if before == after else None
 
 
-def run_task(files: Sequence[str], task: int | tuple[Any, tuple[Path, bool]]) -> tuple[Any, Any]:
+def run_task(
+    files: Sequence[str], task: int | tuple[Any, tuple[Callable[..., Any], Any]]
+) -> tuple[Any, Any]:
     """A worker's task (:mod:`icp_renew.zygote`) and its result, keyed: a listed file (its
-    index in ``files``), or an extra ``(key, (path, want_text))`` from :meth:`Prefetch.inspect`."""
+    index in ``files``), or ``(key, (function, argument))`` from :meth:`Prefetch.map` (a
+    module-level function: it is pickled by name)."""
     if isinstance(task, int):
         return task, _task(Path(files[task]))
-    from icp_renew.inspect import inspect_task
-
-    key, job = task
-    return key, inspect_task(job)
+    key, (function, argument) = task
+    return key, function(argument)
 
 
 class Prefetch:
@@ -113,6 +116,7 @@ class Prefetch:
     def __init__(self, files: Sequence[Path], workers: int) -> None:
         from icp_renew import zygote
 
+        self.workers = workers
         self._index = {f: i for i, f in enumerate(files)}
         self._pending: dict[Path, None] = dict.fromkeys(files)
         self._extra = 0
@@ -150,30 +154,45 @@ class Prefetch:
 
     def inspect(self, tasks: Sequence[tuple[Path, bool]]) -> list[FileInfo | str]:
         """``inspect_task`` for each (path, want_text), in order, in the same workers: the
-        files :meth:`take` had nothing for (a text wanted, a file changed or not listed).
-        What the workers cannot do any more is done here."""
+        files :meth:`take` had nothing for (a text wanted, a file changed or not listed)."""
         from icp_renew.inspect import inspect_task
+
+        return list(self.map(inspect_task, tasks, ahead=len(tasks)))
+
+    def map(self, function: Callable[[T], R], items: Sequence[T], *, ahead: int) -> Iterator[R]:
+        """``function(item)`` for each item, in order, in the workers: the first ``ahead`` are
+        sent at once, then one more as each is taken (work ahead that nobody asks for is
+        dropped). What the workers can no longer do is done here."""
         from icp_renew.zygote import Gone
 
-        sent: list[tuple[str, int] | None] = []
-        for task in tasks:
-            self._extra += 1
-            key = ("extra", self._extra)
-            try:
-                if self._zygote is None:
-                    raise Gone
-                self._zygote.submit(key, task)
-                sent.append(key)
-            except Gone:
-                sent.append(None)
-        out: list[FileInfo | str] = []
-        for wanted, task in zip(sent, tasks, strict=True):
-            result: FileInfo | str | None = None
-            if wanted is not None and self._zygote is not None:
-                with contextlib.suppress(Gone):
-                    result = self._zygote.result(wanted)
-            out.append(inspect_task(task) if result is None else result)
-        return out
+        keys: list[tuple[str, int] | None] = []
+
+        def send(until: int) -> None:
+            while len(keys) < min(until, len(items)):
+                self._extra += 1
+                key = ("extra", self._extra)
+                try:
+                    if self._zygote is None:
+                        raise Gone
+                    self._zygote.submit(key, (function, items[len(keys)]))
+                    keys.append(key)
+                except Gone:
+                    keys.append(None)
+
+        def results() -> Iterator[R]:
+            for index, item in enumerate(items):
+                send(index + 1 + ahead)
+                key = keys[index]
+                if key is not None and self._zygote is not None:
+                    try:
+                        yield cast("R", self._zygote.result(key))
+                        continue
+                    except Gone:
+                        pass
+                yield function(item)
+
+        send(ahead)  # the workers start now, while the caller does something else
+        return results()
 
     def close(self, *, abort: bool = False) -> None:
         """End the workers (``abort`` kept for the callers: they are always ended at once)."""
