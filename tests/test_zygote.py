@@ -76,26 +76,28 @@ def test_the_leak_detector_sees_a_fork_left_behind() -> None:
 def test_prestart_only_for_the_commands_that_read_in_workers(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    from icp_renew.cli import console
+
+    for argv in (["deadline", "--expires", "2027-01-01"], ["status", "."], ["--version"], []):
+        assert console.command_word(argv) not in console.PRESTART
+    for argv in (["check", ".", "--jobs", "2"], ["pack", "."], ["--no-color", "check"]):
+        assert console.command_word(argv) in console.PRESTART
     forks: list[str] = []
 
     def fork() -> zygote.Zygote:
         forks.append("fork")
         raise OSError("not in this test")
 
-    for argv in (["deadline", "--expires", "2027-01-01"], ["status", "."], ["--version"], []):
-        zygote.prestart(argv, fork=fork)
-    assert forks == []
-    zygote.prestart(["check", ".", "--jobs", "2"], fork=fork)
-    zygote.prestart(["pack", "."], fork=fork)
-    assert forks == ["fork", "fork"]
+    zygote.prestart(fork=fork)
+    assert forks == ["fork"]
     assert zygote.claim() is None  # a fork that failed leaves nothing to claim
     monkeypatch.setattr(zygote, "available", lambda: False)  # one CPU, or not Linux
-    zygote.prestart(["check", "."], fork=fork)
-    assert forks == ["fork", "fork"]
+    zygote.prestart(fork=fork)
+    assert forks == ["fork"]
 
 
 def test_a_prestarted_zygote_reads_the_files_and_ends_with_the_command(big: Path) -> None:
-    zygote.prestart(["check", str(big)])
+    zygote.prestart()
     started = zygote._prestarted
     assert started is not None and started.prestarted and _alive(started.pid)
     with early_inspection([big], 2) as early:
@@ -110,7 +112,7 @@ def test_a_prestarted_zygote_reads_the_files_and_ends_with_the_command(big: Path
 def test_an_unwanted_zygote_is_sent_away(big: Path, make_dossier: Callable[..., Path]) -> None:
     small = make_dossier(name="small")
     for paths, jobs in (([small], None), ([big], 1), ([big], 0)):
-        zygote.prestart(["check", "."])
+        zygote.prestart()
         started = zygote._prestarted
         assert started is not None
         assert early_inspection(paths, jobs, ocr=jobs == 0) is None
@@ -220,3 +222,17 @@ def test_ctrl_c_ends_the_prestarted_zygote_and_its_workers(big: Path, tmp_path: 
     assert b"Traceback" not in err
     assert session_alive(proc.pid) == []
     assert not out.exists()
+
+
+def test_other_commands_do_not_import_the_zygote() -> None:
+    for args in (["--version"], ["deadline", "--expires", "2027-01-01", "--today", TODAY]):
+        done = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "icp_renew", *args],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "icp_renew.zygote" not in done.stderr
+        assert "| icp_renew.cli.console" in done.stderr  # the console script's way in

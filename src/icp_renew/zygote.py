@@ -43,9 +43,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from typing import Any, NoReturn
 
-#: the commands whose big dossiers are read by workers (see :func:`prestart`)
-COMMANDS = frozenset({"check", "pack"})
-
 _HEADER = struct.Struct("<I")
 _EOF = object()
 #: a pipe this size (Linux allows up to 1 MiB unprivileged) takes a job of ~10,000 paths at
@@ -314,15 +311,13 @@ class Zygote:
 _prestarted: Zygote | None = None
 
 
-def prestart(argv: Sequence[str], fork: Callable[[], Zygote] = Zygote.fork) -> None:
-    """Fork a zygote now if the command in ``argv`` may spread a dossier's files over workers
-    (``check``, ``pack``) and this machine can (:func:`available`); :func:`claim` takes it.
-
-    The command word is the first argument that is not an option; whether the zygote is used
-    is decided later, by the command, from its parsed options."""
+def prestart(fork: Callable[[], Zygote] = Zygote.fork) -> None:
+    """Fork a zygote now, if this machine can (:func:`available`), for :func:`claim` to take:
+    the console script calls this first thing for a command that may spread a dossier's files
+    over workers (``check``, ``pack``); whether it is used is decided later, by the command,
+    from its parsed options."""
     global _prestarted
-    command = next((a for a in argv if not a.startswith("-")), None)
-    if _prestarted is not None or command not in COMMANDS or not available():
+    if _prestarted is not None or not available():
         return
     try:
         _prestarted = fork()
