@@ -140,6 +140,49 @@ def test_a_worker_that_dies_leaves_its_files_to_the_command(
     assert both == _serial(big)  # the command read what the workers could not
 
 
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _sleepy(*args: Any, **kwargs: Any) -> Any:
+    time.sleep(60)
+    raise AssertionError("the worker should have been killed")
+
+
+def test_a_zygote_killed_outright_takes_its_workers_along(
+    big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import icp_renew.inspect as inspect_mod
+
+    monkeypatch.setattr(inspect_mod, "inspect_pdf", _sleepy)  # the workers hang on a file
+    with early_inspection([big], 2) as early:
+        assert early is not None and early._zygote is not None
+        pid = early._zygote.pid
+        deadline = time.monotonic() + 20
+        while len(_children(pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        workers = _children(pid)
+        assert len(workers) == 2
+        os.kill(pid, signal.SIGKILL)  # no SIGTERM handler runs: the kernel kills the workers
+        deadline = time.monotonic() + 10
+        while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not any(_alive(w) for w in workers)
+        monkeypatch.undo()  # the files are read here now, as they should be
+        both = prepare(big, load_book(None), CheckOptions(today=DAY), early).dossier
+        assert early.used == 0
+    assert both == _serial(big)
+
+
 def test_a_job_bigger_than_a_pipe_is_taken_whole(make_dossier: Callable[..., Path]) -> None:
     files: dict[str, bytes | str] = dict(factory.COMPLETE_FILES)
     for i in range(3000):  # ~250 KB of paths: more than a default pipe holds

@@ -24,7 +24,8 @@ forks one when it needs it (:meth:`Zygote.fork`).
   zygote (SIGTERM), which kills its workers before it exits. A worker that dies (a crash, the
   out-of-memory killer) ends the zygote the same way; the command sees the result pipe close
   (:class:`Gone`) and reads the files it has no result for itself, so no result is lost or
-  waited for in vain. A command that dies closes the job pipe, which ends the zygote too.
+  waited for in vain. A command that dies ends the zygote (Linux's parent-death signal; the
+  end of the job pipe elsewhere), and a zygote that dies its workers, however they die.
 """
 
 from __future__ import annotations
@@ -145,6 +146,7 @@ def _zygote(job: int, results: int) -> None:
             end()
 
     signal.signal(signal.SIGTERM, end)
+    parent = os.getpid()
     from icp_renew.inspect import preload
 
     preload()  # the import the workers share
@@ -162,7 +164,7 @@ def _zygote(job: int, results: int) -> None:
         with _held(signal.SIGTERM, signal.SIGCHLD):
             pid = os.fork()
             if pid == 0:
-                _worker_main(files, tasks, results, lock)
+                _worker_main(files, tasks, results, lock, parent)
             workers.append(pid)
     os.close(results)  # the workers hold it: the command sees it close when they are gone
     for index in range(len(files)):
@@ -181,9 +183,12 @@ def _kill(pids: Sequence[int]) -> None:
             os.waitpid(pid, 0)
 
 
-def _worker_main(files: Sequence[str], tasks: Any, results: int, lock: Any) -> NoReturn:
+def _worker_main(
+    files: Sequence[str], tasks: Any, results: int, lock: Any, parent: int
+) -> NoReturn:
     code = 1
     try:
+        _die_with(parent)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGCHLD})
@@ -196,6 +201,24 @@ def _worker_main(files: Sequence[str], tasks: Any, results: int, lock: Any) -> N
                 _send(results, outcome)
     finally:
         os._exit(code)
+
+
+def _die_with(parent: int) -> None:
+    """Be killed when ``parent`` ends, however it ends (Linux ``PR_SET_PDEATHSIG``): a zygote
+    killed outright (``kill -9``) takes its workers along, and a command killed outright its
+    zygote, so nothing waits forever on a pipe nobody writes to any more."""
+    try:
+        import ctypes
+
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # pragma: no cover - not Linux: the pipes' end does it
+        return
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # it ended before the call above could take effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _detach_stdio() -> None:
@@ -234,10 +257,12 @@ class Zygote:
         _grow(job_w)
         _grow(results_w)
         # SIGINT held back over the fork, as for the pools (parallel.py): the zygote ignores it
+        command = os.getpid()
         with _held(signal.SIGINT):
             pid = os.fork()
             if pid == 0:
                 try:
+                    _die_with(command)
                     signal.signal(signal.SIGINT, signal.SIG_IGN)
                     os.close(job_w)
                     os.close(results_r)

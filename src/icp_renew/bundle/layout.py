@@ -23,10 +23,12 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from icp_renew.dossier.model import DossierFile
-from icp_renew.rulebook.resolve import Checklist
+
+if TYPE_CHECKING:  # the rule models: not for `pack`'s option check, which runs before them
+    from icp_renew.rulebook.resolve import Checklist
 
 Layout = Literal["categories", "flat"]
 LAYOUTS: tuple[Layout, ...] = ("categories", "flat")
