@@ -110,14 +110,27 @@ def test_a_prestarted_zygote_reads_the_files_and_ends_with_the_command(big: Path
 
 
 def test_an_unwanted_zygote_is_sent_away(big: Path, make_dossier: Callable[..., Path]) -> None:
-    small = make_dossier(name="small")
-    for paths, jobs in (([small], None), ([big], 1), ([big], 0)):
+    many = [make_dossier(name=f"d{i}") for i in range(8)]  # whole dossiers go to a pool
+    for paths, jobs, ocr in (([big], 1, False), ([big], None, True), (many, None, False)):
         zygote.prestart()
         started = zygote._prestarted
         assert started is not None
-        assert early_inspection(paths, jobs, ocr=jobs == 0) is None
+        assert early_inspection(paths, jobs, ocr=ocr) is None
         assert zygote.claim() is None
         assert not _alive(started.pid)
+
+
+def test_a_small_dossier_is_read_by_the_prestarted_zygote(
+    make_dossier: Callable[..., Path],
+) -> None:
+    small = make_dossier(name="small")  # too few files to fork workers for
+    assert early_inspection([small], None) is None  # nothing prestarted: read here
+    zygote.prestart()  # prestarted: its parsers are imported on the other core anyway
+    with early_inspection([small], None) as early:
+        assert early is not None and early.workers == 1
+        both = prepare(small, load_book(None), CheckOptions(today=DAY), early).dossier
+        assert early.used > 10
+    assert both == _serial(small)
 
 
 def _dies_on_a_file(files: Any, task: Any) -> Any:

@@ -6,10 +6,11 @@ workers that share it.) The workers need pypdf and Pillow, ~50 ms to import. For
 command's process they would wait for it to import them first, while the second core stays
 idle; the zygote imports them on that core while the command reads its options, its rules and
 ``dossier.yaml``, then forks the workers. The console script starts it before anything else
-when the command is ``check`` or ``pack`` (:func:`prestart`): the command claims it once it
-knows it has enough files to spread (:func:`claim`), or sends it away unused
-(:func:`dismiss`). Where nothing was prestarted (tests, an embedding program), the command
-forks one when it needs it (:meth:`Zygote.fork`).
+when the command is ``check`` or ``pack`` (:func:`prestart`): the command claims it for one
+dossier, however small (:func:`claim`; ``inspect/prefetch.py`` decides), or sends it away
+unused (:func:`dismiss`: ``--jobs 1``, many dossiers). Where nothing was prestarted (tests,
+an embedding program), the command forks one when a dossier is big enough to pay for it
+(:meth:`Zygote.fork`).
 
 ::
 
@@ -352,6 +353,11 @@ def prestart(fork: Callable[[], Zygote] = Zygote.fork) -> None:
     import atexit
 
     atexit.register(dismiss)  # a command that ends before it decides (a usage error, --help)
+
+
+def prestarted() -> bool:
+    """Whether a prestarted zygote waits to be claimed."""
+    return _prestarted is not None
 
 
 def claim() -> Zygote | None:

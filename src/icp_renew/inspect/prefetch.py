@@ -215,18 +215,21 @@ class Prefetch:
 
 def start(roots: Sequence[Path], jobs: int | None) -> Prefetch | None:
     """Start inspecting the files under ``roots`` when that pays (:func:`workers_for` with
-    ``MIN_FILES_PER_WORKER``, as ``inspect_dossier`` decides), else None."""
+    ``MIN_FILES_PER_WORKER``, as ``inspect_dossier`` decides), or with one worker when a
+    zygote was prestarted (it has the parsers by now), else None."""
     from icp_renew.parallel import MIN_FILES_PER_WORKER, workers_for
-    from icp_renew.zygote import dismiss
+    from icp_renew.zygote import dismiss, prestarted
 
     if jobs == 1:
         dismiss()
         return None
     files = [f for root in roots for f in list_files(_folder_of(root))]
     workers = workers_for(jobs, len(files), MIN_FILES_PER_WORKER)
-    if workers <= 1:
+    if workers <= 1 and not (jobs is None and files and prestarted()):
         dismiss()
         return None
+    # a prestarted zygote has the parsers imported by now, on the other core: even a small
+    # dossier is read there by one worker, while this process goes on without them
     return Prefetch(files, workers)
 
 
