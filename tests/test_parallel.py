@@ -4,10 +4,6 @@ limits, and nothing left behind on Ctrl-C."""
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -19,6 +15,7 @@ import factory
 from icp_renew import parallel
 from icp_renew.cli.common import load_book
 from icp_renew.pipeline import CheckOptions, check_many, prepare
+from processes import interrupted, slow_cli
 
 TODAY = factory.TODAY
 
@@ -133,69 +130,17 @@ def test_time_budget_applies_in_workers(big: Path, monkeypatch: pytest.MonkeyPat
     assert len(limits) > 40  # every non-empty PDF hit the budget
 
 
-def _group_alive(pgid: int) -> list[int]:
-    alive = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            alive.append(int(entry.name))
-    return alive
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
 def test_ctrl_c_leaves_no_worker_and_no_traceback(
     big: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # a slow inspection in the workers (every PDF sleeps) so the interrupt lands mid-run
-    script = tmp_path / "run.py"
-    script.write_text(
-        "import sys, time\n"
-        "import icp_renew.inspect as m\n"
-        "def slow(*a, **k):\n"
-        "    time.sleep(60)\n"
-        "m.inspect_pdf = slow\n"
-        "from icp_renew.cli.app import main\n"
-        "sys.argv = ['icp-renew', *sys.argv[1:]]\n"
-        "main()\n",
-        encoding="utf-8",
-    )
+    script = slow_cli(tmp_path, "from icp_renew.cli.app import main\nmain()")
     out = tmp_path / "report.json"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            str(script),
-            "check",
-            str(big),
-            "--today",
-            TODAY,
-            "--jobs",
-            "2",
-            "-f",
-            "json",
-            "-o",
-            str(out),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        start_new_session=True,  # its own process group, as a terminal gives a command
-    )
-    deadline = time.monotonic() + 20
-    while len(_group_alive(proc.pid)) < 3 and time.monotonic() < deadline:
-        time.sleep(0.05)  # the parent and its two workers
-    assert len(_group_alive(proc.pid)) >= 3, "the workers never started"
-    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
-    _, err = proc.communicate(timeout=20)
-    time.sleep(0.2)
-    assert _group_alive(proc.pid) == []
+    args = ["check", str(big), "--today", TODAY, "--jobs", "2", "-f", "json", "-o", str(out)]
+    code, err = interrupted(script, args, 3)  # the parent and its two workers
     assert b"Traceback" not in err
-    assert proc.returncode != 0
+    assert code != 0
     assert not out.exists()  # no partial report
 
 

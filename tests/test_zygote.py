@@ -22,7 +22,14 @@ from icp_renew import zygote
 from icp_renew.cli.common import load_book
 from icp_renew.inspect import prefetch
 from icp_renew.pipeline import CheckOptions, early_inspection, prepare
-from processes import clock_ticks, forks_alive, session_alive
+from processes import (
+    children,
+    clock_ticks,
+    forks_alive,
+    interrupted,
+    session_alive,
+    slow_cli,
+)
 
 pytestmark = [
     pytest.mark.usefixtures("no_worker_left"),
@@ -153,19 +160,6 @@ def test_a_worker_that_dies_leaves_its_files_to_the_command(
     assert both == _serial(big)  # the command read what the workers could not
 
 
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                fields = Path(entry.path, "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.append(int(entry.name))
-    return found
-
-
 def _sleepy(*args: Any, **kwargs: Any) -> Any:
     time.sleep(60)
     raise AssertionError("the worker should have been killed")
@@ -181,9 +175,9 @@ def test_a_zygote_killed_outright_takes_its_workers_along(
         assert early is not None and early._zygote is not None
         pid = early._zygote.pid
         deadline = time.monotonic() + 20
-        while len(_children(pid)) < 2 and time.monotonic() < deadline:
+        while len(children(pid)) < 2 and time.monotonic() < deadline:
             time.sleep(0.02)
-        workers = _children(pid)
+        workers = children(pid)
         assert len(workers) == 2
         os.kill(pid, signal.SIGKILL)  # no SIGTERM handler runs: the kernel kills the workers
         deadline = time.monotonic() + 10
@@ -246,37 +240,11 @@ def test_a_command_that_ends_before_it_decides_leaves_no_zygote(args: list[str])
 )
 def test_ctrl_c_ends_the_prestarted_zygote_and_its_workers(big: Path, tmp_path: Path) -> None:
     # the console script's way in (a zygote prestarted), with every PDF taking a minute
-    script = tmp_path / "run.py"
-    script.write_text(
-        "import sys, time\n"
-        "import icp_renew.inspect as m\n"
-        "def slow(*a, **k):\n"
-        "    time.sleep(60)\n"
-        "m.inspect_pdf = slow\n"
-        "from icp_renew.cli.console import run\n"
-        "sys.argv = ['icp-renew', *sys.argv[1:]]\n"
-        "run()\n",
-        encoding="utf-8",
-    )
+    script = slow_cli(tmp_path, "from icp_renew.cli.console import run\nrun()")
     out = tmp_path / "report.json"
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    argv = [sys.executable, str(script), "check", str(big), "--today", TODAY, "-o", str(out)]
-    proc = subprocess.Popen(
-        argv,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=env,
-        start_new_session=True,  # its own process group, as a terminal gives a command
-    )
-    deadline = time.monotonic() + 20
-    while len(session_alive(proc.pid)) < 4 and time.monotonic() < deadline:
-        time.sleep(0.05)  # the command, the zygote and its two workers
-    assert len(session_alive(proc.pid)) >= 4, "the workers never started"
-    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group
-    _, err = proc.communicate(timeout=20)
-    assert proc.returncode == 130
+    code, err = interrupted(script, ["check", str(big), "--today", TODAY, "-o", str(out)], 4)
+    assert code == 130  # the command, the zygote and its two workers were there
     assert b"Traceback" not in err
-    assert session_alive(proc.pid) == []
     assert not out.exists()
 
 
