@@ -119,7 +119,7 @@ def ordered_map(
         return out
     # a few chunks per worker: little IPC, yet a slow file does not hold up a whole half
     chunk = max(1, total // (workers * 4))
-    pool = start_pool(workers, initializer, initargs)
+    pool = _start_pool(workers, initializer, initargs)
     try:
         results: list[R] = []
         for result in pool.imap(fn, items, chunksize=chunk):
@@ -127,25 +127,25 @@ def ordered_map(
             if on_done is not None:
                 on_done(len(results), total)
     except BaseException:
-        stop_pool(pool, abort=True)  # Ctrl-C or a bug: stop the workers now, leave none behind
+        _stop_pool(pool, abort=True)  # Ctrl-C or a bug: stop the workers now, leave none behind
         raise
-    stop_pool(pool)
+    _stop_pool(pool)
     return results
 
 
-def start_pool(
+def _start_pool(
     workers: int,
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
 ) -> Any:
     """A pool of ``workers`` forked processes that ignore SIGINT (see the module's notes);
-    :func:`stop_pool` ends it. For work that runs beside this process's own
-    (``inspect/prefetch.py``); :func:`ordered_map` is the usual way."""
+    :func:`_stop_pool` ends it. (A big dossier's files have workers of their own, forked by
+    the zygote: ``icp_renew/zygote.py``.)"""
     with _sigint_deferred():
         return _context().Pool(workers, _ignore_sigint, (initializer, initargs))
 
 
-def stop_pool(pool: Any, *, abort: bool = False) -> None:
+def _stop_pool(pool: Any, *, abort: bool = False) -> None:
     """Wait for the workers to finish their tasks and exit, or with ``abort`` terminate them
     at once (an error, Ctrl-C, results no longer wanted); either way none is left behind."""
     try:
