@@ -260,3 +260,13 @@ def test_other_commands_do_not_import_the_zygote() -> None:
         assert done.returncode == 0, done.stderr
         assert "icp_renew.zygote" not in done.stderr
         assert "| icp_renew.cli.console" in done.stderr  # the console script's way in
+
+
+def test_no_early_workers_where_a_zygote_cannot_fork(
+    big: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(zygote.sys, "platform", "darwin")  # macOS: spawned pools instead
+    assert not zygote.can_fork() and not zygote.available()
+    assert early_inspection([big], 2) is None
+    both = prepare(big, load_book(None), CheckOptions(today=DAY, jobs=2)).dossier
+    assert both == _serial(big)

@@ -56,10 +56,15 @@ class Gone(Exception):
     """The zygote and its workers ended before sending the result asked for."""
 
 
+def can_fork() -> bool:
+    """Whether a zygote can run here at all: Linux (macOS forks badly with its system
+    libraries, Windows not at all; there the workers are the pools of ``parallel.py``)."""
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
 def available() -> bool:
-    """Whether a zygote can run here: forking (Linux; macOS forks badly with its system
-    libraries) and more than one usable CPU."""
-    if not sys.platform.startswith("linux") or not hasattr(os, "fork"):
+    """Whether a zygote is worth prestarting: :func:`can_fork` and more than one usable CPU."""
+    if not can_fork():
         return False
     try:
         return len(os.sched_getaffinity(0)) > 1

@@ -218,9 +218,9 @@ def start(roots: Sequence[Path], jobs: int | None) -> Prefetch | None:
     ``MIN_FILES_PER_WORKER``, as ``inspect_dossier`` decides), or with one worker when a
     zygote was prestarted (it has the parsers by now), else None."""
     from icp_renew.parallel import MIN_FILES_PER_WORKER, workers_for
-    from icp_renew.zygote import dismiss, prestarted
+    from icp_renew.zygote import can_fork, dismiss, prestarted
 
-    if jobs == 1:
+    if jobs == 1 or not can_fork():  # elsewhere than Linux: inspect_dossier's own pools
         dismiss()
         return None
     files = [f for root in roots for f in list_files(_folder_of(root))]
