@@ -332,8 +332,9 @@ YOUNG_GC_THRESHOLD = 10_000
 
 
 def run() -> NoReturn:
-    """The console script (and ``python -m icp_renew``): :func:`main`, then the process ends
-    as soon as its output is out.
+    """What the console script (and ``python -m icp_renew``) runs once it has prestarted its
+    zygote (:mod:`icp_renew.cli.console`): :func:`main`, then the process ends as soon as its
+    output is out.
 
     What the interpreter does after that on a normal exit, freeing every module and object one
     by one, is ~45 ms after a ``check`` of a big dossier (docs/performance.md) and nothing a
