@@ -106,7 +106,7 @@ def test_prestart_only_for_the_commands_that_read_in_workers(
 def test_a_prestarted_zygote_reads_the_files_and_ends_with_the_command(big: Path) -> None:
     zygote.prestart()
     started = zygote._prestarted
-    assert started is not None and started.prestarted and _alive(started.pid)
+    assert started is not None and zygote.prestarted() and _alive(started.pid)
     with early_inspection([big], 2) as early:
         assert early is not None
         assert zygote.claim() is None  # claimed by the command

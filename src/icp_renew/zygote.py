@@ -253,7 +253,6 @@ class Zygote:
 
         self._ready = threading.Condition()
         self._drain: threading.Thread | None = None
-        self.prestarted = False
 
     @classmethod
     def fork(cls) -> Zygote:
@@ -354,7 +353,6 @@ def prestart(fork: Callable[[], Zygote] = Zygote.fork) -> None:
         _prestarted = fork()
     except OSError:  # no process to spare: the command forks one later, or reads alone
         return
-    _prestarted.prestarted = True
     import atexit
 
     atexit.register(dismiss)  # a command that ends before it decides (a usage error, --help)

@@ -194,8 +194,8 @@ class Prefetch:
         send(ahead)  # the workers start now, while the caller does something else
         return results()
 
-    def close(self, *, abort: bool = False) -> None:
-        """End the workers (``abort`` kept for the callers: they are always ended at once)."""
+    def close(self) -> None:
+        """End the workers at once, whatever they are doing."""
         if self._zygote is not None:
             self._zygote.close()
             self._zygote = None
@@ -210,7 +210,7 @@ class Prefetch:
         tb: TracebackType | None,
     ) -> None:
         # the results nobody asked for are not waited for: the workers are ended
-        self.close(abort=True)
+        self.close()
 
 
 def start(roots: Sequence[Path], jobs: int | None) -> Prefetch | None:
